@@ -1,0 +1,232 @@
+/**
+ * Exact rational numbers on BigInt — the only number type money, rates and scores pass through.
+ *
+ * Why: 0.1 + 0.2 !== 0.3 in IEEE floats, and a finance bureau compares figures to the fen (分).
+ * A value is n / d with d > 0. Decimals read from documents keep d = 10^k (not reduced), so sums of
+ * figures with the same number of decimals stay cheap; division gives a true fraction, reduced only
+ * when the denominator grows large. Rounding (四舍五入, half away from zero) happens only at display.
+ */
+
+export interface Exact {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+const ZERO_N = 0n;
+const TEN = 10n;
+
+export const ZERO: Exact = Object.freeze({ n: 0n, d: 1n });
+export const ONE: Exact = Object.freeze({ n: 1n, d: 1n });
+export const HUNDRED: Exact = Object.freeze({ n: 100n, d: 1n });
+
+/** Strict decimal syntax: optional sign, digits, optional fraction. No exponents, no separators. */
+const DECIMAL_RE = /^([+-]?)(\d+)(?:\.(\d*))?$|^([+-]?)\.(\d+)$/;
+
+const POW10_CACHE: bigint[] = [];
+export function pow10(k: number): bigint {
+  let p = POW10_CACHE[k];
+  if (p === undefined) {
+    p = TEN ** BigInt(k);
+    if (k < 64) POW10_CACHE[k] = p;
+  }
+  return p;
+}
+
+/** Parses a plain decimal string ("8666.95", "-0.5", "12"); undefined when it is not one. */
+export function parseExact(text: string): Exact | undefined {
+  const m = DECIMAL_RE.exec(text.trim());
+  if (!m) return undefined;
+  const sign = m[1] ?? m[4] ?? '';
+  const intPart = m[2] ?? '0';
+  const frac = m[3] ?? m[5] ?? '';
+  const n = BigInt(intPart + frac);
+  return { n: sign === '-' ? -n : n, d: pow10(frac.length) };
+}
+
+export function fromInt(i: number | bigint): Exact {
+  if (typeof i === 'number' && !Number.isSafeInteger(i)) {
+    throw new RangeError(`fromInt needs a safe integer, got ${i}`);
+  }
+  return { n: BigInt(i), d: 1n };
+}
+
+/** The decimal a finite JS number was written as (shortest round-trip form). Only for input edges. */
+export function fromNumberLiteral(x: number): Exact | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  const s = String(x);
+  if (/e/i.test(s)) {
+    // Expand exponent forms such as 1e-7 or 1.5e+21 exactly from the digits JS printed.
+    const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+    if (!m) return undefined;
+    const digits = BigInt((m[2] ?? '') + (m[3] ?? ''));
+    const exp = Number(m[4]) - (m[3] ?? '').length;
+    const signed = m[1] === '-' ? -digits : digits;
+    return exp >= 0 ? { n: signed * pow10(exp), d: 1n } : { n: signed, d: pow10(-exp) };
+  }
+  return parseExact(s);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < ZERO_N) a = -a;
+  if (b < ZERO_N) b = -b;
+  while (b !== ZERO_N) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+const REDUCE_ABOVE = 10n ** 36n;
+
+function make(n: bigint, d: bigint): Exact {
+  if (d < ZERO_N) {
+    n = -n;
+    d = -d;
+  }
+  if (d > REDUCE_ABOVE) {
+    const g = gcd(n, d);
+    if (g > 1n) {
+      n /= g;
+      d /= g;
+    }
+  }
+  return { n, d };
+}
+
+/** The same value with the smallest denominator. */
+export function reduce(x: Exact): Exact {
+  const g = gcd(x.n, x.d);
+  return g > 1n ? { n: x.n / g, d: x.d / g } : x;
+}
+
+export function add(a: Exact, b: Exact): Exact {
+  if (a.d === b.d) return { n: a.n + b.n, d: a.d };
+  if (a.d % b.d === ZERO_N) return { n: a.n + b.n * (a.d / b.d), d: a.d };
+  if (b.d % a.d === ZERO_N) return { n: a.n * (b.d / a.d) + b.n, d: b.d };
+  return make(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+
+export function neg(a: Exact): Exact {
+  return { n: -a.n, d: a.d };
+}
+
+export function sub(a: Exact, b: Exact): Exact {
+  return add(a, neg(b));
+}
+
+export function mul(a: Exact, b: Exact): Exact {
+  return make(a.n * b.n, a.d * b.d);
+}
+
+/** a ÷ b, or undefined when b is zero: callers turn that into "not applicable", never NaN. */
+export function div(a: Exact, b: Exact): Exact | undefined {
+  if (b.n === ZERO_N) return undefined;
+  return make(a.n * b.d, a.d * b.n);
+}
+
+export function abs(a: Exact): Exact {
+  return a.n < ZERO_N ? neg(a) : a;
+}
+
+export function cmp(a: Exact, b: Exact): -1 | 0 | 1 {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+export const eq = (a: Exact, b: Exact): boolean => cmp(a, b) === 0;
+export const lt = (a: Exact, b: Exact): boolean => cmp(a, b) < 0;
+export const lte = (a: Exact, b: Exact): boolean => cmp(a, b) <= 0;
+export const gt = (a: Exact, b: Exact): boolean => cmp(a, b) > 0;
+export const gte = (a: Exact, b: Exact): boolean => cmp(a, b) >= 0;
+export const isZero = (a: Exact): boolean => a.n === ZERO_N;
+export const sign = (a: Exact): -1 | 0 | 1 => (a.n < ZERO_N ? -1 : a.n > ZERO_N ? 1 : 0);
+
+export function min(a: Exact, b: Exact): Exact {
+  return lte(a, b) ? a : b;
+}
+export function max(a: Exact, b: Exact): Exact {
+  return gte(a, b) ? a : b;
+}
+export function clamp(x: Exact, lo: Exact, hi: Exact): Exact {
+  return min(max(x, lo), hi);
+}
+
+export function sum(values: Iterable<Exact>): Exact {
+  let acc = ZERO;
+  for (const v of values) acc = add(acc, v);
+  return acc;
+}
+
+/** Rounds half away from zero (四舍五入) to `digits` decimals; the result is exact with d = 10^digits. */
+export function roundHalfUp(x: Exact, digits: number): Exact {
+  const scale = pow10(digits);
+  const scaled = x.n * scale;
+  const negative = scaled < ZERO_N;
+  const absN = negative ? -scaled : scaled;
+  let q = absN / x.d;
+  const r = absN % x.d;
+  if (r * 2n >= x.d) q += 1n;
+  return { n: negative ? -q : q, d: scale };
+}
+
+/** Fixed-point text with exactly `digits` decimals, rounded half-up. */
+export function toFixed(x: Exact, digits: number): string {
+  const r = roundHalfUp(x, digits);
+  const negative = r.n < ZERO_N;
+  const absText = (negative ? -r.n : r.n).toString().padStart(digits + 1, '0');
+  const intPart = absText.slice(0, absText.length - digits);
+  const fracPart = absText.slice(absText.length - digits);
+  const body = digits > 0 ? `${intPart}.${fracPart}` : intPart;
+  return negative && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+/** Whether the value has a finite decimal expansion (denominator only 2s and 5s). */
+function terminatingDigits(x: Exact): number | undefined {
+  const r = reduce(x);
+  let d = r.d;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === ZERO_N) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === ZERO_N) {
+    d /= 5n;
+    fives++;
+  }
+  return d === 1n ? Math.max(twos, fives) : undefined;
+}
+
+/**
+ * The exact decimal text when the value terminates ("1125.999155"), else rounded to `fallbackDigits`.
+ * `minDigits` pads trailing zeros (amounts show at least 2 decimals).
+ */
+export function toDecimalString(x: Exact, minDigits = 0, fallbackDigits = 10): string {
+  const t = terminatingDigits(x);
+  const digits = t === undefined ? fallbackDigits : Math.max(t, minDigits);
+  return toFixed(x, digits);
+}
+
+/** Shortest exact text of a decimal the way a person writes it: "95.68", "1.5", "100". */
+export function toPlainString(x: Exact): string {
+  const text = toDecimalString(x);
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** A rate as a percentage string, rounded half-up: 0.929412… → "92.94%". */
+export function toPercent(x: Exact, digits = 2): string {
+  return `${toFixed(mul(x, HUNDRED), digits)}%`;
+}
+
+/** Number of decimals a decimal literal was written with ("92.94" → 2, "100" → 0). */
+export function decimalsOf(text: string): number {
+  const m = /\.(\d+)/.exec(text);
+  return m?.[1]?.length ?? 0;
+}
+
+/** For sorting and charts only — never for arithmetic. */
+export function toNumberApprox(x: Exact): number {
+  return Number(x.n) / Number(x.d);
+}

@@ -1,0 +1,174 @@
+/**
+ * Schemas for the figures of an evaluation file: money, counts, rates, printed values, and where each came from.
+ *
+ * What a person writes (input) is loose — 8666.95, "8,666.95", "2570000.00 元", { value, unit, source } —
+ * and what the core receives (output) is exact: { value: Exact, unit, source? }. A number without a unit takes
+ * the unit of the nearest enclosing table or of the file (see `propagateUnits`).
+ */
+import { z } from 'zod';
+import { type Amount, MONEY_UNITS, type MoneyUnit, parseLooseAmount, parseMoneyUnit } from '../amount.ts';
+import { type Exact, fromNumberLiteral, parseExact } from '../exact.ts';
+
+/** Where an imported value was read: file and location, with the text as it stood (出处). */
+export const sourceSchema = z
+  .object({
+    file: z.string().optional().meta({ description: '来源文件 / source file' }),
+    page: z.number().int().positive().optional(),
+    line: z.number().int().positive().optional(),
+    section: z.string().optional().meta({ description: '章节 / section heading' }),
+    table: z.string().optional(),
+    row: z.number().int().nonnegative().optional(),
+    column: z.number().int().nonnegative().optional(),
+    text: z.string().optional().meta({ description: '原文 / the source text as printed' }),
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
+export const moneyUnitSchema = z
+  .string()
+  .transform((s, ctx): MoneyUnit => {
+    const u = parseMoneyUnit(s);
+    if (!u) {
+      ctx.addIssue({ code: 'custom', message: 'unknown-unit', params: { code: 'unknown-unit', got: s } });
+      return z.NEVER;
+    }
+    return u;
+  })
+  .meta({ description: '金额单位：元 或 万元 / money unit: 元 or 万元', examples: MONEY_UNITS as unknown as string[] });
+
+const MAX_SAFE_DIGITS = 15;
+
+/** Turns a JSON/YAML number into its exact decimal, refusing numbers that floats may already have damaged. */
+function exactFromNumber(x: number, ctx: z.RefinementCtx): Exact | undefined {
+  const e = fromNumberLiteral(x);
+  const digits = String(Math.abs(x)).replace(/^0\.0*|\.|e.*$/gi, '').replace(/^0+/, '').length;
+  if (!e || digits > MAX_SAFE_DIGITS) {
+    ctx.addIssue({ code: 'custom', message: 'number-too-precise', params: { code: 'number-too-precise', got: String(x) } });
+    return undefined;
+  }
+  return e;
+}
+
+function readAmountScalar(v: number | string, ctx: z.RefinementCtx): { value: Exact; unit?: MoneyUnit } | undefined {
+  if (typeof v === 'number') {
+    const e = exactFromNumber(v, ctx);
+    return e ? { value: e } : undefined;
+  }
+  const loose = parseLooseAmount(v);
+  if (!loose) {
+    ctx.addIssue({ code: 'custom', message: 'not-an-amount', params: { code: 'not-an-amount', got: v } });
+    return undefined;
+  }
+  return loose;
+}
+
+const moneyObjectSchema = z
+  .object({
+    value: z.union([z.number(), z.string()]),
+    unit: z.string().optional(),
+    source: sourceSchema.optional(),
+  })
+  .strict();
+
+/** A figure of money as it travels through the core: exact value, unit, and where it was read if imported. */
+export interface Money extends Amount {
+  readonly source?: Source;
+}
+
+function makeMoneySchema(allowNegative: boolean) {
+  return z
+    .union([z.number(), z.string(), moneyObjectSchema])
+    .transform((input, ctx): Money => {
+      const obj = typeof input === 'object' ? input : { value: input };
+      const scalar = readAmountScalar(obj.value, ctx);
+      if (!scalar) return z.NEVER;
+      let unit: MoneyUnit | undefined = scalar.unit;
+      if (obj.unit !== undefined) {
+        const u = parseMoneyUnit(obj.unit);
+        if (!u) {
+          ctx.addIssue({ code: 'custom', message: 'unknown-unit', params: { code: 'unknown-unit', got: obj.unit } });
+          return z.NEVER;
+        }
+        unit = scalar.unit ?? u;
+      }
+      if (unit === undefined) {
+        // propagateUnits gives every bare number the enclosing unit; reaching here means a caller skipped it.
+        ctx.addIssue({ code: 'custom', message: 'missing-unit', params: { code: 'missing-unit' } });
+        return z.NEVER;
+      }
+      if (!allowNegative && scalar.value.n < 0n) {
+        ctx.addIssue({ code: 'custom', message: 'negative-amount', params: { code: 'negative-amount', got: String(obj.value) } });
+        return z.NEVER;
+      }
+      return obj.source ? { value: scalar.value, unit, source: obj.source } : { value: scalar.value, unit };
+    })
+    .meta({
+      description:
+        '金额：数字、"8,666.95"、"2570000.00 元" 或 {value, unit, source}；无单位时取所在表格或文件的 unit / an amount; a bare number takes the unit of its table or file',
+    });
+}
+
+/** Money that cannot be negative (budgets, spending). */
+export const moneySchema = makeMoneySchema(false);
+/** Money that may be negative (changes on last year, adjustments). */
+export const signedMoneySchema = makeMoneySchema(true);
+
+/** A plain exact number (counts, scores, weights). */
+export const exactSchema = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx): Exact => {
+    if (typeof v === 'number') return exactFromNumber(v, ctx) ?? z.NEVER;
+    const e = parseExact(v.normalize('NFKC').replace(/,/g, ''));
+    if (!e) {
+      ctx.addIssue({ code: 'custom', message: 'not-a-number', params: { code: 'not-a-number', got: v } });
+      return z.NEVER;
+    }
+    return e;
+  })
+  .meta({ description: '精确数值 / an exact number' });
+
+export const nonNegativeExactSchema = exactSchema.refine((e) => e.n >= 0n, {
+  message: 'negative-number',
+  params: { code: 'negative-number' },
+});
+
+export const countSchema = z.number().int().nonnegative().meta({ description: '个数 / a count' });
+
+/** A percentage as written: "92.94%", 92.94 (meaning 92.94%), or "0.9294" is NOT accepted — write the % sign. */
+export const percentSchema = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx): Exact => {
+    const text = typeof v === 'number' ? String(v) : v.normalize('NFKC').trim().replace(/%$/, '').trim();
+    const e = parseExact(text);
+    if (!e || (typeof v === 'number' && !Number.isFinite(v))) {
+      ctx.addIssue({ code: 'custom', message: 'not-a-percent', params: { code: 'not-a-percent', got: String(v) } });
+      return z.NEVER;
+    }
+    // Stored as a fraction: 92.94% → 0.9294.
+    return { n: e.n, d: e.d * 100n };
+  })
+  .meta({ description: '百分比："92.94%" / a percentage' });
+
+/**
+ * A value as the document printed it, kept beside the computed one: "92.94%", "110.12", "—".
+ * Kept as text so its number of decimals (the rounding the document used) is not lost.
+ */
+export const printedSchema = z
+  .union([
+    z.string(),
+    z.number().transform((n) => String(n)),
+    z.object({ value: z.union([z.string(), z.number().transform((n) => String(n))]), source: sourceSchema.optional() }).strict(),
+  ])
+  .transform((v): PrintedValue => (typeof v === 'string' ? { text: v } : v.source ? { text: v.value, source: v.source } : { text: v.value }))
+  .meta({ description: '文件印出的值（原样）/ a value as the document printed it' });
+
+export interface PrintedValue {
+  readonly text: string;
+  readonly source?: Source;
+}
+
+/** Printed values by metric family id (see the formula library): { executionRate: "97.35%" }. */
+export const printedMapSchema = z.record(z.string(), printedSchema).meta({
+  description: '文件印出的比率，键为指标族 id / printed values keyed by formula family id (executionRate, adjustmentRate …)',
+});
+export type PrintedMap = Record<string, PrintedValue>;
