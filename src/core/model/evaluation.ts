@@ -44,6 +44,9 @@ export const fundSourceSchema = z
 export const budgetSummarySchema = z
   .object({
     ...budgetLineFields,
+    adjustedRevenue: moneySchema
+      .optional()
+      .meta(d('部门调整预算收入（收入口径；广州自评表与“年度预算调整数”并列）', 'adjusted budget revenue (the Guangzhou form prints it beside the adjusted budget)')),
     fundSources: z.array(fundSourceSchema).optional().meta(d('按资金来源', 'by fund source')),
     basic: budgetLineSchema.optional().meta(d('基本支出', 'basic expenditure')),
     project: budgetLineSchema.optional().meta(d('项目支出', 'project expenditure')),

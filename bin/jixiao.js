@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The jixiao command. Runs the compiled CLI (npm install builds it via the prepare script).
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('✗ jixiao 尚未构建：请在项目目录运行 npm install（或 npm run build）\n  jixiao is not built yet: run npm install (or npm run build) in the project folder\n');
+  process.exit(1);
+}
+const { main } = await import(entry.href);
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,191 @@
+/**
+ * validate, compute and score: parse flags (done by main), call the core, print text or JSON.
+ */
+import { type ComputedFigure, computeAll } from '../../core/compute/compute.ts';
+import { sub, toPlainString } from '../../core/exact.ts';
+import { type Locator, displayOf, figureJson, scoreJson } from '../../core/json.ts';
+import type { Lang } from '../../core/messages.ts';
+import { formatProblem } from '../../core/messages.ts';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import { type ItemScore, type ScoreReport, difference, scoreEvaluation } from '../../core/rubric/engine.ts';
+import type { Rubric } from '../../core/rubric/schema.ts';
+import type { LoadedEvaluation } from '../../ingest/evaluation-file.ts';
+import { type Context, EXIT, printJson, printProblems, problemJson } from '../context.ts';
+import { findRubric, loadEvaluationFile } from '../files.ts';
+import { label } from '../labels.ts';
+import { type Column, renderTable } from '../text-table.ts';
+
+type Loaded = Extract<LoadedEvaluation, { ok: true }>;
+
+export function locatorOf(loaded: Loaded): Locator {
+  return (path) => {
+    const pos = loaded.text.locate(path);
+    return pos ? { file: loaded.file, line: pos.line, column: pos.column } : { file: loaded.file };
+  };
+}
+
+export function title(e: Evaluation, lang: Lang): string {
+  const name = e.department.name ?? label('unnamed', lang);
+  return lang === 'zh' ? `${name} · ${e.year} 年度` : `${name} · ${e.year}`;
+}
+
+export function validateCommand(ctx: Context, files: readonly string[]): number {
+  const results = files.map((f) => loadEvaluationFile(f));
+  if (ctx.options.json) {
+    printJson(
+      ctx,
+      results.map((r) => ({ file: r.file, valid: r.ok, problems: r.ok ? [] : r.problems.map((p) => problemJson(p, ctx.options.lang)) })),
+    );
+  } else {
+    for (const r of results) {
+      if (r.ok) ctx.out(`✓ ${r.file}：${label('valid', ctx.options.lang)}（${title(r.evaluation, ctx.options.lang)}）`);
+      else {
+        ctx.out(`✗ ${r.file}：${label('invalid', ctx.options.lang)}，${r.problems.length} ${label('problems', ctx.options.lang)}`);
+        for (const p of r.problems) ctx.out(`    ${formatProblem(p, ctx.options.lang)}`);
+      }
+    }
+  }
+  return results.every((r) => r.ok) ? EXIT.ok : EXIT.badInput;
+}
+
+function loadOrReport(ctx: Context, file: string): Loaded | undefined {
+  const r = loadEvaluationFile(file);
+  if (r.ok) return r;
+  if (ctx.options.json) printJson(ctx, { file, valid: false, problems: r.problems.map((p) => problemJson(p, ctx.options.lang)) });
+  else printProblems(ctx, r.problems);
+  return undefined;
+}
+
+const MARK: Record<ComputedFigure['comparison'], string> = { match: '✓', differs: '✗', 'printed-not-applicable': '!', 'not-printed': '·' };
+
+function inputsText(f: ComputedFigure, lang: Lang): string {
+  if (f.inputs.length > 4) return lang === 'zh' ? `Σ ${f.inputs.length} 项` : `Σ of ${f.inputs.length}`;
+  const fmt = (i: ComputedFigure['inputs'][number]) => `${i.label[lang]} ${toPlainString(i.value)}${i.unit ? ` ${i.unit}` : ''}`;
+  const op = f.family === 'adjustedBudget' ? ' ± ' : f.output === 'rate' ? ' ÷ ' : ', ';
+  return f.inputs.map(fmt).join(op);
+}
+
+export function computeCommand(ctx: Context, file: string): number {
+  const loaded = loadOrReport(ctx, file);
+  if (!loaded) return EXIT.badInput;
+  const figures = computeAll(loaded.evaluation);
+  const { lang } = ctx.options;
+  if (ctx.options.json) {
+    const locate = locatorOf(loaded);
+    printJson(ctx, {
+      file,
+      department: loaded.evaluation.department.name ?? null,
+      year: loaded.evaluation.year,
+      figures: figures.map((f) => figureJson(f, locate)),
+      counts: counts(figures),
+    });
+    return EXIT.ok;
+  }
+  ctx.out(`${title(loaded.evaluation, lang)} — ${file}`);
+  ctx.out('');
+  for (const f of figures) {
+    const printed = f.printed ? `  ${label('printed', lang)} ${f.printed.text}` : '';
+    const flag = f.comparison === 'differs' || f.comparison === 'printed-not-applicable' ? `  ← ${label(f.comparison, lang)}` : '';
+    ctx.out(`${MARK[f.comparison]} ${f.subject.label[lang]} · ${f.name[lang]}  ${displayOf(f.outcome, f.output)}${printed}${flag}`);
+    ctx.out(`    ${f.formula[lang]}${f.inputs.length ? `；${inputsText(f, lang)}` : ''}`);
+    if (f.comparison === 'differs' && f.alternatives?.length) {
+      ctx.out(`    ${label('otherVariants', lang)}：${f.alternatives.map((a) => `${a.name[lang]} ${displayOf(a.outcome, f.output)}`).join('；')}`);
+    }
+  }
+  const c = counts(figures);
+  ctx.out('');
+  ctx.out(
+    lang === 'zh'
+      ? `共 ${c.total} 项计算：印出值一致 ${c.match}，不符 ${c.differs}，不适用却印出数值 ${c.printedNotApplicable}，未印出 ${c.notPrinted}`
+      : `${c.total} figures: ${c.match} match what was printed, ${c.differs} differ, ${c.printedNotApplicable} printed where not applicable, ${c.notPrinted} not printed`,
+  );
+  return EXIT.ok;
+}
+
+export function counts(figures: readonly ComputedFigure[]) {
+  return {
+    total: figures.length,
+    match: figures.filter((f) => f.comparison === 'match').length,
+    differs: figures.filter((f) => f.comparison === 'differs').length,
+    printedNotApplicable: figures.filter((f) => f.comparison === 'printed-not-applicable').length,
+    notPrinted: figures.filter((f) => f.comparison === 'not-printed').length,
+  };
+}
+
+/** The rubric for an evaluation: --rubric, else the file's own rubric field. */
+export function rubricFor(ctx: Context, e: Evaluation): { ok: true; rubric: Rubric } | { ok: false; problems: import('../../core/problem.ts').Problem[] } {
+  const id = ctx.options.rubric ?? e.rubric;
+  if (!id) return { ok: false, problems: [{ code: 'no-rubric', path: ['rubric'], params: {} }] };
+  const r = findRubric(id);
+  return r.ok ? { ok: true, rubric: r.rubric } : { ok: false, problems: r.problems };
+}
+
+const fmt = (x: ItemScore['self']) => (x === undefined ? '—' : toPlainString(x));
+
+function scoreRows(items: readonly ItemScore[], lang: Lang, depth = 0): string[][] {
+  return items.flatMap((i) => {
+    const d = difference(i);
+    const row = [
+      `${'  '.repeat(depth)}${i.path[i.path.length - 1] ?? ''}`,
+      toPlainString(i.weight),
+      fmt(i.self),
+      fmt(i.computed),
+      d && d.n !== 0n ? toPlainString(d) : '',
+      i.children ? '' : i.verifiable ? label('yes', lang) : label('no', lang),
+      i.children ? '' : (i.basis?.[lang] ?? ''),
+    ];
+    return [row, ...(i.children ? scoreRows(i.children, lang, depth + 1) : [])];
+  });
+}
+
+export function renderScore(report: ScoreReport, lang: Lang): string {
+  const columns: Column[] = [
+    { header: label('item', lang), max: 34 },
+    { header: label('weight', lang), align: 'right' },
+    { header: label('self', lang), align: 'right' },
+    { header: label('review', lang), align: 'right' },
+    { header: label('diff', lang), align: 'right' },
+    { header: label('verifiable', lang) },
+    { header: label('basis', lang), max: 46 },
+  ];
+  const rows = scoreRows(report.items, lang);
+  const t = report.total;
+  const td = t.self ? toPlainString(sub(t.computed, t.self)) : '';
+  rows.push([label('total', lang), toPlainString(t.weight), fmt(t.self), toPlainString(t.computed), td === '0' ? '' : td, '', '']);
+  const g = report.grade;
+  const gradeLine =
+    lang === 'zh'
+      ? `${label('grade', lang)}：自评 ${g.self?.zh ?? '—'}，复核 ${g.computed.zh}${report.vetoed ? '（一票否决）' : ''}`
+      : `${label('grade', lang)}: self ${g.self?.en ?? '—'}, computed ${g.computed.en}${report.vetoed ? ' (vetoed)' : ''}`;
+  return `${label('rubric', lang)}：${report.rubric.name}（${report.rubric.id}）\n\n${renderTable(columns, rows)}\n\n${gradeLine}`;
+}
+
+export function scoreCommand(ctx: Context, file: string): number {
+  const loaded = loadOrReport(ctx, file);
+  if (!loaded) return EXIT.badInput;
+  const r = rubricFor(ctx, loaded.evaluation);
+  if (!r.ok) {
+    const problems = r.problems.map((p) => (p.file ? p : { ...p, file }));
+    if (ctx.options.json) printJson(ctx, { file, problems: problems.map((p) => problemJson(p, ctx.options.lang)) });
+    else printProblems(ctx, problems);
+    return EXIT.badInput;
+  }
+  const report = scoreEvaluation(loaded.evaluation, r.rubric);
+  const locate = locatorOf(loaded);
+  const placed = report.problems.map((p) => {
+    const loc = locate(p.path);
+    return { ...p, file, ...(loc?.line ? { line: loc.line, column: loc.column ?? 1 } : {}) };
+  });
+  if (ctx.options.json) {
+    printJson(ctx, { file, ...scoreJson(report), problems: placed.map((p) => problemJson(p, ctx.options.lang)) });
+    return EXIT.ok;
+  }
+  ctx.out(`${title(loaded.evaluation, ctx.options.lang)} — ${file}`);
+  ctx.out(renderScore(report, ctx.options.lang));
+  if (placed.length) {
+    ctx.out('');
+    ctx.out(`${label('notes', ctx.options.lang)}：`);
+    for (const p of placed) ctx.out(`  ! ${formatProblem(p, ctx.options.lang)}`);
+  }
+  return EXIT.ok;
+}

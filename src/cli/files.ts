@@ -1,0 +1,104 @@
+/**
+ * The file-system edge of the CLI: read evaluation and rubric files with limits and clear problems, and find the
+ * built-in rubrics and examples shipped with the package.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Problem } from '../core/problem.ts';
+import type { Rubric } from '../core/rubric/schema.ts';
+import { type LoadedEvaluation, loadEvaluationText } from '../ingest/evaluation-file.ts';
+import { type LoadedRubric, loadRubricText } from '../ingest/rubric-file.ts';
+
+/** The package root: this file sits at src/cli/ (dev) or dist/cli/ (built), two levels down. */
+export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+export const RUBRICS_DIR = join(PACKAGE_ROOT, 'rubrics');
+export const EXAMPLES_DIR = join(PACKAGE_ROOT, 'examples');
+
+const MAX_DATA_FILE = 20 * 1024 * 1024;
+const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+export type TextRead = { ok: true; text: string } | { ok: false; problems: Problem[] };
+
+const fail = (file: string, code: string, params: Record<string, string | number> = {}): TextRead => ({
+  ok: false,
+  problems: [{ code, path: [], params, file }],
+});
+
+/** Reads a YAML/JSON data file as UTF-8 text, refusing what is not one with a problem a person can act on. */
+export function readDataFile(file: string): TextRead {
+  const ext = extname(file).toLowerCase();
+  if (!DATA_EXTENSIONS.has(ext)) return fail(file, 'unsupported-file-type', { ext: ext || basename(file) });
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return fail(file, 'file-unreadable', { detail: '不是普通文件 / not a regular file' });
+    size = st.size;
+  } catch {
+    return fail(file, 'file-not-found');
+  }
+  if (size > MAX_DATA_FILE) return fail(file, 'file-too-large', { size: `${(size / 1048576).toFixed(1)} MB`, limit: '20 MB' });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return fail(file, 'file-unreadable', { detail: (e as Error).message });
+  }
+  if (bytes.includes(0)) return fail(file, 'not-text');
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return fail(file, 'not-text');
+  }
+}
+
+export function loadEvaluationFile(file: string): LoadedEvaluation {
+  const r = readDataFile(file);
+  return r.ok ? loadEvaluationText(r.text, file) : { ok: false, problems: r.problems, file };
+}
+
+export function builtInRubricFiles(): string[] {
+  try {
+    return readdirSync(RUBRICS_DIR)
+      .filter((f) => DATA_EXTENSIONS.has(extname(f)))
+      .sort()
+      .map((f) => join(RUBRICS_DIR, f));
+  } catch {
+    return [];
+  }
+}
+
+export function loadRubricFile(file: string): LoadedRubric {
+  const r = readDataFile(file);
+  return r.ok ? loadRubricText(r.text, file) : { ok: false, problems: r.problems, file };
+}
+
+const rubricCache = new Map<string, LoadedRubric>();
+
+/** A rubric by built-in id (longgang-2020) or by file path. */
+export function findRubric(idOrPath: string): LoadedRubric {
+  const cached = rubricCache.get(idOrPath);
+  if (cached) return cached;
+  let result: LoadedRubric;
+  if (DATA_EXTENSIONS.has(extname(idOrPath).toLowerCase())) {
+    result = loadRubricFile(idOrPath);
+  } else {
+    const file = builtInRubricFiles().find((f) => basename(f, extname(f)) === idOrPath);
+    result = file ? loadRubricFile(file) : { ok: false, problems: [{ code: 'unknown-rubric', path: [], params: { rubric: idOrPath } }], file: idOrPath };
+  }
+  rubricCache.set(idOrPath, result);
+  return result;
+}
+
+export function exampleFiles(): string[] {
+  try {
+    return readdirSync(EXAMPLES_DIR)
+      .filter((f) => DATA_EXTENSIONS.has(extname(f)))
+      .sort()
+      .map((f) => join(EXAMPLES_DIR, f));
+  } catch {
+    return [];
+  }
+}
+
+export type { Rubric };

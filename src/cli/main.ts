@@ -1,0 +1,136 @@
+/**
+ * The jixiao command line. Each command only parses flags, calls the core and prints text or JSON.
+ * Exit codes: 0 done, 1 internal fault, 2 bad input.
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Lang, formatProblem } from '../core/messages.ts';
+import type { Problem } from '../core/problem.ts';
+import { type Context, EXIT, type Io, type Options } from './context.ts';
+import { demoCommand } from './commands/demo.ts';
+import { computeCommand, scoreCommand, validateCommand } from './commands/evaluate.ts';
+import { rubricsCommand } from './commands/rubrics.ts';
+import { PACKAGE_ROOT } from './files.ts';
+
+const HELP: Record<Lang, string> = {
+  zh: `jixiao 绩效 —— 部门整体支出绩效自评与审核
+
+用法：jixiao <命令> [参数] [选项]
+
+命令：
+  validate FILE…          校验评价文件（YAML/JSON），逐条列出问题及所在行
+  compute FILE            计算数据所允许的全部指标：公式、输入、印出值与计算值，不符处标记
+  score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
+  rubrics                 列出内置评分标准
+  demo                    对 examples/ 中的示例逐一校验、计算、评分并汇总（npm start）
+
+选项：
+  --rubric ID|FILE        评分标准（默认取评价文件中的 rubric 字段）
+  --json                  输出 JSON（格式见 docs/json.md）
+  --lang zh|en            输出语言（默认中文）
+  --debug                 出错时显示堆栈
+  -h, --help              帮助
+  -v, --version           版本
+
+退出码：0 成功，1 内部错误，2 输入有误。`,
+  en: `jixiao — department-wide expenditure performance self-evaluation and review
+
+Usage: jixiao <command> [arguments] [options]
+
+Commands:
+  validate FILE…          check evaluation files (YAML/JSON); every problem with its line
+  compute FILE            every metric the data allows: formula, inputs, printed and computed value, mismatches marked
+  score FILE              score against a rubric: weight, self, computed, difference, reason; totals and grade
+  rubrics                 list the built-in rubrics
+  demo                    validate, compute and score each example in examples/ and summarise (npm start)
+
+Options:
+  --rubric ID|FILE        rubric to use (default: the evaluation's rubric field)
+  --json                  JSON output (shapes in docs/json.md)
+  --lang zh|en            output language (default Chinese)
+  --debug                 show stack traces on faults
+  -h, --help              help
+  -v, --version           version
+
+Exit codes: 0 done, 1 internal fault, 2 bad input.`,
+};
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function usageProblem(io: Io, lang: Lang, p: Problem): number {
+  io.err(`✗ ${formatProblem(p, lang)}`);
+  return EXIT.badInput;
+}
+
+export function run(argv: readonly string[], io: Io): number {
+  const langGuess: Lang = argv.includes('en') && argv.some((a) => a === '--lang' || a === '--lang=en') ? 'en' : 'zh';
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'zh' },
+        rubric: { type: 'string' },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    const option = /'([^']+)'/.exec((e as Error).message)?.[1] ?? String(e);
+    return usageProblem(io, langGuess, { code: 'unknown-option', path: [], params: { option } });
+  }
+  const { values, positionals } = parsed;
+  const lang = values.lang === 'en' ? 'en' : values.lang === 'zh' ? 'zh' : undefined;
+  if (!lang) return usageProblem(io, 'zh', { code: 'bad-option-value', path: [], params: { option: '--lang', value: String(values.lang) } });
+  const options: Options = { lang, json: values.json, debug: values.debug, ...(values.rubric ? { rubric: values.rubric } : {}) };
+  const ctx: Context = { ...io, options };
+  if (values.version) {
+    io.out(version());
+    return EXIT.ok;
+  }
+  const [command, ...args] = positionals;
+  if (values.help || !command || command === 'help') {
+    io.out(HELP[lang]);
+    return command || values.help ? EXIT.ok : EXIT.badInput;
+  }
+  const needFile = (what: string): number | undefined =>
+    args.length === 0 ? usageProblem(io, lang, { code: 'missing-argument', path: [], params: { what } }) : undefined;
+  switch (command) {
+    case 'validate':
+      return needFile('FILE') ?? validateCommand(ctx, args);
+    case 'compute':
+      return needFile('FILE') ?? args.reduce((code, f) => Math.max(code, computeCommand(ctx, f)), 0);
+    case 'score':
+      return needFile('FILE') ?? args.reduce((code, f) => Math.max(code, scoreCommand(ctx, f)), 0);
+    case 'rubrics':
+      return rubricsCommand(ctx);
+    case 'demo':
+      return args.length ? demoCommand(ctx, args) : demoCommand(ctx);
+    default:
+      return usageProblem(io, lang, { code: 'unknown-command', path: [], params: { command } });
+  }
+}
+
+/** Runs the CLI; any fault is reported in one line (with the stack only under --debug) and exits 1. */
+export function main(argv: readonly string[], io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    const debug = argv.includes('--debug');
+    io.err(`✗ 内部错误 / internal fault: ${(e as Error).message ?? String(e)}`);
+    if (debug && e instanceof Error && e.stack) io.err(e.stack);
+    else io.err('  请带 --debug 重试并报告此问题 / rerun with --debug and report it');
+    return EXIT.internal;
+  }
+}

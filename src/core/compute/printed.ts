@@ -1,0 +1,40 @@
+/**
+ * Comparing a printed value with the exact one, rounding-aware: a printed "92.94%" matches when the exact rate
+ * rounds (half-up) to 92.94% at the number of decimals the document used.
+ */
+import { type Exact, HUNDRED, decimalsOf, eq, mul, parseExact, roundHalfUp } from '../exact.ts';
+import type { Outcome, OutputKind } from '../formulas/types.ts';
+
+export type Comparison = 'match' | 'differs' | 'printed-not-applicable' | 'not-printed';
+
+const NOT_APPLICABLE_TEXT = /^(—+|-+|--%|—%|－+|\/|无|不适用)$/;
+
+export interface PrintedNumber {
+  readonly value: Exact;
+  readonly decimals: number;
+}
+
+/** Reads the number in a printed rate or amount: "92.94%" → 92.94 (percent points), "1,973.09" → 1973.09. */
+export function readPrintedNumber(text: string): PrintedNumber | 'not-applicable' | undefined {
+  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(/,/g, '');
+  if (NOT_APPLICABLE_TEXT.test(s)) return 'not-applicable';
+  const m = /^([+-]?\d+(?:\.\d+)?)(%|万元|元)?$/.exec(s);
+  if (!m) return undefined;
+  const value = parseExact(m[1] ?? '');
+  return value ? { value, decimals: decimalsOf(m[1] ?? '') } : undefined;
+}
+
+/** The exact outcome as the document would print it: rates in percent points. */
+export function displayScale(outcome: Exact, output: OutputKind): Exact {
+  return output === 'rate' ? mul(outcome, HUNDRED) : outcome;
+}
+
+export function comparePrinted(printedText: string | undefined, outcome: Outcome, output: OutputKind): Comparison {
+  if (printedText === undefined) return 'not-printed';
+  const p = readPrintedNumber(printedText);
+  if (outcome.kind === 'not-applicable') return p === 'not-applicable' ? 'match' : 'printed-not-applicable';
+  if (p === undefined) return 'differs';
+  if (p === 'not-applicable') return 'differs';
+  const exact = displayScale(outcome.value, output);
+  return eq(roundHalfUp(exact, p.decimals), p.value) ? 'match' : 'differs';
+}

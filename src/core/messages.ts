@@ -1,0 +1,79 @@
+/**
+ * Message catalogues (zh-CN first, en second) for every problem code, with what to do about it.
+ * A test fails when a code used anywhere in src/ lacks a message here.
+ */
+import type { Problem } from './problem.ts';
+import { formatPath } from './problem.ts';
+
+export type Lang = 'zh' | 'en';
+
+interface Entry {
+  readonly zh: string;
+  readonly en: string;
+  readonly fixZh?: string;
+  readonly fixEn?: string;
+}
+
+export const MESSAGES: Readonly<Record<string, Entry>> = {
+  'empty-file': { zh: '文件为空', en: 'the file is empty', fixZh: '请填写评价数据，格式见 docs/file-format.md', fixEn: 'fill in the data; see docs/file-format.md' },
+  'syntax-error': { zh: 'YAML/JSON 语法错误：{detail}', en: 'YAML/JSON syntax error: {detail}', fixZh: '检查缩进、冒号和引号', fixEn: 'check indentation, colons and quotes' },
+  'not-an-evaluation': { zh: '文件内容不是评价数据（应为一个键值对象）', en: 'this is not an evaluation (expected a mapping of fields)', fixZh: '参照 examples/ 中的文件', fixEn: 'see the files in examples/' },
+  'not-a-rubric': { zh: '文件内容不是评分标准（应为一个键值对象）', en: 'this is not a rubric (expected a mapping of fields)', fixZh: '参照 rubrics/ 中的文件', fixEn: 'see the files in rubrics/' },
+  required: { zh: '缺少必填项', en: 'a required field is missing', fixZh: '补上此项', fixEn: 'add this field' },
+  'wrong-type': { zh: '类型不对：应为 {expected}，实为 {got}', en: 'wrong type: expected {expected}, got {got}' },
+  'unknown-field': { zh: '未知字段“{field}”', en: 'unknown field "{field}"', fixZh: '检查拼写；可用字段见 schema/evaluation.schema.json', fixEn: 'check the spelling; fields are listed in schema/evaluation.schema.json' },
+  'not-allowed-value': { zh: '取值 {got} 不允许，可选：{allowed}', en: 'value {got} is not allowed; choose one of: {allowed}' },
+  'too-small': { zh: '取值 {got} 过小（最小 {minimum}）', en: 'value {got} is too small (minimum {minimum})' },
+  'too-big': { zh: '取值 {got} 过大（最大 {maximum}）', en: 'value {got} is too large (maximum {maximum})' },
+  invalid: { zh: '数据无效：{detail}', en: 'invalid data: {detail}' },
+  'unknown-unit': { zh: '未知金额单位“{got}”', en: 'unknown money unit "{got}"', fixZh: '金额单位只能是 元 或 万元', fixEn: 'the unit must be 元 or 万元' },
+  'missing-unit': { zh: '金额没有单位', en: 'the amount has no unit', fixZh: '在文件或表格上写 unit: 万元', fixEn: 'write unit: 万元 on the file or table' },
+  'not-an-amount': { zh: '“{got}”不是金额', en: '"{got}" is not an amount', fixZh: '写成数字，如 8666.95 或 "2,570,000.00 元"', fixEn: 'write a number such as 8666.95 or "2,570,000.00 元"' },
+  'negative-amount': { zh: '金额不能为负数：{got}', en: 'the amount cannot be negative: {got}', fixZh: '预算和支出填正数；调减数填在 decrease 中', fixEn: 'budgets and spending are positive; write reductions under decrease' },
+  'not-a-number': { zh: '“{got}”不是数字', en: '"{got}" is not a number' },
+  'negative-number': { zh: '不能为负数', en: 'cannot be negative' },
+  'not-a-percent': { zh: '“{got}”不是百分比', en: '"{got}" is not a percentage', fixZh: '写成 "92.94%"', fixEn: 'write it as "92.94%"' },
+  'number-too-precise': { zh: '数字 {got} 位数过多，可能已失真', en: 'the number {got} has too many digits to be exact', fixZh: '加引号写成文本，如 "12345678901234.56"', fixEn: 'quote it as text, e.g. "12345678901234.56"' },
+  'unknown-method': { zh: '未知评分方法“{method}”', en: 'unknown scoring method "{method}"', fixZh: '可用方法：{known}', fixEn: 'known methods: {known}' },
+  'unknown-metric': { zh: '未知指标“{metric}”', en: 'unknown metric "{metric}"', fixZh: '可用指标：{known}', fixEn: 'known metrics: {known}' },
+  'unknown-fact': { zh: '未知事实“{fact}”', en: 'unknown fact "{fact}"', fixZh: '可用事实：{known}', fixEn: 'known facts: {known}' },
+  'weights-do-not-add-up': { zh: '“{item}”的下级分值合计 {sum}，与其分值 {weight} 不符', en: 'the parts of "{item}" add up to {sum}, not its weight {weight}', fixZh: '调整下级分值使其合计等于上级分值', fixEn: 'make the parts add up to the weight' },
+  'points-above-weight': { zh: '档位得分 {points} 超过分值 {weight}', en: 'tier points {points} exceed the weight {weight}' },
+  'duplicate-item': { zh: '同级有重名指标“{item}”', en: 'duplicate item name "{item}" at one level', fixZh: '同级指标名称须唯一', fixEn: 'names must be unique at a level' },
+  'veto-has-weight': { zh: '否决项“{item}”不应有分值', en: 'veto item "{item}" must have weight 0' },
+  'unknown-rubric': { zh: '未知评分标准“{rubric}”', en: 'unknown rubric "{rubric}"', fixZh: '用 jixiao rubrics 查看可用的评分标准，或给出评分标准文件路径', fixEn: 'run jixiao rubrics for the list, or give a rubric file path' },
+  'no-rubric': { zh: '评价文件未指定评分标准', en: 'the evaluation names no rubric', fixZh: '在文件中写 rubric: longgang-2020，或用 --rubric 指定', fixEn: 'write rubric: longgang-2020 in the file or pass --rubric' },
+  'file-not-found': { zh: '找不到文件', en: 'file not found', fixZh: '检查路径', fixEn: 'check the path' },
+  'file-unreadable': { zh: '无法读取文件：{detail}', en: 'cannot read the file: {detail}' },
+  'file-too-large': { zh: '文件过大（{size}），上限 {limit}', en: 'the file is too large ({size}); the limit is {limit}' },
+  'not-text': { zh: '文件不是 UTF-8 文本（可能是二进制文件）', en: 'the file is not UTF-8 text (binary?)', fixZh: '评价文件应为 YAML 或 JSON 文本', fixEn: 'evaluation files are YAML or JSON text' },
+  'unsupported-file-type': { zh: '不支持的文件类型“{ext}”', en: 'unsupported file type "{ext}"', fixZh: '评价文件用 .yaml、.yml 或 .json', fixEn: 'use .yaml, .yml or .json' },
+  'self-score-unknown-item': { zh: '自评项“{item}”在评分标准 {rubric} 中找不到', en: 'self-score item "{item}" is not in rubric {rubric}', fixZh: '用评分标准中的指标名称或 id', fixEn: 'use an item name or id from the rubric' },
+  'self-score-duplicate-item': { zh: '自评项“{item}”重复', en: 'self-score item "{item}" appears twice' },
+  'self-score-above-weight': { zh: '“{item}”自评 {self} 分，超过分值 {weight}', en: '"{item}" self-scored {self}, above its weight {weight}' },
+  'self-total-differs': { zh: '印出的自评总分 {printed} 与各项自评之和 {sum} 不符', en: 'printed self-score total {printed} differs from the sum of items {sum}' },
+  'unknown-command': { zh: '未知命令“{command}”', en: 'unknown command "{command}"', fixZh: '运行 jixiao --help 查看命令', fixEn: 'run jixiao --help' },
+  'missing-argument': { zh: '缺少参数：{what}', en: 'missing argument: {what}', fixZh: '运行 jixiao --help 查看用法', fixEn: 'run jixiao --help' },
+  'unknown-option': { zh: '未知选项“{option}”', en: 'unknown option "{option}"', fixZh: '运行 jixiao --help 查看选项', fixEn: 'run jixiao --help' },
+  'bad-option-value': { zh: '选项 {option} 的值“{value}”无效', en: 'invalid value "{value}" for {option}' },
+};
+
+function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] !== undefined ? String(params[k]) : `{${k}}`));
+}
+
+export function messageOf(p: Problem, lang: Lang): { text: string; fix?: string } {
+  const e = MESSAGES[p.code];
+  if (!e) return { text: `${p.code} ${JSON.stringify(p.params)}` };
+  const fix = lang === 'zh' ? e.fixZh : e.fixEn;
+  return fix ? { text: fill(e[lang], p.params), fix: fill(fix, p.params) } : { text: fill(e[lang], p.params) };
+}
+
+/** "file:line:column 字段 budget.initialBudget：…（怎么改）" — one line a person can act on. */
+export function formatProblem(p: Problem, lang: Lang): string {
+  const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  const field = p.path.length ? (lang === 'zh' ? `字段 ${formatPath(p.path)}：` : `field ${formatPath(p.path)}: `) : '';
+  const m = messageOf(p, lang);
+  const fix = m.fix ? (lang === 'zh' ? `（${m.fix}）` : ` (${m.fix})`) : '';
+  return `${where ? `${where} ` : ''}${field}${m.text}${fix}`;
+}
