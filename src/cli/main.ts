@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type Lang, formatProblem } from '../core/messages.ts';
 import type { Problem } from '../core/problem.ts';
 import { type Context, EXIT, type Io, type Options } from './context.ts';
+import { aggregateCommand } from './commands/aggregate.ts';
 import { demoCommand } from './commands/demo.ts';
 import { computeCommand, scoreCommand, validateCommand } from './commands/evaluate.ts';
 import { rubricsCommand } from './commands/rubrics.ts';
@@ -22,6 +23,7 @@ const HELP: Record<Lang, string> = {
   validate FILE…          校验评价文件（YAML/JSON），逐条列出问题及所在行
   compute FILE            计算数据所允许的全部指标：公式、输入、印出值与计算值，不符处标记
   score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
+  aggregate FILE [-o OUT] 由下属单位（subordinates）汇总出一级部门的预算、支出与管理数据，写成评价文件
   rubrics                 列出内置评分标准
   demo                    对 examples/ 中的示例逐一校验、计算、评分并汇总（npm start）
 
@@ -42,6 +44,7 @@ Commands:
   validate FILE…          check evaluation files (YAML/JSON); every problem with its line
   compute FILE            every metric the data allows: formula, inputs, printed and computed value, mismatches marked
   score FILE              score against a rubric: weight, self, computed, difference, reason; totals and grade
+  aggregate FILE [-o OUT] sum a first-level department's figures from its subordinate units into an evaluation file
   rubrics                 list the built-in rubrics
   demo                    validate, compute and score each example in examples/ and summarise (npm start)
 
@@ -81,6 +84,7 @@ export function run(argv: readonly string[], io: Io): number {
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'zh' },
         rubric: { type: 'string' },
+        out: { type: 'string', short: 'o' },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -115,6 +119,8 @@ export function run(argv: readonly string[], io: Io): number {
       return needFile('FILE') ?? args.reduce((code, f) => Math.max(code, scoreCommand(ctx, f)), 0);
     case 'rubrics':
       return rubricsCommand(ctx);
+    case 'aggregate':
+      return needFile('FILE') ?? aggregateCommand(ctx, args[0]!, values.out);
     case 'demo':
       return args.length ? demoCommand(ctx, args) : demoCommand(ctx);
     default:

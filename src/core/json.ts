@@ -8,6 +8,7 @@ import type { Outcome, OutputKind } from './formulas/types.ts';
 import { type ItemScore, type ScoreReport, difference, leavesOf } from './rubric/engine.ts';
 import type { PathSegment } from './problem.ts';
 import { formatPath } from './problem.ts';
+import { provenanceOf } from './provenance.ts';
 
 export interface Location {
   readonly file?: string;
@@ -34,8 +35,7 @@ function inputJson(i: FigureInput, locate?: Locator) {
     value: exactText(i.value),
     ...(i.unit ? { unit: i.unit } : {}),
     path: formatPath(i.path),
-    ...(loc ? { location: loc } : {}),
-    ...(i.source ? { source: i.source } : {}),
+    provenance: provenanceOf(i, loc),
   };
 }
 
@@ -103,8 +103,10 @@ export function scoreJson(r: ScoreReport) {
       computed: toPlainString(r.total.computed),
       difference: r.total.self ? toPlainString(sub(r.total.computed, r.total.self)) : null,
     },
-    grade: r.grade.computed.zh,
-    gradeId: r.grade.computed.id,
+    /** null when some items have neither data nor a self-score (see unscoredWeight). */
+    grade: r.grade.computed?.zh ?? null,
+    gradeId: r.grade.computed?.id ?? null,
+    unscoredWeight: toPlainString(r.unscoredWeight),
     selfGrade: r.grade.self?.zh ?? null,
     vetoed: r.vetoed,
   };

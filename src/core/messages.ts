@@ -52,21 +52,33 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
   'self-score-duplicate-item': { zh: '自评项“{item}”重复', en: 'self-score item "{item}" appears twice' },
   'self-score-above-weight': { zh: '“{item}”自评 {self} 分，超过分值 {weight}', en: '"{item}" self-scored {self}, above its weight {weight}' },
   'self-total-differs': { zh: '印出的自评总分 {printed} 与各项自评之和 {sum} 不符', en: 'printed self-score total {printed} differs from the sum of items {sum}' },
+  'no-subordinates': { zh: '评价文件没有下属单位（subordinates），无法汇总', en: 'the evaluation has no subordinate units to aggregate', fixZh: '在 subordinates 下列出各单位的预算与支出', fixEn: 'list the units under subordinates' },
+  'duplicate-unit': { zh: '下属单位“{unit}”重复，只计一次', en: 'subordinate unit "{unit}" appears twice; counted once', fixZh: '删除重复的单位', fixEn: 'remove the duplicate' },
   'unknown-command': { zh: '未知命令“{command}”', en: 'unknown command "{command}"', fixZh: '运行 jixiao --help 查看命令', fixEn: 'run jixiao --help' },
   'missing-argument': { zh: '缺少参数：{what}', en: 'missing argument: {what}', fixZh: '运行 jixiao --help 查看用法', fixEn: 'run jixiao --help' },
   'unknown-option': { zh: '未知选项“{option}”', en: 'unknown option "{option}"', fixZh: '运行 jixiao --help 查看选项', fixEn: 'run jixiao --help' },
   'bad-option-value': { zh: '选项 {option} 的值“{value}”无效', en: 'invalid value "{value}" for {option}' },
 };
 
-function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] !== undefined ? String(params[k]) : `{${k}}`));
+/** Type names in the schema's words, said the way a finance officer would. */
+const TYPE_NAMES: Record<Lang, Record<string, string>> = {
+  zh: { number: '数字', string: '文本', boolean: 'true 或 false', object: '键值对象', array: '列表', int: '整数', 'number | text | {value, unit}': '数字、文本或 {value, unit}' },
+  en: { number: 'a number', string: 'text', boolean: 'true or false', object: 'a mapping', array: 'a list', int: 'an integer', 'number | text | {value, unit}': 'a number, text or {value, unit}' },
+};
+
+function fill(template: string, params: Readonly<Record<string, string | number>>, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) return `{${k}}`;
+    return k === 'expected' ? (TYPE_NAMES[lang][String(v)] ?? String(v)) : String(v);
+  });
 }
 
 export function messageOf(p: Problem, lang: Lang): { text: string; fix?: string } {
   const e = MESSAGES[p.code];
   if (!e) return { text: `${p.code} ${JSON.stringify(p.params)}` };
   const fix = lang === 'zh' ? e.fixZh : e.fixEn;
-  return fix ? { text: fill(e[lang], p.params), fix: fill(fix, p.params) } : { text: fill(e[lang], p.params) };
+  return fix ? { text: fill(e[lang], p.params, lang), fix: fill(fix, p.params, lang) } : { text: fill(e[lang], p.params, lang) };
 }
 
 /** "file:line:column 字段 budget.initialBudget：…（怎么改）" — one line a person can act on. */

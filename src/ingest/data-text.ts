@@ -65,8 +65,10 @@ export function readDataText(text: string, fileName: string): DataTextResult {
 
 /** Adds file, line and column to problems found in data read from `text`. */
 export function placeProblems(problems: readonly Problem[], fileName: string, dt: DataText): Problem[] {
-  return problems.map((p) => {
-    const pos = dt.locate(p.path);
-    return pos ? { ...p, file: fileName, line: pos.line, column: pos.column } : { ...p, file: fileName };
-  });
+  return problems
+    .map((p) => {
+      const pos = dt.locate(p.path);
+      return pos ? { ...p, file: fileName, line: pos.line, column: pos.column } : { ...p, file: fileName };
+    })
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

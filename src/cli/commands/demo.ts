@@ -40,7 +40,7 @@ export function demoCommand(ctx: Context, files: readonly string[] = exampleFile
       report?.rubric.id ?? '—',
       self ? toPlainString(self) : '—',
       report ? toPlainString(report.total.computed) : '—',
-      report ? report.grade.computed[lang] : '—',
+      report?.grade.computed?.[lang] ?? (report ? (lang === 'zh' ? '不完整' : 'incomplete') : '—'),
     ]);
     json.push({
       file,
@@ -50,7 +50,8 @@ export function demoCommand(ctx: Context, files: readonly string[] = exampleFile
       rubric: report?.rubric.id ?? null,
       selfTotal: self ? toPlainString(self) : null,
       computedTotal: report ? toPlainString(report.total.computed) : null,
-      grade: report?.grade.computed.zh ?? null,
+      grade: report?.grade.computed?.zh ?? null,
+      unscoredWeight: report ? toPlainString(report.unscoredWeight) : null,
     });
   }
   if (ctx.options.json) {

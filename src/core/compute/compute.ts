@@ -8,7 +8,7 @@ import { COMPOSITION_VARIANCE, FORMULAS, SEQUENTIAL_BENCHMARKS, compositionVaria
 import { indicatorCompletion, parseIndicatorValue } from '../formulas/indicator-value.ts';
 import type { Basis, FormulaDef, LocalText, Outcome, OutputKind, Quantity } from '../formulas/types.ts';
 import type { BasicBlock, BudgetLine, Evaluation } from '../model/evaluation.ts';
-import type { Money, PrintedMap, PrintedValue, Source } from '../model/money.ts';
+import type { Derivation, Money, PrintedMap, PrintedValue, Source } from '../model/money.ts';
 import type { PathSegment } from '../problem.ts';
 import { type Comparison, comparePrinted } from './printed.ts';
 
@@ -20,6 +20,7 @@ export interface FigureInput {
   /** Model path the input was read from (the CLI turns it into file:line). */
   readonly path: readonly PathSegment[];
   readonly source?: Source;
+  readonly derivedFrom?: Derivation;
 }
 
 export interface Alternative {
@@ -93,7 +94,7 @@ interface Request {
 
 function money(key: string, label: LocalText, m: Money | undefined, path: readonly PathSegment[]): FigureInput | undefined {
   if (!m) return undefined;
-  return m.source ? { key, label, value: m.value, unit: m.unit, path, source: m.source } : { key, label, value: m.value, unit: m.unit, path };
+  return { key, label, value: m.value, unit: m.unit, path, ...(m.source ? { source: m.source } : {}), ...(m.derivedFrom ? { derivedFrom: m.derivedFrom } : {}) };
 }
 
 function count(key: string, label: LocalText, n: number | undefined, path: readonly PathSegment[]): FigureInput | undefined {

@@ -62,17 +62,32 @@ function readAmountScalar(v: number | string, ctx: z.RefinementCtx): { value: Ex
   return loose;
 }
 
+/** How a figure was computed from others (an aggregate, a sum): the formula and its inputs as text. */
+export const derivationSchema = z
+  .object({
+    formula: z.string(),
+    inputs: z.array(z.object({ label: z.string(), value: z.string(), unit: z.enum(MONEY_UNITS) }).strict()),
+  })
+  .strict()
+  .meta({ description: '计算来源：公式与输入 / computed from: formula and inputs' });
+export type Derivation = z.output<typeof derivationSchema>;
+
 const moneyObjectSchema = z
   .object({
     value: z.union([z.number(), z.string()]),
     unit: z.string().optional(),
     source: sourceSchema.optional(),
+    derivedFrom: derivationSchema.optional(),
   })
   .strict();
 
-/** A figure of money as it travels through the core: exact value, unit, and where it was read if imported. */
+/**
+ * A figure of money as it travels through the core: exact value, unit, and its provenance — `source` when it was
+ * imported from a document, `derivedFrom` when computed; neither when a person entered it.
+ */
 export interface Money extends Amount {
   readonly source?: Source;
+  readonly derivedFrom?: Derivation;
 }
 
 function makeMoneySchema(allowNegative: boolean) {
@@ -100,7 +115,12 @@ function makeMoneySchema(allowNegative: boolean) {
         ctx.addIssue({ code: 'custom', message: 'negative-amount', params: { code: 'negative-amount', got: String(obj.value) } });
         return z.NEVER;
       }
-      return obj.source ? { value: scalar.value, unit, source: obj.source } : { value: scalar.value, unit };
+      return {
+        value: scalar.value,
+        unit,
+        ...(typeof input === 'object' && input.source ? { source: input.source } : {}),
+        ...(typeof input === 'object' && input.derivedFrom ? { derivedFrom: input.derivedFrom } : {}),
+      };
     })
     .meta({
       description:
@@ -172,3 +192,24 @@ export const printedMapSchema = z.record(z.string(), printedSchema).meta({
   description: '文件印出的比率，键为指标族 id / printed values keyed by formula family id (executionRate, adjustmentRate …)',
 });
 export type PrintedMap = Record<string, PrintedValue>;
+
+/**
+ * Which figure schema a (possibly cloned) schema is. Why: `.meta()` and `.refine()` clone a schema, so identity
+ * fails; the clones share the transform at the end of the pipe, which identifies them.
+ */
+export type FigureKind = 'money' | 'signed-money' | 'percent' | 'exact' | 'printed';
+
+const outOf = (s: z.ZodType): unknown => (s as unknown as { def: { type: string; out?: unknown } }).def.out;
+
+const KIND_BY_OUT = new Map<unknown, FigureKind>([
+  [outOf(moneySchema), 'money'],
+  [outOf(signedMoneySchema), 'signed-money'],
+  [outOf(percentSchema), 'percent'],
+  [outOf(exactSchema), 'exact'],
+  [outOf(printedSchema), 'printed'],
+]);
+
+export function figureKind(s: z.ZodType): FigureKind | undefined {
+  const def = (s as unknown as { def: { type: string } }).def;
+  return def.type === 'pipe' ? KIND_BY_OUT.get(outOf(s)) : undefined;
+}

@@ -66,7 +66,7 @@ export function parseEvaluation(raw: unknown): Result<Evaluation> {
     return { ok: false, problems: [problem('not-an-evaluation', [], {})] };
   }
   const withUnits = propagateUnits(evaluationSchema, raw, DEFAULT_MONEY_UNIT);
-  const r = evaluationSchema.safeParse(withUnits);
+  const r = evaluationSchema.safeParse(withUnits, { reportInput: true });
   if (!r.success) return { ok: false, problems: problemsFromIssues(r.error.issues) };
   return { ok: true, value: r.data, warnings: [] };
 }

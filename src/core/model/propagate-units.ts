@@ -7,41 +7,16 @@
  */
 import type { z } from 'zod';
 import { type MoneyUnit, parseMoneyUnit } from '../amount.ts';
-import { moneySchema, signedMoneySchema } from './money.ts';
+import { figureKind } from './money.ts';
+import { defOf, isPlainObject, shapeOf, unwrap } from './schema-walk.ts';
 
-interface Def {
-  readonly type: string;
-  readonly innerType?: z.ZodType;
-  readonly element?: z.ZodType;
-  readonly getter?: () => z.ZodType;
-  readonly in?: z.ZodType;
-  readonly shape?: Record<string, z.ZodType>;
-}
-
-const defOf = (s: z.ZodType): Def => (s as unknown as { def: Def }).def;
-const isMoney = (s: z.ZodType): boolean => s === moneySchema || s === signedMoneySchema;
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function unwrap(s: z.ZodType): z.ZodType {
-  for (let i = 0; i < 16; i++) {
-    if (isMoney(s)) return s;
-    const def = defOf(s);
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'readonly') && def.innerType) {
-      s = def.innerType;
-    } else if (def.type === 'lazy' && def.getter) {
-      s = def.getter();
-    } else if (def.type === 'pipe' && def.in) {
-      s = def.in;
-    } else {
-      return s;
-    }
-  }
-  return s;
-}
+const isMoney = (s: z.ZodType): boolean => {
+  const k = figureKind(s);
+  return k === 'money' || k === 'signed-money';
+};
 
 function walk(schema: z.ZodType, raw: unknown, unit: MoneyUnit): unknown {
-  const s = unwrap(schema);
+  const s = unwrap(schema, isMoney);
   if (isMoney(s)) {
     if (typeof raw === 'number' || typeof raw === 'string') return { value: raw, unit };
     if (isPlainObject(raw) && raw['unit'] === undefined) return { ...raw, unit };
@@ -50,7 +25,7 @@ function walk(schema: z.ZodType, raw: unknown, unit: MoneyUnit): unknown {
   const def = defOf(s);
   if (def.type === 'object') {
     if (!isPlainObject(raw)) return raw;
-    const shape = (s as unknown as { shape: Record<string, z.ZodType> }).shape;
+    const shape = shapeOf(s);
     const own = typeof raw['unit'] === 'string' ? parseMoneyUnit(raw['unit']) : undefined;
     const here = own ?? unit;
     const out: Record<string, unknown> = {};
@@ -74,3 +49,5 @@ export const DEFAULT_MONEY_UNIT: MoneyUnit = '万元';
 export function propagateUnits(schema: z.ZodType, raw: unknown, unit: MoneyUnit = DEFAULT_MONEY_UNIT): unknown {
   return walk(schema, raw, unit);
 }
+
+export { isMoney };

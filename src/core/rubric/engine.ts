@@ -2,7 +2,7 @@
  * The rubric engine: walks a rubric tree, scores each leaf from the evaluation's own data where it can, lets the
  * self-score stand where it cannot (marked not verifiable), and totals both columns with a grade.
  */
-import { type Exact, ZERO, add, cmp, div, eq, gt, lt, roundHalfUp, sub, sum, toPlainString } from '../exact.ts';
+import { type Exact, ZERO, add, cmp, div, eq, gt, isZero, lt, roundHalfUp, sub, sum, toPlainString } from '../exact.ts';
 import { type ComputedFigure, computeAll, departmentMetrics } from '../compute/compute.ts';
 import type { LocalText } from '../formulas/types.ts';
 import { FORMULAS } from '../formulas/library.ts';
@@ -49,7 +49,9 @@ export interface ScoreReport {
   readonly rubric: { readonly id: string; readonly name: string };
   readonly items: readonly ItemScore[];
   readonly total: { readonly weight: Exact; readonly self?: Exact; readonly printedSelf?: Exact; readonly computed: Exact };
-  readonly grade: { readonly self?: Grade; readonly computed: Grade };
+  /** Weight of the items that have neither a computed score nor a self-score; the computed grade needs it to be 0. */
+  readonly unscoredWeight: Exact;
+  readonly grade: { readonly self?: Grade; readonly computed?: Grade };
   readonly vetoed: boolean;
   /** Problems with the evaluation's self-scores against this rubric (unknown items, scores above weight …). */
   readonly problems: readonly Problem[];
@@ -156,7 +158,10 @@ export function scoreEvaluation(e: Evaluation, rubric: Rubric, figures: readonly
     const nodeSelf = self?.score ?? childSelf;
     // A self-score given for the group (its items unscored) stands for the group when the items cannot all be computed.
     const allVerifiable = children.every((c) => c.verifiable);
-    const computed = allVerifiable ? childComputed : (childComputed ?? self?.score);
+    const partial = children.some((c) => c.computed !== undefined) ? sum(children.flatMap((c) => (c.computed ? [c.computed] : []))) : undefined;
+    // Items neither computable nor self-scored leave the group incomplete: its computed score is then a partial sum.
+    const computed = allVerifiable ? childComputed : (childComputed ?? self?.score ?? partial);
+    if (childComputed === undefined && self === undefined && partial !== undefined) flags.push('incomplete');
     if (self && childSelf !== undefined && !eq(self.score, childSelf)) flags.push('self-differs-from-items');
     return {
       id,
@@ -180,17 +185,26 @@ export function scoreEvaluation(e: Evaluation, rubric: Rubric, figures: readonly
   if (printedSelf && self && !eq(printedSelf, self)) {
     problems.push(problem('self-total-differs', ['selfScores', 'total'], { printed: toPlainString(printedSelf), sum: toPlainString(self) }));
   }
-  let computedGrade = gradeOf(computedTotal, weight);
-  if (notExcellent && computedGrade.id === 'excellent') computedGrade = GRADES[1];
+  const unscoredWeight = sum(items.map(unscored));
+  let computedGrade: Grade | undefined = isZero(unscoredWeight) || vetoed ? gradeOf(computedTotal, weight) : undefined;
+  if (notExcellent && computedGrade?.id === 'excellent') computedGrade = GRADES[1];
   const selfForGrade = printedSelf ?? self;
   return {
     rubric: { id: rubric.id, name: rubric.name },
     items,
     total: { weight, ...(self ? { self } : {}), ...(printedSelf ? { printedSelf } : {}), computed: computedTotal },
-    grade: { ...(selfForGrade ? { self: gradeOf(selfForGrade, weight) } : {}), computed: computedGrade },
+    unscoredWeight,
+    grade: { ...(selfForGrade ? { self: gradeOf(selfForGrade, weight) } : {}), ...(computedGrade ? { computed: computedGrade } : {}) },
     vetoed,
     problems,
   };
+}
+
+/** Weight of the parts of an item that have neither a computed score nor a self-score. */
+function unscored(i: ItemScore): Exact {
+  if (i.computed !== undefined && !i.flags.includes('incomplete')) return ZERO;
+  if (!i.children) return i.weight;
+  return sum(i.children.map(unscored));
 }
 
 /** Leaves of a score tree, depth first. */

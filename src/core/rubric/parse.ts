@@ -80,7 +80,7 @@ export function parseRubric(raw: unknown): Result<Rubric> {
   const unknown: Problem[] = [];
   findUnknownMethods(raw['items'], ['items'], unknown);
   if (unknown.length) return { ok: false, problems: unknown };
-  const r = rubricSchema.safeParse(raw);
+  const r = rubricSchema.safeParse(raw, { reportInput: true });
   if (!r.success) return { ok: false, problems: problemsFromIssues(r.error.issues) };
   const rubric = r.data as Rubric;
   const problems: Problem[] = [];
