@@ -116,6 +116,15 @@ describe('units and formatting', () => {
     assert.equal(parseMoneyUnit(''), undefined);
   });
 
+  // Regression (fixed): parseMoneyUnit looks the text up in a plain object literal, so Object.prototype names resolve to inherited
+  // members: parseMoneyUnit('constructor') returns the Object function (typed as MoneyUnit) and moneyUnitSchema accepts
+  // `unit: constructor` / `unit: toString` in an evaluation file.
+  test('names inherited from Object.prototype are not money units', () => {
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      assert.equal(parseMoneyUnit(name), undefined, name);
+    }
+  });
+
   test('amounts show at least two decimals and never lose digits; thousands are grouped', () => {
     assert.equal(formatAmount(amount(ex('8666.95'), '万元')), '8666.95 万元');
     assert.equal(formatAmount(amount(ex('12'), '元'), false), '12.00');

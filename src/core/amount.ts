@@ -21,7 +21,9 @@ const UNIT_ALIASES: Record<string, MoneyUnit> = {
 };
 
 export function parseMoneyUnit(text: string): MoneyUnit | undefined {
-  return UNIT_ALIASES[text.trim()];
+  const key = text.trim();
+  // Own keys only: "constructor" or "toString" are not units.
+  return Object.hasOwn(UNIT_ALIASES, key) ? UNIT_ALIASES[key] : undefined;
 }
 
 export interface Amount {

@@ -94,7 +94,10 @@ interface Request {
 
 function money(key: string, label: LocalText, m: Money | undefined, path: readonly PathSegment[]): FigureInput | undefined {
   if (!m) return undefined;
-  return { key, label, value: m.value, unit: m.unit, path, ...(m.source ? { source: m.source } : {}), ...(m.derivedFrom ? { derivedFrom: m.derivedFrom } : {}) };
+  const input: { -readonly [K in keyof FigureInput]: FigureInput[K] } = { key, label, value: m.value, unit: m.unit, path };
+  if (m.source) input.source = m.source;
+  if (m.derivedFrom) input.derivedFrom = m.derivedFrom;
+  return input;
 }
 
 function count(key: string, label: LocalText, n: number | undefined, path: readonly PathSegment[]): FigureInput | undefined {
@@ -107,18 +110,28 @@ function all(...xs: (FigureInput | undefined)[]): FigureInput[] | undefined {
 
 /** Money inputs meet in one unit: the first input's, or 元 when they differ (conversion is exact). */
 function toArgs(inputs: readonly FigureInput[]): Record<string, Quantity> {
-  const units = new Set(inputs.map((i) => i.unit).filter((u): u is MoneyUnit => u !== undefined));
-  const common: MoneyUnit | undefined = units.size === 0 ? undefined : units.size === 1 ? [...units][0] : '元';
+  let common: MoneyUnit | undefined;
+  for (const i of inputs) {
+    if (i.unit === undefined) continue;
+    if (common === undefined) common = i.unit;
+    else if (common !== i.unit) {
+      common = '元';
+      break;
+    }
+  }
   const args: Record<string, Quantity> = {};
   for (const i of inputs) {
-    args[i.key] = i.unit && common ? { value: valueIn({ value: i.value, unit: i.unit }, common), unit: common } : { value: i.value };
+    if (i.unit === undefined || common === undefined) args[i.key] = { value: i.value };
+    else args[i.key] = { value: i.unit === common ? i.value : valueIn({ value: i.value, unit: i.unit }, common), unit: common };
   }
   return args;
 }
 
 function printedOf(map: PrintedMap | undefined, family: string, path: readonly PathSegment[]): Request['printed'] {
   const p = map?.[family];
-  return p ? { ...p, path: [...path, 'printed', family] } : undefined;
+  if (!p) return undefined;
+  const where = [...path, 'printed', family];
+  return p.source ? { text: p.text, source: p.source, path: where } : { text: p.text, path: where };
 }
 
 function moneyAsPrinted(m: Money | undefined, path: readonly PathSegment[]): Request['printed'] {
@@ -456,8 +469,7 @@ function evaluateRequest(req: Request, basis: Basis): ComputedFigure | undefined
   });
   if (variants.length === 0) return undefined;
   const chosen = variants.find((x) => x.comparison === 'match') ?? variants.find((x) => x.outcome.kind === 'value') ?? variants[0]!;
-  const others = req.printed ? variants.filter((x) => x !== chosen) : [];
-  return {
+  const figure: { -readonly [K in keyof ComputedFigure]: ComputedFigure[K] } = {
     id: chosen.def.id,
     family: chosen.def.family,
     variant: chosen.def.variant,
@@ -468,10 +480,14 @@ function evaluateRequest(req: Request, basis: Basis): ComputedFigure | undefined
     isDepartmentLevel: req.isDepartmentLevel,
     inputs: chosen.inputs,
     outcome: chosen.outcome,
-    ...(req.printed ? { printed: req.printed } : {}),
     comparison: chosen.comparison,
-    ...(others.length ? { alternatives: others.map((o) => ({ id: o.def.id, variant: o.def.variant, name: o.def.name, outcome: o.outcome, comparison: o.comparison })) } : {}),
   };
+  if (req.printed) {
+    figure.printed = req.printed;
+    const others = variants.filter((x) => x !== chosen);
+    if (others.length) figure.alternatives = others.map((o) => ({ id: o.def.id, variant: o.def.variant, name: o.def.name, outcome: o.outcome, comparison: o.comparison }));
+  }
+  return figure;
 }
 
 function indicatorFigures(e: Evaluation): ComputedFigure[] {

@@ -15,8 +15,20 @@ export interface PrintedNumber {
 }
 
 /** Reads the number in a printed rate or amount: "92.94%" → 92.94 (percent points), "1,973.09" → 1973.09. */
+const cache = new Map<string, PrintedNumber | 'not-applicable' | undefined>();
+const CACHE_LIMIT = 4096;
+
 export function readPrintedNumber(text: string): PrintedNumber | 'not-applicable' | undefined {
-  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(/,/g, '');
+  // Why a cache: the same printed texts ("100.00%") recur in every table row and every document of a batch.
+  if (cache.has(text)) return cache.get(text);
+  const r = readPrintedNumberUncached(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, r);
+  return r;
+}
+
+function readPrintedNumberUncached(text: string): PrintedNumber | 'not-applicable' | undefined {
+  const s = (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).replace(/\s+/g, '').replace(/,/g, '');
   if (NOT_APPLICABLE_TEXT.test(s)) return 'not-applicable';
   const m = /^([+-]?\d+(?:\.\d+)?)(%|万元|元)?$/.exec(s);
   if (!m) return undefined;

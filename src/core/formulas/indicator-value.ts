@@ -72,7 +72,11 @@ export const OVER_ACHIEVEMENT_LIMIT: Exact = { n: 3n, d: 2n };
 export function indicatorCompletion(target: IndicatorValue, actual: IndicatorValue): Outcome {
   if (target.direction === 'qualitative' || target.value === undefined) return notApplicable('qualitative');
   if (actual.value === undefined) return notApplicable('not-numeric');
-  if (target.unit !== actual.unit && !(target.unit === '' || actual.unit === '')) return notApplicable('unit-mismatch');
+  // A bare number may stand for a count in the target's unit ("≥2000家" vs "2000"), never for a share: "≥90%" vs "95".
+  const isShare = (u: string) => u === '%' || u === '‰';
+  if (target.unit !== actual.unit && (isShare(target.unit) || isShare(actual.unit) || (target.unit !== '' && actual.unit !== ''))) {
+    return notApplicable('unit-mismatch');
+  }
   const t = target.value;
   const a = actual.value;
   const flags: string[] = [];

@@ -133,10 +133,8 @@ export function scoreEvaluation(e: Evaluation, rubric: Rubric, figures: readonly
       const ctx: MethodContext = { evaluation: e, rate, fact, describe, ...(self?.checks ? { checks: self.checks } : {}) };
       const r = scoreLeaf(node, ctx);
       if (r.flags) flags.push(...r.flags);
-      if (node.method === 'veto' && r.flags?.includes('veto')) {
-        if (node.effect === 'zero-total') vetoed = true;
-        else notExcellent = true;
-      }
+      if (r.flags?.includes('veto:zero-total')) vetoed = true;
+      if (r.flags?.includes('veto:not-excellent')) notExcellent = true;
       if (node.method === 'judgement' && self && lt(self.score, node.weight) && !self.reason) flags.push('reason-missing');
       const computed = r.kind === 'computed' ? round(r.score) : self?.score;
       return {

@@ -123,7 +123,8 @@ export const METHODS: ByMethod = {
     const failed: string[] = [];
     for (const c of leaf.criteria) {
       const f = c.fact ? ctx.fact(c.fact) : undefined;
-      const met = typeof f === 'boolean' ? f : ctx.checks?.[c.id];
+      const ticked = ctx.checks && Object.hasOwn(ctx.checks, c.id) ? ctx.checks[c.id] : undefined;
+      const met = typeof f === 'boolean' ? f : ticked;
       if (met === undefined) undecided.push(c.text);
       else if (met) score = add(score, c.points);
       else failed.push(c.text);
@@ -148,7 +149,7 @@ export const METHODS: ByMethod = {
   'enum-points': (leaf, ctx) => {
     const f = ctx.fact(leaf.fact);
     if (typeof f !== 'string') return missing(ctx.describe(leaf.fact));
-    const p = leaf.points[f];
+    const p = Object.hasOwn(leaf.points, f) ? leaf.points[f] : undefined;
     if (p === undefined) return { kind: 'not-verifiable', basis: t(`取值 ${f} 未规定得分`, `no points for ${f}`) };
     return { kind: 'computed', score: min(p, leaf.weight), basis: t(`${f}：${pts(p)} 分`, `${f}: ${pts(p)}`) };
   },
@@ -200,7 +201,7 @@ export const METHODS: ByMethod = {
   veto: (leaf, ctx) => {
     const f = ctx.fact(leaf.fact);
     if (typeof f !== 'boolean') return missing(ctx.describe(leaf.fact));
-    return { kind: 'computed', score: ZERO, basis: f ? t('触发否决', 'veto triggered') : t('未触发否决', 'no veto'), flags: f ? ['veto'] : [] };
+    return { kind: 'computed', score: ZERO, basis: f ? t('触发否决', 'veto triggered') : t('未触发否决', 'no veto'), flags: f ? [`veto:${leaf.effect}`] : [] };
   },
 
   /** A leaf made of parts (龙岗 公用经费控制率 = “三公”经费控制率 3 + 日常公用经费控制率 3). */
@@ -208,14 +209,22 @@ export const METHODS: ByMethod = {
     let score = ZERO;
     const notes: string[] = [];
     const notesEn: string[] = [];
+    // Parts' flags (a triggered veto, an over-achieved indicator) travel up to the item.
+    const flags: string[] = [];
+    let unverifiable: LocalText | undefined;
     for (const part of leaf.parts) {
       const r = scoreLeaf(part, ctx);
-      if (r.kind !== 'computed') return { kind: 'not-verifiable', basis: t(`${part.name}：${r.basis.zh}`, `${part.name}: ${r.basis.en}`) };
+      if (r.flags) flags.push(...r.flags);
+      if (r.kind !== 'computed') {
+        unverifiable ??= t(`${part.name}：${r.basis.zh}`, `${part.name}: ${r.basis.en}`);
+        continue;
+      }
       score = add(score, r.score);
       notes.push(`${part.name} ${r.basis.zh}`);
       notesEn.push(`${part.name} ${r.basis.en}`);
     }
-    return { kind: 'computed', score: min(score, leaf.weight), basis: t(notes.join('；'), notesEn.join('; ')) };
+    if (unverifiable) return { kind: 'not-verifiable', basis: unverifiable, flags };
+    return { kind: 'computed', score: min(score, leaf.weight), basis: t(notes.join('；'), notesEn.join('; ')), flags };
   },
 };
 

@@ -1,0 +1,58 @@
+// npm run bench — throughput figures the issues ask for, measured on this machine (not asserted in tests).
+// It runs the compiled code (dist/, what `jixiao` runs), so `npm run bench` builds first.
+// Foundation: compute and score 10,000 evaluations of the 001 example's size on one core.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { computeAll } from '../dist/core/compute/compute.js';
+import { add } from '../dist/core/exact.js';
+import { scoreEvaluation } from '../dist/core/rubric/engine.js';
+import { loadEvaluationText } from '../dist/ingest/evaluation-file.js';
+import { loadRubricText } from '../dist/ingest/rubric-file.js';
+
+const root = new URL('../', import.meta.url);
+const read = (p) => readFileSync(new URL(p, root), 'utf8');
+
+function evaluation(path) {
+  const r = loadEvaluationText(read(path), path);
+  if (!r.ok) throw new Error(`${path} does not load`);
+  return r.evaluation;
+}
+function rubric(id) {
+  const r = loadRubricText(read(`rubrics/${id}.yaml`), id);
+  if (!r.ok) throw new Error(`${id} does not load`);
+  return r.rubric;
+}
+
+/** N different evaluations of the same shape: each project's actual spending moved by i fen. */
+function variants(base, n) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const rows = base.projects?.rows.map((p) => (p.actualSpending ? { ...p, actualSpending: { ...p.actualSpending, value: add(p.actualSpending.value, { n: BigInt(i), d: 100n }) } } : p));
+    out.push(rows && base.projects ? { ...base, projects: { ...base.projects, rows } } : base);
+  }
+  return out;
+}
+
+function time(label, n, fn) {
+  for (let i = 0; i < Math.min(200, n); i++) fn(i); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) fn(i);
+  const ms = performance.now() - t0;
+  console.log(`${label.padEnd(58)} ${String(n).padStart(6)} in ${(ms / 1000).toFixed(2)} s = ${Math.round((n / ms) * 1000).toLocaleString('en-US')}/s`);
+}
+
+const N = Number(process.env.BENCH_N ?? 10_000);
+const base = evaluation('examples/001-guangzhou-report-2023.yaml');
+const evals = variants(base, N);
+const figuresPer = computeAll(base).length;
+console.log(`jixiao bench — Node ${process.version}, one core, 001 example: ${base.projects?.rows.length ?? 0} projects, ${figuresPer} figures per evaluation\n`);
+const gz = rubric('guangzhou-2023');
+const lg = rubric('longgang-2020');
+time('compute (every metric)', N, (i) => computeAll(evals[i]));
+time('compute + score (guangzhou-2023, its own rubric)', N, (i) => scoreEvaluation(evals[i], gz, computeAll(evals[i])));
+time('compute + score (longgang-2020, 21 leaves)', N, (i) => scoreEvaluation(evals[i], lg, computeAll(evals[i])));
+const text = read('examples/001-guangzhou-report-2023.yaml');
+time('read YAML file text + validate + compute + score', Math.min(N, 300), () => {
+  const r = loadEvaluationText(text, '001.yaml');
+  if (r.ok) scoreEvaluation(r.evaluation, lg, computeAll(r.evaluation));
+});
