@@ -2,7 +2,7 @@
  * validate, compute and score: parse flags (done by main), call the core, print text or JSON.
  */
 import { type ComputedFigure, computeAll } from '../../core/compute/compute.ts';
-import { sub, toPlainString } from '../../core/exact.ts';
+import { sub, toDecimalString, toPlainString } from '../../core/exact.ts';
 import { type Locator, displayOf, figureJson, scoreJson } from '../../core/json.ts';
 import type { Lang } from '../../core/messages.ts';
 import { formatProblem } from '../../core/messages.ts';
@@ -60,9 +60,8 @@ const MARK: Record<ComputedFigure['comparison'], string> = { match: '✓', diffe
 
 function inputsText(f: ComputedFigure, lang: Lang): string {
   if (f.inputs.length > 4) return lang === 'zh' ? `Σ ${f.inputs.length} 项` : `Σ of ${f.inputs.length}`;
-  const fmt = (i: ComputedFigure['inputs'][number]) => `${i.label[lang]} ${toPlainString(i.value)}${i.unit ? ` ${i.unit}` : ''}`;
-  const op = f.family === 'adjustedBudget' ? ' ± ' : f.output === 'rate' ? ' ÷ ' : ', ';
-  return f.inputs.map(fmt).join(op);
+  const fmt = (i: ComputedFigure['inputs'][number]) => `${i.label[lang]} ${i.unit ? `${toDecimalString(i.value, 2)} ${i.unit}` : toPlainString(i.value)}`;
+  return f.inputs.map(fmt).join(lang === 'zh' ? '，' : ', ');
 }
 
 export function computeCommand(ctx: Context, file: string): number {

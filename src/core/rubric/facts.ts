@@ -18,6 +18,14 @@ export interface FactDef {
 const t = (zh: string, en: string): LocalText => ({ zh, en });
 const n = (x: number | undefined): Exact | undefined => (x === undefined ? undefined : fromInt(x));
 
+/** Labels of enumerated fact values, for the reasoning a reviewer reads. */
+export const ENUM_LABELS: Readonly<Record<string, LocalText>> = {
+  complete: t('按规定公开', 'published as required'),
+  partial: t('已公开但不符合时限、内容或范围要求', 'published with gaps'),
+  none: t('未公开', 'not published'),
+  exempt: t('涉密，按规定不需公开', 'exempt (classified)'),
+};
+
 export const FACTS: readonly FactDef[] = [
   { id: 'petitions.hasChannel', label: t('建立了群众意见反馈渠道', 'feedback channel exists'), kind: 'boolean', read: (e) => e.management?.petitions?.hasChannel },
   {

@@ -27,7 +27,7 @@ import { SEQUENTIAL_BENCHMARKS } from '../formulas/library.ts';
 import { indicatorCompletion, parseIndicatorValue } from '../formulas/indicator-value.ts';
 import type { LocalText } from '../formulas/types.ts';
 import type { Evaluation } from '../model/evaluation.ts';
-import type { FactValue } from './facts.ts';
+import { ENUM_LABELS, type FactValue } from './facts.ts';
 import type { Leaf, SimpleLeaf, Tier } from './schema.ts';
 
 export interface MethodContext {
@@ -151,7 +151,8 @@ export const METHODS: ByMethod = {
     if (typeof f !== 'string') return missing(ctx.describe(leaf.fact));
     const p = Object.hasOwn(leaf.points, f) ? leaf.points[f] : undefined;
     if (p === undefined) return { kind: 'not-verifiable', basis: t(`取值 ${f} 未规定得分`, `no points for ${f}`) };
-    return { kind: 'computed', score: min(p, leaf.weight), basis: t(`${f}：${pts(p)} 分`, `${f}: ${pts(p)}`) };
+    const name = Object.hasOwn(ENUM_LABELS, f) ? ENUM_LABELS[f]! : t(f, f);
+    return { kind: 'computed', score: min(p, leaf.weight), basis: t(`${name.zh}，${pts(p)} 分`, `${name.en}: ${pts(p)}`) };
   },
 
   /** 龙岗 预算执行率: each quarter min(progress ÷ 25/50/75/100%, 1) × quarterPoints, plus the average × averagePoints. */
