@@ -195,6 +195,25 @@ items:
   });
 });
 
+describe('aggregate', () => {
+  test('writes the department aggregated from its units, which then validates and computes', () => {
+    const out = join(dir, 'aggregated.yaml');
+    const r = cli('aggregate', join(ROOT, 'test/fixtures/department-with-units.yaml'), '-o', out);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /已汇总 2 个下属单位/);
+    assert.equal(cli('validate', out).code, 0);
+    const { json } = cliJson<{ figures: { family: string; subject: { path: string }; display: string }[] }>('compute', out);
+    const exec = json.figures.find((f) => f.family === 'executionRate' && f.subject.path === 'budget');
+    assert.equal(exec?.display, '99.46%');
+  });
+
+  test('a file without subordinates: exit 2 and what to do', () => {
+    const r = cli('aggregate', file('nosubs.yaml', 'department: {}\nyear: 2020\n'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /没有下属单位/);
+  });
+});
+
 describe('rubrics, demo, usage', () => {
   test('rubrics lists the four built-in rubrics', () => {
     const { code, json } = cliJson<{ id: string; valid: boolean }[]>('rubrics');

@@ -20,14 +20,15 @@ interface Named<T> {
 function sumMoney(parts: readonly Named<Money>[], formula: string): Money | undefined {
   const present = parts.filter((p): p is { unit: string; value: Money } => p.value !== undefined);
   if (present.length === 0 || present.length !== parts.length) return undefined;
-  const unit: MoneyUnit = present.every((p) => p.value.unit === present[0]!.value.unit) ? present[0]!.value.unit : '元';
+  // Mixed units meet in 万元, the unit the department's own tables use; 元 → 万元 is exact.
+  const unit: MoneyUnit = present.every((p) => p.value.unit === present[0]!.value.unit) ? present[0]!.value.unit : '万元';
   const value: Exact = sum(present.map((p) => valueIn(p.value, unit)));
   return {
     value,
     unit,
     derivedFrom: {
       formula,
-      inputs: present.map((p) => ({ label: p.unit, value: toDecimalString(p.value.value), unit: p.value.unit })),
+      inputs: present.map((p) => ({ label: p.unit, value: toDecimalString(p.value.value, 2), unit: p.value.unit })),
     },
   };
 }

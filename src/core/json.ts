@@ -23,7 +23,7 @@ export const exactText = (x: Exact): string => toDecimalString(x);
 export function displayOf(outcome: Outcome, output: OutputKind): string {
   if (outcome.kind === 'not-applicable') return '—';
   if (output === 'rate') return toPercent(outcome.value) + (outcome.grade ? ` (${outcome.grade})` : '');
-  if (output === 'money') return toDecimalString(outcome.value, 2);
+  if (output === 'money') return `${toDecimalString(outcome.value, 2)}${outcome.unit ? ` ${outcome.unit}` : ''}`;
   return toPlainString(outcome.value);
 }
 

@@ -156,7 +156,8 @@ export function renderScore(report: ScoreReport, lang: Lang): string {
     lang === 'zh'
       ? `${label('grade', lang)}：自评 ${g.self?.zh ?? '—'}，复核 ${g.computed?.zh ?? `无法评定（${toPlainString(report.unscoredWeight)} 分的评分项既无数据也无自评）`}${report.vetoed ? '（一票否决）' : ''}`
       : `${label('grade', lang)}: self ${g.self?.en ?? '—'}, computed ${g.computed?.en ?? `not gradable (${toPlainString(report.unscoredWeight)} points have neither data nor a self-score)`}${report.vetoed ? ' (vetoed)' : ''}`;
-  return `${label('rubric', lang)}：${report.rubric.name}（${report.rubric.id}）\n\n${renderTable(columns, rows)}\n\n${gradeLine}`;
+  const head = lang === 'zh' ? `${label('rubric', lang)}：${report.rubric.name}（${report.rubric.id}）` : `${label('rubric', lang)}: ${report.rubric.name} (${report.rubric.id})`;
+  return `${head}\n\n${renderTable(columns, rows)}\n\n${gradeLine}`;
 }
 
 export function scoreCommand(ctx: Context, file: string): number {
