@@ -57,16 +57,20 @@ export function loadEvaluationFile(file: string): LoadedEvaluation {
   return r.ok ? loadEvaluationText(r.text, file) : { ok: false, problems: r.problems, file };
 }
 
-export function builtInRubricFiles(): string[] {
+/** The YAML/JSON data files directly in `dir`, sorted; none when the folder is missing. */
+function dataFilesIn(dir: string): string[] {
   try {
-    return readdirSync(RUBRICS_DIR)
+    return readdirSync(dir)
       .filter((f) => DATA_EXTENSIONS.has(extname(f)))
       .sort()
-      .map((f) => join(RUBRICS_DIR, f));
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }
 }
+
+export const builtInRubricFiles = (): string[] => dataFilesIn(RUBRICS_DIR);
+export const exampleFiles = (): string[] => dataFilesIn(EXAMPLES_DIR);
 
 export function loadRubricFile(file: string): LoadedRubric {
   const r = readDataFile(file);
@@ -88,17 +92,6 @@ export function findRubric(idOrPath: string): LoadedRubric {
   }
   rubricCache.set(idOrPath, result);
   return result;
-}
-
-export function exampleFiles(): string[] {
-  try {
-    return readdirSync(EXAMPLES_DIR)
-      .filter((f) => DATA_EXTENSIONS.has(extname(f)))
-      .sort()
-      .map((f) => join(EXAMPLES_DIR, f));
-  } catch {
-    return [];
-  }
 }
 
 export type { Rubric };

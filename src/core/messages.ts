@@ -34,6 +34,7 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
   'negative-number': { zh: '不能为负数', en: 'cannot be negative' },
   'not-a-percent': { zh: '“{got}”不是百分比', en: '"{got}" is not a percentage', fixZh: '写成 "92.94%"', fixEn: 'write it as "92.94%"' },
   'number-too-precise': { zh: '数字 {got} 位数过多，可能已失真', en: 'the number {got} has too many digits to be exact', fixZh: '加引号写成文本，如 "12345678901234.56"', fixEn: 'quote it as text, e.g. "12345678901234.56"' },
+  'unknown-printed-key': { zh: '印出值的指标族“{key}”不存在', en: 'printed value for unknown metric family "{key}"', fixZh: '可用：{known}（见 docs/formulas.md）', fixEn: 'known: {known} (see docs/formulas.md)' },
   'unknown-method': { zh: '未知评分方法“{method}”', en: 'unknown scoring method "{method}"', fixZh: '可用方法：{known}', fixEn: 'known methods: {known}' },
   'unknown-metric': { zh: '未知指标“{metric}”', en: 'unknown metric "{metric}"', fixZh: '可用指标：{known}', fixEn: 'known metrics: {known}' },
   'unknown-fact': { zh: '未知事实“{fact}”', en: 'unknown fact "{fact}"', fixZh: '可用事实：{known}', fixEn: 'known facts: {known}' },

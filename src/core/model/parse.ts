@@ -2,7 +2,8 @@
  * From plain data (what YAML or JSON gave) to a checked evaluation: every problem collected, none thrown.
  */
 import type { z } from 'zod';
-import { type Problem, type Result, problem } from '../problem.ts';
+import { FAMILIES } from '../formulas/library.ts';
+import { type PathSegment, type Problem, type Result, problem } from '../problem.ts';
 import { type Evaluation, evaluationSchema } from './evaluation.ts';
 import { DEFAULT_MONEY_UNIT, propagateUnits } from './propagate-units.ts';
 
@@ -61,6 +62,24 @@ function describe(v: unknown): string {
   return String(v);
 }
 
+/** Families a `printed:` map may name: the formula library's, plus the plain column total. */
+function printedKeyProblems(value: unknown, path: PathSegment[], out: Problem[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => printedKeyProblems(v, [...path, i], out));
+    return;
+  }
+  if (typeof value !== 'object' || value === null || 'n' in value) return;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'printed' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      for (const family of Object.keys(v)) {
+        if (!FAMILIES.has(family)) out.push(problem('unknown-printed-key', [...path, key, family], { key: family, known: [...FAMILIES].sort().join(', ') }));
+      }
+    } else if (key !== 'source' && key !== 'derivedFrom') {
+      printedKeyProblems(v, [...path, key], out);
+    }
+  }
+}
+
 export function parseEvaluation(raw: unknown): Result<Evaluation> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, problems: [problem('not-an-evaluation', [], {})] };
@@ -68,5 +87,8 @@ export function parseEvaluation(raw: unknown): Result<Evaluation> {
   const withUnits = propagateUnits(evaluationSchema, raw, DEFAULT_MONEY_UNIT);
   const r = evaluationSchema.safeParse(withUnits, { reportInput: true });
   if (!r.success) return { ok: false, problems: problemsFromIssues(r.error.issues) };
+  const printedProblems: Problem[] = [];
+  printedKeyProblems(r.data, [], printedProblems);
+  if (printedProblems.length) return { ok: false, problems: printedProblems };
   return { ok: true, value: r.data, warnings: [] };
 }

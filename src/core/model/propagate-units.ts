@@ -30,7 +30,7 @@ function walk(schema: z.ZodType, raw: unknown, unit: MoneyUnit): unknown {
     const here = own ?? unit;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(raw)) {
-      const child = shape[key];
+      const child = Object.hasOwn(shape, key) ? shape[key] : undefined;
       out[key] = child ? walk(child, value, here) : value;
     }
     return out;

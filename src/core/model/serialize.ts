@@ -36,7 +36,7 @@ function write(schema: z.ZodType, value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue;
-      const child = shape[k];
+      const child = Object.hasOwn(shape, k) ? shape[k] : undefined;
       out[k] = child ? write(child, v) : v;
     }
     return out;

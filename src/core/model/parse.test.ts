@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { parseEvaluation } from './parse.ts';
+import { parseRubric } from '../rubric/parse.ts';
+
+test('fuzz: any JSON value gives a result or problems, never a throw', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (v) => {
+      const r = parseEvaluation(v);
+      return r.ok || r.problems.length > 0;
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('fuzz: evaluation-shaped objects with random values never throw, and every problem has a code and a path', () => {
+  const anyValue = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.string(), { maxKeys: 3 }));
+  const shaped = fc.record({
+    department: fc.oneof(fc.constant({}), fc.record({ name: anyValue })),
+    year: fc.oneof(fc.integer({ min: 1980, max: 2110 }), anyValue),
+    unit: fc.oneof(fc.constantFrom('元', '万元', '美元', 'constructor', '__proto__'), anyValue),
+    budget: fc.record({ initialBudget: anyValue, adjustedBudget: anyValue, actualSpending: anyValue, printed: fc.dictionary(fc.string(), anyValue, { maxKeys: 3 }) }, { requiredKeys: [] }),
+    projects: fc.record({ unit: anyValue, rows: fc.array(fc.record({ name: anyValue, actualSpending: anyValue }, { requiredKeys: [] }), { maxLength: 4 }) }, { requiredKeys: [] }),
+    management: fc.record({ satisfaction: anyValue, staffing: fc.record({ inPost: anyValue }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+  }, { requiredKeys: [] });
+  fc.assert(
+    fc.property(shaped, (v) => {
+      const r = parseEvaluation(v);
+      if (r.ok) return true;
+      return r.problems.every((p) => typeof p.code === 'string' && p.code.length > 0 && Array.isArray(p.path));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('fuzz: any JSON value as a rubric gives a result or problems, never a throw', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (v) => {
+      const r = parseRubric(v);
+      return r.ok || r.problems.length > 0;
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('numbers that floats may have damaged are refused with a hint to quote them', () => {
+  const r = parseEvaluation({ department: {}, year: 2020, budget: { actualSpending: 12345678901234567 } });
+  assert.equal(r.ok, false);
+  assert.deepEqual(!r.ok && r.problems.map((p) => p.code), ['number-too-precise']);
+});
+
+test('a money unit must be 元 or 万元, also when it is an Object.prototype name', () => {
+  for (const unit of ['美元', 'constructor', 'toString']) {
+    const r = parseEvaluation({ department: {}, year: 2020, unit });
+    assert.equal(r.ok, false, unit);
+  }
+});
