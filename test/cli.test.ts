@@ -257,3 +257,14 @@ describe('the installed bin', () => {
     assert.equal(bad.status, 2);
   });
 });
+
+describe('validate against the named rubric', () => {
+  test('self-scores the rubric does not know are warnings; an unknown rubric is an error', () => {
+    const r = cli('validate', exampleFile('003'));
+    assert.equal(r.code, 0);
+    assert.match(r.out, /! .*003-framework-report-2022\.yaml:\d+:\d+ 字段 selfScores\.items\[0\]\.item：自评项“预算编审管理”在评分标准 mof-2013 中找不到/);
+    const bad = cli('validate', file('badrubric.yaml', 'department: {}\nyear: 2020\nrubric: nowhere-1999\n'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.out, /未知评分标准“nowhere-1999”/);
+  });
+});

@@ -7,6 +7,7 @@ import { type Locator, displayOf, figureJson, scoreJson } from '../../core/json.
 import type { Lang } from '../../core/messages.ts';
 import { formatProblem } from '../../core/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
+import type { Problem } from '../../core/problem.ts';
 import { type ItemScore, type ScoreReport, difference, scoreEvaluation } from '../../core/rubric/engine.ts';
 import type { Rubric } from '../../core/rubric/schema.ts';
 import type { LoadedEvaluation } from '../../ingest/evaluation-file.ts';
@@ -29,20 +30,44 @@ export function title(e: Evaluation, lang: Lang): string {
   return lang === 'zh' ? `${name} · ${e.year} 年度` : `${name} · ${e.year}`;
 }
 
+/**
+ * The file's own problems (errors), then — when it is valid and names a rubric — how its self-scores sit with that
+ * rubric (warnings: items the rubric does not know, scores above weight, totals that differ). An unknown rubric is
+ * an error.
+ */
+function checkFile(ctx: Context, file: string): { file: string; ok: boolean; title?: string; errors: Problem[]; warnings: Problem[] } {
+  const r = loadEvaluationFile(file);
+  if (!r.ok) return { file, ok: false, errors: r.problems, warnings: [] };
+  const name = title(r.evaluation, ctx.options.lang);
+  if (!ctx.options.rubric && !r.evaluation.rubric) return { file, ok: true, title: name, errors: [], warnings: [] };
+  const rubric = rubricFor(ctx, r.evaluation);
+  if (!rubric.ok) return { file, ok: false, title: name, errors: placed(r, rubric.problems), warnings: [] };
+  return { file, ok: true, title: name, errors: [], warnings: placed(r, scoreEvaluation(r.evaluation, rubric.rubric).problems) };
+}
+
+function placed(loaded: Loaded, problems: readonly Problem[]): Problem[] {
+  const locate = locatorOf(loaded);
+  return problems.map((p) => {
+    if (p.file) return p;
+    const loc = locate(p.path);
+    return { ...p, file: loaded.file, ...(loc?.line ? { line: loc.line, column: loc.column ?? 1 } : {}) };
+  });
+}
+
 export function validateCommand(ctx: Context, files: readonly string[]): number {
-  const results = files.map((f) => loadEvaluationFile(f));
+  const { lang } = ctx.options;
+  const results = files.map((f) => checkFile(ctx, f));
   if (ctx.options.json) {
     printJson(
       ctx,
-      results.map((r) => ({ file: r.file, valid: r.ok, problems: r.ok ? [] : r.problems.map((p) => problemJson(p, ctx.options.lang)) })),
+      results.map((r) => ({ file: r.file, valid: r.ok, problems: r.errors.map((p) => problemJson(p, lang)), warnings: r.warnings.map((p) => problemJson(p, lang)) })),
     );
   } else {
     for (const r of results) {
-      if (r.ok) ctx.out(`✓ ${r.file}：${label('valid', ctx.options.lang)}（${title(r.evaluation, ctx.options.lang)}）`);
-      else {
-        ctx.out(`✗ ${r.file}：${label('invalid', ctx.options.lang)}，${r.problems.length} ${label('problems', ctx.options.lang)}`);
-        for (const p of r.problems) ctx.out(`    ${formatProblem(p, ctx.options.lang)}`);
-      }
+      if (r.ok) ctx.out(`✓ ${r.file}：${label('valid', lang)}（${r.title}）`);
+      else ctx.out(`✗ ${r.file}：${label('invalid', lang)}，${r.errors.length} ${label('problems', lang)}`);
+      for (const p of r.errors) ctx.out(`    ${formatProblem(p, lang)}`);
+      for (const p of r.warnings) ctx.out(`    ! ${formatProblem(p, lang)}`);
     }
   }
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.badInput;
@@ -112,7 +137,7 @@ export function counts(figures: readonly ComputedFigure[]) {
 }
 
 /** The rubric for an evaluation: --rubric, else the file's own rubric field. */
-export function rubricFor(ctx: Context, e: Evaluation): { ok: true; rubric: Rubric } | { ok: false; problems: import('../../core/problem.ts').Problem[] } {
+export function rubricFor(ctx: Context, e: Evaluation): { ok: true; rubric: Rubric } | { ok: false; problems: Problem[] } {
   const id = ctx.options.rubric ?? e.rubric;
   if (!id) return { ok: false, problems: [{ code: 'no-rubric', path: ['rubric'], params: {} }] };
   const r = findRubric(id);
@@ -171,21 +196,17 @@ export function scoreCommand(ctx: Context, file: string): number {
     return EXIT.badInput;
   }
   const report = scoreEvaluation(loaded.evaluation, r.rubric);
-  const locate = locatorOf(loaded);
-  const placed = report.problems.map((p) => {
-    const loc = locate(p.path);
-    return { ...p, file, ...(loc?.line ? { line: loc.line, column: loc.column ?? 1 } : {}) };
-  });
+  const notes = placed(loaded, report.problems);
   if (ctx.options.json) {
-    printJson(ctx, { file, ...scoreJson(report), problems: placed.map((p) => problemJson(p, ctx.options.lang)) });
+    printJson(ctx, { file, ...scoreJson(report), problems: notes.map((p) => problemJson(p, ctx.options.lang)) });
     return EXIT.ok;
   }
   ctx.out(`${title(loaded.evaluation, ctx.options.lang)} — ${file}`);
   ctx.out(renderScore(report, ctx.options.lang));
-  if (placed.length) {
+  if (notes.length) {
     ctx.out('');
-    ctx.out(`${label('notes', ctx.options.lang)}：`);
-    for (const p of placed) ctx.out(`  ! ${formatProblem(p, ctx.options.lang)}`);
+    ctx.out(`${label('notes', ctx.options.lang)}${ctx.options.lang === 'zh' ? '：' : ':'}`);
+    for (const p of notes) ctx.out(`  ! ${formatProblem(p, ctx.options.lang)}`);
   }
   return EXIT.ok;
 }

@@ -68,6 +68,13 @@ function slug(name: string): string {
   return name;
 }
 
+/** A document's own group names may differ from the rubric's: its item name alone decides when it is unique. */
+function uniqueByLastName<T extends { node: Group | Leaf }>(nodes: readonly T[], name: string | undefined): T | undefined {
+  if (!name) return undefined;
+  const hits = nodes.filter((n) => n.node.name === name);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 /** Matches self-score entries to rubric items by id, by name, or by a path suffix "二级/三级". */
 function matchSelfScores(rubric: Rubric, e: Evaluation, problems: Problem[]): Map<Group | Leaf, SelfEntry> {
   const nodes: { node: Group | Leaf; path: string[] }[] = [];
@@ -86,7 +93,8 @@ function matchSelfScores(rubric: Rubric, e: Evaluation, problems: Problem[]): Ma
     const found =
       nodes.find((n) => n.node.id === key) ??
       nodes.find((n) => n.node.name === key) ??
-      nodes.find((n) => segs.length > 1 && n.path.slice(-segs.length).join('/') === segs.join('/'));
+      nodes.find((n) => segs.length > 1 && n.path.slice(-segs.length).join('/') === segs.join('/')) ??
+      uniqueByLastName(nodes, segs[segs.length - 1]);
     if (!found) {
       problems.push(problem('self-score-unknown-item', ['selfScores', 'items', index, 'item'], { item: s.item, rubric: rubric.id }));
       return;
