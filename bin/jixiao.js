@@ -7,5 +7,10 @@ if (!existsSync(entry)) {
   process.stderr.write('✗ jixiao 尚未构建：请在项目目录运行 npm install（或 npm run build）\n  jixiao is not built yet: run npm install (or npm run build) in the project folder\n');
   process.exit(1);
 }
+// Why: `jixiao … | head` closes the pipe early; that is the reader's choice, not a fault.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { main } = await import(entry.href);
 process.exitCode = main(process.argv.slice(2));

@@ -12,7 +12,7 @@ const LABELS = {
   subject: { zh: '对象', en: 'Subject' },
   metric: { zh: '指标', en: 'Metric' },
   computed: { zh: '计算值', en: 'Computed' },
-  printed: { zh: '印出值', en: 'Printed' },
+  printed: { zh: '印出值', en: 'printed' },
   check: { zh: '核对', en: 'Check' },
   match: { zh: '一致', en: 'matches' },
   differs: { zh: '不符', en: 'differs' },

@@ -83,3 +83,16 @@ test('property: the aggregate of any units equals the sum of their parts', () =>
     { numRuns: 300 },
   );
 });
+
+test("the department's own facts that are not sums survive aggregation", () => {
+  const raw = parse(readFileSync(fixture, 'utf8')) as Record<string, unknown>;
+  const e = load({ ...raw, budget: { printed: { executionRate: '99.46%' } }, management: { satisfaction: '96%', disclosure: { budget: 'complete' } } });
+  const r = aggregateSubordinates(e);
+  assert.ok(r.ok);
+  assert.equal(r.value.management?.disclosure?.budget, 'complete');
+  assert.ok(r.value.management?.satisfaction);
+  assert.ok(r.value.management?.staffing, 'summed facts are there too');
+  assert.equal(r.value.budget?.printed?.['executionRate']?.text, '99.46%');
+  const exec = computeAll(r.value).find((f) => f.family === 'executionRate' && f.subject.path.join('.') === 'budget');
+  assert.equal(exec?.comparison, 'match');
+});

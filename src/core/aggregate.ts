@@ -52,8 +52,8 @@ function sumBudget(units: readonly SubordinateUnit[]): BudgetSummary | undefined
   const project = sumLines(units.map((u) => ({ unit: u.name, value: u.budget?.project })), '项目支出');
   const previousYear = sumLines(units.map((u) => ({ unit: u.name, value: u.budget?.previousYear })), '上年数');
   const sources = new Map<string, Named<BudgetLine>[]>();
-  for (const u of units) for (const f of u.budget?.fundSources ?? []) sources.set(f.source, [...(sources.get(f.source) ?? []), { unit: u.name, value: f }]);
-  const fundSources = [...sources.entries()].map(([source, parts]) => ({ source, ...(sumLines(parts, source) ?? {}) }));
+  for (const u of units) for (const f of u.budget?.fundSources ?? []) sources.set(f.name, [...(sources.get(f.name) ?? []), { unit: u.name, value: f }]);
+  const fundSources = [...sources.entries()].map(([name, parts]) => ({ name, ...(sumLines(parts, name) ?? {}) }));
   return {
     ...base,
     ...(fundSources.length ? { fundSources } : {}),
@@ -139,13 +139,15 @@ export function aggregateSubordinates(e: Evaluation): Result<Evaluation> {
   const projectRows: Project[] = once.flatMap((u) => (u.projects?.rows ?? []).map((p) => ({ ...p, implementingUnit: p.implementingUnit ?? u.name })));
   const management = sumManagement(once);
   const { subordinates: _units, ...rest } = e;
+  // The department's own facts that are not sums (disclosure, petitions, satisfaction, printed rates …) stay.
+  const ownPrinted = e.budget?.printed;
   const aggregated: Evaluation = {
     ...rest,
     department: { ...e.department, isAggregate: true, subordinateCount: once.length },
-    ...(budget ? { budget } : {}),
+    ...(budget ? { budget: ownPrinted ? { ...budget, printed: ownPrinted } : budget } : {}),
     ...(department ? { basicExpenditure: { department, byUnit } } : {}),
     ...(projectRows.length ? { projects: { rows: projectRows } } : {}),
-    ...(management ? { management } : {}),
+    ...(management || e.management ? { management: { ...e.management, ...management } } : {}),
   };
   return { ok: true, value: aggregated, warnings };
 }

@@ -1,13 +1,13 @@
 /**
  * validate, compute and score: parse flags (done by main), call the core, print text or JSON.
  */
-import { type ComputedFigure, computeAll } from '../../core/compute/compute.ts';
+import { type ComputedFigure, computeAll, uncomparedPrinted } from '../../core/compute/compute.ts';
 import { sub, toDecimalString, toPlainString } from '../../core/exact.ts';
 import { type Locator, displayOf, figureJson, scoreJson } from '../../core/json.ts';
 import type { Lang } from '../../core/messages.ts';
 import { formatProblem } from '../../core/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
-import type { Problem } from '../../core/problem.ts';
+import { type Problem, formatPath } from '../../core/problem.ts';
 import { type ItemScore, type ScoreReport, difference, scoreEvaluation } from '../../core/rubric/engine.ts';
 import type { Rubric } from '../../core/rubric/schema.ts';
 import type { LoadedEvaluation } from '../../ingest/evaluation-file.ts';
@@ -64,8 +64,11 @@ export function validateCommand(ctx: Context, files: readonly string[]): number 
     );
   } else {
     for (const r of results) {
-      if (r.ok) ctx.out(`✓ ${r.file}：${label('valid', lang)}（${r.title}）`);
-      else ctx.out(`✗ ${r.file}：${label('invalid', lang)}，${r.errors.length} ${label('problems', lang)}`);
+      if (lang === 'zh') {
+        if (r.ok) ctx.out(`✓ ${r.file}：有效（${r.title}）`);
+        else ctx.out(`✗ ${r.file}：无效，${r.errors.length} 个问题`);
+      } else if (r.ok) ctx.out(`✓ ${r.file}: valid (${r.title})`);
+      else ctx.out(`✗ ${r.file}: invalid, ${r.errors.length} problem(s)`);
       for (const p of r.errors) ctx.out(`    ${formatProblem(p, lang)}`);
       for (const p of r.warnings) ctx.out(`    ! ${formatProblem(p, lang)}`);
     }
@@ -102,6 +105,7 @@ export function computeCommand(ctx: Context, file: string): number {
       year: loaded.evaluation.year,
       figures: figures.map((f) => figureJson(f, locate)),
       counts: counts(figures),
+      uncompared: uncomparedPrinted(loaded.evaluation, figures).map((u) => ({ path: formatPath(u.path), text: u.text, location: locate(u.path) ?? null })),
     });
     return EXIT.ok;
   }
@@ -111,12 +115,19 @@ export function computeCommand(ctx: Context, file: string): number {
     const printed = f.printed ? `  ${label('printed', lang)} ${f.printed.text}` : '';
     const flag = f.comparison === 'differs' || f.comparison === 'printed-not-applicable' ? `  ← ${label(f.comparison, lang)}` : '';
     ctx.out(`${MARK[f.comparison]} ${f.subject.label[lang]} · ${f.name[lang]}  ${displayOf(f.outcome, f.output)}${printed}${flag}`);
-    ctx.out(`    ${f.formula[lang]}${f.inputs.length ? `；${inputsText(f, lang)}` : ''}`);
+    const sep = lang === 'zh' ? '；' : '; ';
+    ctx.out(`    ${f.formula[lang]}${f.inputs.length ? `${sep}${inputsText(f, lang)}` : ''}`);
     if (f.comparison === 'differs' && f.alternatives?.length) {
-      ctx.out(`    ${label('otherVariants', lang)}：${f.alternatives.map((a) => `${a.name[lang]} ${displayOf(a.outcome, f.output)}`).join('；')}`);
+      ctx.out(`    ${label('otherVariants', lang)}${lang === 'zh' ? '：' : ': '}${f.alternatives.map((a) => `${a.name[lang]} ${displayOf(a.outcome, f.output)}`).join(sep)}`);
     }
   }
   const c = counts(figures);
+  const unchecked = uncomparedPrinted(loaded.evaluation, figures);
+  if (unchecked.length) {
+    ctx.out('');
+    ctx.out(lang === 'zh' ? `另有 ${unchecked.length} 个印出值未能核对（该处不计算此指标，或缺少输入）：` : `${unchecked.length} printed values could not be checked (not computed there, or an input is missing):`);
+    for (const u of unchecked) ctx.out(`  ? ${formatPath(u.path)} = ${u.text}`);
+  }
   ctx.out('');
   ctx.out(
     lang === 'zh'
@@ -141,7 +152,10 @@ export function rubricFor(ctx: Context, e: Evaluation): { ok: true; rubric: Rubr
   const id = ctx.options.rubric ?? e.rubric;
   if (!id) return { ok: false, problems: [{ code: 'no-rubric', path: ['rubric'], params: {} }] };
   const r = findRubric(id);
-  return r.ok ? { ok: true, rubric: r.rubric } : { ok: false, problems: r.problems };
+  if (r.ok) return { ok: true, rubric: r.rubric };
+  // An unknown id named by the file points at its rubric field; one given with --rubric has no place in the file.
+  const fromFile = !ctx.options.rubric;
+  return { ok: false, problems: r.problems.map((p) => (p.code === 'unknown-rubric' && fromFile ? { ...p, path: ['rubric'] } : p)) };
 }
 
 const fmt = (x: ItemScore['self']) => (x === undefined ? '—' : toPlainString(x));

@@ -9,8 +9,9 @@ import { indicatorCompletion, parseIndicatorValue } from '../formulas/indicator-
 import type { Basis, FormulaDef, LocalText, Outcome, OutputKind, Quantity } from '../formulas/types.ts';
 import type { BasicBlock, BudgetLine, Evaluation } from '../model/evaluation.ts';
 import type { Derivation, Money, PrintedMap, PrintedValue, Source } from '../model/money.ts';
+import { printedEntries } from '../model/printed-entries.ts';
 import type { PathSegment } from '../problem.ts';
-import { type Comparison, comparePrinted } from './printed.ts';
+import { type Comparison, comparePrinted, comparePrintedMoney } from './printed.ts';
 
 export interface FigureInput {
   readonly key: string;
@@ -82,6 +83,9 @@ interface Candidate {
   readonly inputs: readonly FigureInput[];
 }
 
+/** A printed value; for money, the amount itself too, so that 元 and 万元 compare exactly. */
+type PrintedRef = PrintedValue & { readonly path: readonly PathSegment[]; readonly money?: Money };
+
 interface Request {
   readonly family: string;
   readonly subjectPath: readonly PathSegment[];
@@ -89,7 +93,7 @@ interface Request {
   readonly isDepartmentLevel: boolean;
   /** Inputs per variant id; variants without complete inputs are simply absent. */
   readonly candidates: readonly Candidate[];
-  readonly printed?: PrintedValue & { readonly path: readonly PathSegment[] };
+  readonly printed?: PrintedRef;
 }
 
 function money(key: string, label: LocalText, m: Money | undefined, path: readonly PathSegment[]): FigureInput | undefined {
@@ -136,9 +140,8 @@ function printedOf(map: PrintedMap | undefined, family: string, path: readonly P
 
 function moneyAsPrinted(m: Money | undefined, path: readonly PathSegment[]): Request['printed'] {
   if (!m) return undefined;
-  const text = m.value.d === 1n ? m.value.n.toString() : undefined;
-  const exactText = text ?? decimalText(m.value);
-  return m.source ? { text: exactText, source: m.source, path } : { text: exactText, path };
+  const text = `${decimalText(m.value)} ${m.unit}`;
+  return m.source ? { text, source: m.source, path, money: m } : { text, path, money: m };
 }
 
 function decimalText(x: Exact): string {
@@ -346,7 +349,7 @@ function requestsOf(e: Evaluation): Request[] {
       const printed = printedOf(b.printed, 'growthRate', ['budget']);
       out.push({ family: 'growthRate', subjectPath: ['budget'], subjectLabel: DEPT, isDepartmentLevel: true, candidates: [{ inputs: [cur, prev] }], ...(printed ? { printed } : {}) });
     }
-    b.fundSources?.forEach((f, i) => out.push(...lineRequests(f, ['budget', 'fundSources', i], t(`资金来源：${f.source}`, `fund source: ${f.source}`), false)));
+    b.fundSources?.forEach((f, i) => out.push(...lineRequests(f, ['budget', 'fundSources', i], t(`资金来源：${f.name}`, `fund source: ${f.name}`), false)));
     if (b.basic) out.push(...lineRequests(b.basic, ['budget', 'basic'], t('基本支出', 'basic expenditure'), false));
     if (b.project) out.push(...lineRequests(b.project, ['budget', 'project'], t('项目支出', 'project expenditure'), false));
     if (b.basic?.actualSpending && b.project?.actualSpending) {
@@ -465,7 +468,9 @@ function variantsFor(req: Request, basis: Basis): { def: FormulaDef; inputs: rea
 function evaluateRequest(req: Request, basis: Basis): ComputedFigure | undefined {
   const variants = variantsFor(req, basis).map(({ def, inputs }) => {
     const outcome = def.compute(toArgs(inputs));
-    return { def, inputs, outcome, comparison: comparePrinted(req.printed?.text, outcome, def.output) };
+    const money = req.printed?.money;
+    const comparison = money && outcome.kind === 'value' && outcome.unit ? comparePrintedMoney(money, outcome.value, outcome.unit) : comparePrinted(req.printed?.text, outcome, def.output);
+    return { def, inputs, outcome, comparison };
   });
   if (variants.length === 0) return undefined;
   const chosen = variants.find((x) => x.comparison === 'match') ?? variants.find((x) => x.outcome.kind === 'value') ?? variants[0]!;
@@ -483,7 +488,8 @@ function evaluateRequest(req: Request, basis: Basis): ComputedFigure | undefined
     comparison: chosen.comparison,
   };
   if (req.printed) {
-    figure.printed = req.printed;
+    const { money: _money, ...printed } = req.printed;
+    figure.printed = printed;
     const others = variants.filter((x) => x !== chosen);
     if (others.length) figure.alternatives = others.map((o) => ({ id: o.def.id, variant: o.def.variant, name: o.def.name, outcome: o.outcome, comparison: o.comparison }));
   }
@@ -567,6 +573,17 @@ export function computeAll(e: Evaluation): ComputedFigure[] {
   }
   figures.push(...indicatorFigures(e), ...compositionFigures(e));
   return figures;
+}
+
+/**
+ * Printed values no figure compared: printed where the metric is not computed (a growth rate on a fund source
+ * without last year's figure) or where an input is missing. A reviewer should know they went unchecked.
+ */
+export function uncomparedPrinted(e: Evaluation, figures: readonly ComputedFigure[]): { path: readonly PathSegment[]; text: string }[] {
+  const compared = new Set(figures.flatMap((f) => (f.printed ? [f.printed.path.join('.')] : [])));
+  return printedEntries(e)
+    .filter((p) => !compared.has(p.path.join('.')))
+    .map((p) => ({ path: p.path, text: (p.value as PrintedValue).text }));
 }
 
 /** Department-level values by family (what the rubric reads): the first figure of each family. */

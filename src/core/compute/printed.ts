@@ -2,6 +2,7 @@
  * Comparing a printed value with the exact one, rounding-aware: a printed "92.94%" matches when the exact rate
  * rounds (half-up) to 92.94% at the number of decimals the document used.
  */
+import { type Amount, type MoneyUnit, valueIn } from '../amount.ts';
 import { type Exact, HUNDRED, decimalsOf, eq, mul, parseExact, roundHalfUp } from '../exact.ts';
 import type { Outcome, OutputKind } from '../formulas/types.ts';
 
@@ -39,6 +40,17 @@ function readPrintedNumberUncached(text: string): PrintedNumber | 'not-applicabl
 /** The exact outcome as the document would print it: rates in percent points. */
 export function displayScale(outcome: Exact, output: OutputKind): Exact {
   return output === 'rate' ? mul(outcome, HUNDRED) : outcome;
+}
+
+/**
+ * A printed amount against a computed one, in the printed amount's unit and at its number of decimals: a total
+ * printed as "1126.00 万元" matches rows summing to 11,259,991.55 元.
+ */
+export function comparePrintedMoney(printed: Amount, computed: Exact, computedUnit: MoneyUnit): Comparison {
+  const decimals = printed.value.d.toString().length - 1;
+  const isPowerOfTen = printed.value.d === 10n ** BigInt(decimals);
+  const exact = valueIn({ value: computed, unit: computedUnit }, printed.unit);
+  return (isPowerOfTen ? eq(roundHalfUp(exact, decimals), printed.value) : eq(exact, printed.value)) ? 'match' : 'differs';
 }
 
 export function comparePrinted(printedText: string | undefined, outcome: Outcome, output: OutputKind): Comparison {

@@ -26,7 +26,9 @@ export const budgetLineFields = {
   increase: moneySchema.optional().meta(d('预算调增数', 'budget increase')),
   decrease: moneySchema.optional().meta(d('预算调减数（含二次分配）', 'budget decrease, incl. secondary allocation')),
   /** 年度预算调整数 as a signed change, when a document states the change rather than the adjusted total. */
-  adjustment: signedMoneySchema.optional().meta(d('预算调整资金（调整后 − 年初）', 'adjustment amount (adjusted − initial)')),
+  adjustment: signedMoneySchema
+    .optional()
+    .meta(d('预算调整资金，即调整的差额（调整后 − 年初）；广州自评表的“年度预算调整数”是调整后的总额，应填 adjustedBudget', 'adjustment amount (adjusted − initial); the Guangzhou form\'s 年度预算调整数 is the adjusted total: write it as adjustedBudget')),
   adjustedBudget: moneySchema.optional().meta(d('调整后预算数（全年预算数）', 'adjusted budget')),
   actualSpending: moneySchema.optional().meta(d('实际支出（决算数）', 'actual spending (final accounts)')),
   printed: printedMapSchema.optional(),
@@ -38,7 +40,7 @@ export type BudgetLine = z.output<typeof budgetLineSchema>;
 export const FUND_SOURCES = ['一般公共预算', '政府性基金预算', '国有资本经营预算', '财政专户管理资金', '单位资金', '其他'] as const;
 
 export const fundSourceSchema = z
-  .object({ source: text.meta(d('资金来源（一般公共预算、政府性基金预算…）', 'fund source')), ...budgetLineFields })
+  .object({ name: text.meta(d('资金来源名称（一般公共预算、政府性基金预算…）', 'fund source name')), ...budgetLineFields })
   .strict();
 
 export const budgetSummarySchema = z
@@ -321,7 +323,10 @@ export const evaluationSchema = z
     $schema: z.string().optional(),
     schema: z.literal(EVALUATION_SCHEMA_ID).optional().meta(d('文件格式版本', 'file format version')),
     department: departmentSchema,
-    year: z.number().int().min(1990).max(2100).meta(d('被评价年度', 'evaluation year')),
+    year: z
+      .union([z.number().int(), z.string().regex(/^\s*\d{4}\s*(年|年度)?\s*$/).transform((s) => Number(/\d{4}/.exec(s)![0]))])
+      .pipe(z.number().int().min(1990).max(2100))
+      .meta(d('被评价年度', 'evaluation year')),
     documentKind: z.enum(DOCUMENT_KINDS).optional().meta(d('文件版式', 'document kind')),
     rubric: text.optional().meta(d('评分标准 id（jixiao rubrics 列出）', 'rubric id')),
     unit: moneyUnitSchema.optional().meta(d('全文件默认金额单位，默认 万元', 'default money unit, 万元 if omitted')),

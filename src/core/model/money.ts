@@ -152,15 +152,20 @@ export const nonNegativeExactSchema = exactSchema.refine((e) => e.n >= 0n, {
   params: { code: 'negative-number' },
 });
 
-export const countSchema = z.number().int().nonnegative().meta({ description: '个数 / a count' });
+export const countSchema = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\s*\d+\s*$/).transform((s) => Number(s.trim()))])
+  .meta({ description: '个数 / a count' });
 
-/** A percentage as written: "92.94%", 92.94 (meaning 92.94%), or "0.9294" is NOT accepted — write the % sign. */
+/**
+ * A percentage as written, with its sign: "92.94%". Why the sign is required: a bare 0.95 could mean 95% or 0.95%,
+ * and guessing would silently move a score band.
+ */
 export const percentSchema = z
   .union([z.number(), z.string()])
   .transform((v, ctx): Exact => {
-    const text = typeof v === 'number' ? String(v) : v.normalize('NFKC').trim().replace(/%$/, '').trim();
-    const e = parseExact(text);
-    if (!e || (typeof v === 'number' && !Number.isFinite(v))) {
+    const raw = typeof v === 'number' ? String(v) : v.normalize('NFKC').trim();
+    const e = raw.endsWith('%') ? parseExact(raw.slice(0, -1).trim()) : undefined;
+    if (!e) {
       ctx.addIssue({ code: 'custom', message: 'not-a-percent', params: { code: 'not-a-percent', got: String(v) } });
       return z.NEVER;
     }

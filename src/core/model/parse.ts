@@ -3,7 +3,8 @@
  */
 import type { z } from 'zod';
 import { FAMILIES } from '../formulas/library.ts';
-import { type PathSegment, type Problem, type Result, problem } from '../problem.ts';
+import { type Problem, type Result, problem } from '../problem.ts';
+import { printedEntries } from './printed-entries.ts';
 import { type Evaluation, evaluationSchema } from './evaluation.ts';
 import { DEFAULT_MONEY_UNIT, propagateUnits } from './propagate-units.ts';
 
@@ -62,24 +63,6 @@ function describe(v: unknown): string {
   return String(v);
 }
 
-/** Families a `printed:` map may name: the formula library's, plus the plain column total. */
-function printedKeyProblems(value: unknown, path: PathSegment[], out: Problem[]): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => printedKeyProblems(v, [...path, i], out));
-    return;
-  }
-  if (typeof value !== 'object' || value === null || 'n' in value) return;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'printed' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      for (const family of Object.keys(v)) {
-        if (!FAMILIES.has(family)) out.push(problem('unknown-printed-key', [...path, key, family], { key: family, known: [...FAMILIES].sort().join(', ') }));
-      }
-    } else if (key !== 'source' && key !== 'derivedFrom') {
-      printedKeyProblems(v, [...path, key], out);
-    }
-  }
-}
-
 export function parseEvaluation(raw: unknown): Result<Evaluation> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, problems: [problem('not-an-evaluation', [], {})] };
@@ -87,8 +70,10 @@ export function parseEvaluation(raw: unknown): Result<Evaluation> {
   const withUnits = propagateUnits(evaluationSchema, raw, DEFAULT_MONEY_UNIT);
   const r = evaluationSchema.safeParse(withUnits, { reportInput: true });
   if (!r.success) return { ok: false, problems: problemsFromIssues(r.error.issues) };
-  const printedProblems: Problem[] = [];
-  printedKeyProblems(r.data, [], printedProblems);
+  // Families a `printed:` map may name: the formula library's.
+  const printedProblems = printedEntries(r.data)
+    .filter((p) => !FAMILIES.has(p.family))
+    .map((p) => problem('unknown-printed-key', p.path, { key: p.family, known: [...FAMILIES].sort().join(', ') }));
   if (printedProblems.length) return { ok: false, problems: printedProblems };
   return { ok: true, value: r.data, warnings: [] };
 }
