@@ -3,11 +3,11 @@
  * they came from) and, where the document printed the value, the comparison with what it printed.
  */
 import { type MoneyUnit, valueIn } from '../amount.ts';
-import { type Exact, ONE, ZERO, add, fromInt, sum } from '../exact.ts';
+import { type Exact, ONE, ZERO, fromInt, sum } from '../exact.ts';
 import { COMPOSITION_VARIANCE, FORMULAS, SEQUENTIAL_BENCHMARKS, compositionVarianceCore } from '../formulas/library.ts';
 import { indicatorCompletion, parseIndicatorValue } from '../formulas/indicator-value.ts';
 import type { Basis, FormulaDef, LocalText, Outcome, OutputKind, Quantity } from '../formulas/types.ts';
-import type { BasicBlock, BudgetLine, Evaluation } from '../model/evaluation.ts';
+import type { BasicBlock, BudgetLine, Direction, Evaluation } from '../model/evaluation.ts';
 import type { Derivation, Money, PrintedMap, PrintedValue, Source } from '../model/money.ts';
 import { printedEntries } from '../model/printed-entries.ts';
 import type { PathSegment } from '../problem.ts';
@@ -498,7 +498,7 @@ function evaluateRequest(req: Request, basis: Basis): ComputedFigure | undefined
 
 function indicatorFigures(e: Evaluation): ComputedFigure[] {
   const out: ComputedFigure[] = [];
-  const push = (path: readonly PathSegment[], name: string, target: string | undefined, actual: string | undefined, direction?: Evaluation['indicators'] extends (infer I)[] | undefined ? I extends { direction?: infer D } ? D : never : never) => {
+  const push = (path: readonly PathSegment[], name: string, target: string | undefined, actual: string | undefined, direction?: Direction) => {
     if (target === undefined || actual === undefined) return;
     const tv = parseIndicatorValue(target, direction);
     const av = parseIndicatorValue(actual);
@@ -593,4 +593,3 @@ export function departmentMetrics(figures: readonly ComputedFigure[]): ReadonlyM
   return map;
 }
 
-export { add };

@@ -9,7 +9,6 @@ import {
   abs,
   add,
   div,
-  fromInt,
   gt,
   lt,
   sub,
@@ -355,4 +354,3 @@ export function formula(id: string): FormulaDef {
 
 export const FAMILIES: ReadonlySet<string> = new Set([...FORMULAS.map((f) => f.family), COMPOSITION_VARIANCE.family, 'indicatorCompletion']);
 
-export { fromInt };

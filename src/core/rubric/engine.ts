@@ -2,7 +2,7 @@
  * The rubric engine: walks a rubric tree, scores each leaf from the evaluation's own data where it can, lets the
  * self-score stand where it cannot (marked not verifiable), and totals both columns with a grade.
  */
-import { type Exact, ZERO, add, cmp, div, eq, gt, isZero, lt, roundHalfUp, sub, sum, toPlainString } from '../exact.ts';
+import { type Exact, ZERO, cmp, div, eq, gt, isZero, lt, roundHalfUp, sub, sum, toPlainString } from '../exact.ts';
 import { type ComputedFigure, computeAll, departmentMetrics } from '../compute/compute.ts';
 import type { LocalText } from '../formulas/types.ts';
 import { FORMULAS } from '../formulas/library.ts';
@@ -62,10 +62,6 @@ interface SelfEntry {
   readonly reason?: string;
   readonly checks?: Readonly<Record<string, boolean>>;
   readonly index: number;
-}
-
-function slug(name: string): string {
-  return name;
 }
 
 /** A document's own group names may differ from the rubric's: its item name alone decides when it is unique. */
@@ -131,7 +127,8 @@ export function scoreEvaluation(e: Evaluation, rubric: Rubric, figures: readonly
   const scoreNode = (node: Group | Leaf, prefix: string[]): ItemScore => {
     const path = [...prefix, node.name];
     const self = selfByNode.get(node);
-    const id = node.id ?? slug(path.join('/'));
+    // Items without an id are known by their path of names.
+    const id = node.id ?? path.join('/');
     const flags: string[] = [];
     if (self && gt(self.score, node.weight)) {
       flags.push('self-above-weight');
@@ -222,4 +219,3 @@ export function difference(item: ItemScore): Exact | undefined {
   return item.self !== undefined && item.computed !== undefined ? sub(item.computed, item.self) : undefined;
 }
 
-export { add };
