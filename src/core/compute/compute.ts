@@ -3,7 +3,7 @@
  * they came from) and, where the document printed the value, the comparison with what it printed.
  */
 import { type MoneyUnit, valueIn } from '../amount.ts';
-import { type Exact, ONE, ZERO, fromInt, sum } from '../exact.ts';
+import { type Exact, ONE, ZERO, add, fromInt, sum } from '../exact.ts';
 import { COMPOSITION_VARIANCE, FORMULAS, SEQUENTIAL_BENCHMARKS, compositionVarianceCore } from '../formulas/library.ts';
 import { indicatorCompletion, parseIndicatorValue } from '../formulas/indicator-value.ts';
 import type { Basis, FormulaDef, LocalText, Outcome, OutputKind, Quantity } from '../formulas/types.ts';
@@ -288,13 +288,15 @@ const COLUMN_TOTAL: FormulaDef = {
   basis: ['common'],
   inputs: [],
   output: 'money',
-  compute: (args) => {
-    const vals = Object.values(args);
-    const unit = vals[0]?.unit;
-    const total = sum(vals.map((q) => q.value));
-    return unit ? { kind: 'value', value: total, unit } : { kind: 'value', value: total };
-  },
+  compute: (args) => sumOfRows(Object.values(args)),
 };
+
+function sumOfRows(values: readonly Quantity[]): Outcome {
+  const unit = values[0]?.unit;
+  let total = ZERO;
+  for (const q of values) total = add(total, unit && q.unit && q.unit !== unit ? valueIn({ value: q.value, unit: q.unit }, unit) : q.value);
+  return unit ? { kind: 'value', value: total, unit } : { kind: 'value', value: total };
+}
 
 function shareRequests(rows: readonly { name: string; actualSpending?: Money | undefined; printed?: PrintedMap | undefined }[], path: readonly PathSegment[], label: LocalText): Request[] {
   const present = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.actualSpending);
@@ -467,7 +469,8 @@ function variantsFor(req: Request, basis: Basis): { def: FormulaDef; inputs: rea
 
 function evaluateRequest(req: Request, basis: Basis): ComputedFigure | undefined {
   const variants = variantsFor(req, basis).map(({ def, inputs }) => {
-    const outcome = def.compute(toArgs(inputs));
+    // Why the fast path: a column total has one input per row; keyed arguments would cost more than the sum.
+    const outcome = def === COLUMN_TOTAL ? sumOfRows(inputs) : def.compute(toArgs(inputs));
     const money = req.printed?.money;
     const comparison = money && outcome.kind === 'value' && outcome.unit ? comparePrintedMoney(money, outcome.value, outcome.unit) : comparePrinted(req.printed?.text, outcome, def.output);
     return { def, inputs, outcome, comparison };
