@@ -62,7 +62,7 @@ budget:
 `;
     const r = cli('validate', file('bad.yaml', text));
     assert.equal(r.code, 2);
-    assert.match(r.out, /bad\.yaml:2:7 字段 year：类型不对/);
+    assert.match(r.out, /bad\.yaml:2:7 字段 year：“二〇二二”不是年度（写成四位年份，如 2022）/);
     assert.match(r.out, /bad\.yaml:4:\d+ 字段 budget\.initialBudget：金额不能为负数：-5/);
     assert.match(r.out, /bad\.yaml:5:\d+ 字段 budget\.actualSpending：“一百”不是金额/);
     assert.match(r.out, /bad\.yaml:6:\d+ 字段 budget\.adjustedBudget：未知金额单位“美元”（金额单位只能是 元 或 万元）/);

@@ -25,7 +25,7 @@ test('every example passes the evaluation JSON Schema, and a wrong type does not
     const data: unknown = parse(readFileSync(join(ROOT, 'examples', f), 'utf8'));
     assert.ok(validate(data), `${f}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
   }
-  assert.equal(validate({ department: {}, year: 'x' }), false);
+  assert.equal(validate({ department: {}, year: true }), false);
   assert.equal(validate({ department: {}, year: 2020, budget: { colour: 1 } }), false);
 });
 

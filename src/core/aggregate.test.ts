@@ -96,3 +96,12 @@ test("the department's own facts that are not sums survive aggregation", () => {
   const exec = computeAll(r.value).find((f) => f.family === 'executionRate' && f.subject.path.join('.') === 'budget');
   assert.equal(exec?.comparison, 'match');
 });
+
+test("printed rates the department wrote inside a summed group survive", () => {
+  const raw = parse(readFileSync(fixture, 'utf8')) as Record<string, unknown>;
+  const r = aggregateSubordinates(load({ ...raw, management: { procurement: { printed: { procurementExecutionRate: '90.00%' } } } }));
+  assert.ok(r.ok);
+  assert.equal(r.value.management?.procurement?.printed?.['procurementExecutionRate']?.text, '90.00%');
+  const f = computeAll(r.value).find((x) => x.family === 'procurementExecutionRate');
+  assert.equal(f?.comparison, 'match');
+});

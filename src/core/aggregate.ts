@@ -116,6 +116,15 @@ function sumManagement(units: readonly SubordinateUnit[]): Management | undefine
   };
 }
 
+/** Summed facts replace the department's own, group by group; its printed rates and other facts stay. */
+function mergeManagement(own: Management | undefined, summed: Management | undefined): Management {
+  const out: Record<string, unknown> = { ...own, ...summed };
+  for (const group of ['procurement', 'fixedAssets', 'staffing', 'carryOver'] as const) {
+    if (own?.[group] && summed?.[group]) out[group] = { ...own[group], ...summed[group] };
+  }
+  return out as Management;
+}
+
 /**
  * The department's evaluation with its budget, basic expenditure, projects and management facts aggregated from
  * `subordinates`. Everything else (targets, indicators, self-scores, narratives) stays the department's own.
@@ -140,14 +149,13 @@ export function aggregateSubordinates(e: Evaluation): Result<Evaluation> {
   const management = sumManagement(once);
   const { subordinates: _units, ...rest } = e;
   // The department's own facts that are not sums (disclosure, petitions, satisfaction, printed rates …) stay.
-  const ownPrinted = e.budget?.printed;
   const aggregated: Evaluation = {
     ...rest,
     department: { ...e.department, isAggregate: true, subordinateCount: once.length },
-    ...(budget ? { budget: ownPrinted ? { ...budget, printed: ownPrinted } : budget } : {}),
+    ...(budget || e.budget ? { budget: { ...e.budget, ...budget } } : {}),
     ...(department ? { basicExpenditure: { department, byUnit } } : {}),
     ...(projectRows.length ? { projects: { rows: projectRows } } : {}),
-    ...(management || e.management ? { management: { ...e.management, ...management } } : {}),
+    ...(management || e.management ? { management: mergeManagement(e.management, management) } : {}),
   };
   return { ok: true, value: aggregated, warnings };
 }

@@ -30,6 +30,8 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
   'missing-unit': { zh: '金额没有单位', en: 'the amount has no unit', fixZh: '在文件或表格上写 unit: 万元', fixEn: 'write unit: 万元 on the file or table' },
   'not-an-amount': { zh: '“{got}”不是金额', en: '"{got}" is not an amount', fixZh: '写成数字，如 8666.95 或 "2,570,000.00 元"', fixEn: 'write a number such as 8666.95 or "2,570,000.00 元"' },
   'negative-amount': { zh: '金额不能为负数：{got}', en: 'the amount cannot be negative: {got}', fixZh: '预算和支出填正数；调减数填在 decrease 中', fixEn: 'budgets and spending are positive; write reductions under decrease' },
+  'not-a-count': { zh: '“{got}”不是个数', en: '"{got}" is not a count', fixZh: '写成非负整数，如 60', fixEn: 'write a whole number such as 60' },
+  'not-a-year': { zh: '“{got}”不是年度', en: '"{got}" is not a year', fixZh: '写成四位年份，如 2022', fixEn: 'write a four-digit year such as 2022' },
   'not-a-number': { zh: '“{got}”不是数字', en: '"{got}" is not a number' },
   'negative-number': { zh: '不能为负数', en: 'cannot be negative' },
   'not-a-percent': { zh: '“{got}”不是百分比', en: '"{got}" is not a percentage', fixZh: '写成 "92.94%"', fixEn: 'write it as "92.94%"' },
@@ -63,8 +65,8 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
 
 /** Type names in the schema's words, said the way a finance officer would. */
 const TYPE_NAMES: Record<Lang, Record<string, string>> = {
-  zh: { number: '数字', string: '文本', boolean: 'true 或 false', object: '键值对象', array: '列表', int: '整数', 'number | text | {value, unit}': '数字、文本或 {value, unit}' },
-  en: { number: 'a number', string: 'text', boolean: 'true or false', object: 'a mapping', array: 'a list', int: 'an integer', 'number | text | {value, unit}': 'a number, text or {value, unit}' },
+  zh: { number: '数字', string: '文本', boolean: 'true 或 false', object: '键值对象', array: '列表', int: '整数', 'number | string': '数字或文本', 'number | string | object': '数字、文本或 {value, unit}' },
+  en: { number: 'a number', string: 'text', boolean: 'true or false', object: 'a mapping', array: 'a list', int: 'an integer', 'number | string': 'a number or text', 'number | string | object': 'a number, text or {value, unit}' },
 };
 
 function fill(template: string, params: Readonly<Record<string, string | number>>, lang: Lang): string {

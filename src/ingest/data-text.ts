@@ -67,7 +67,8 @@ export function readDataText(text: string, fileName: string): DataTextResult {
 export function placeProblems(problems: readonly Problem[], fileName: string, dt: DataText): Problem[] {
   return problems
     .map((p) => {
-      const pos = dt.locate(p.path);
+      // A problem with no path belongs to the whole file (or to the command line), not to its first line.
+      const pos = p.path.length ? dt.locate(p.path) : undefined;
       return pos ? { ...p, file: fileName, line: pos.line, column: pos.column } : { ...p, file: fileName };
     })
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

@@ -49,7 +49,7 @@ function placed(loaded: Loaded, problems: readonly Problem[]): Problem[] {
   const locate = locatorOf(loaded);
   return problems.map((p) => {
     if (p.file) return p;
-    const loc = locate(p.path);
+    const loc = p.path.length ? locate(p.path) : undefined;
     return { ...p, file: loaded.file, ...(loc?.line ? { line: loc.line, column: loc.column ?? 1 } : {}) };
   });
 }
@@ -204,7 +204,7 @@ export function scoreCommand(ctx: Context, file: string): number {
   if (!loaded) return EXIT.badInput;
   const r = rubricFor(ctx, loaded.evaluation);
   if (!r.ok) {
-    const problems = r.problems.map((p) => (p.file ? p : { ...p, file }));
+    const problems = placed(loaded, r.problems);
     if (ctx.options.json) printJson(ctx, { file, problems: problems.map((p) => problemJson(p, ctx.options.lang)) });
     else printProblems(ctx, problems);
     return EXIT.badInput;

@@ -15,6 +15,7 @@ import {
   printedSchema,
   signedMoneySchema,
   sourceSchema,
+  yearSchema,
 } from './money.ts';
 
 const text = z.string();
@@ -323,10 +324,7 @@ export const evaluationSchema = z
     $schema: z.string().optional(),
     schema: z.literal(EVALUATION_SCHEMA_ID).optional().meta(d('文件格式版本', 'file format version')),
     department: departmentSchema,
-    year: z
-      .union([z.number().int(), z.string().regex(/^\s*\d{4}\s*(年|年度)?\s*$/).transform((s) => Number(/\d{4}/.exec(s)![0]))])
-      .pipe(z.number().int().min(1990).max(2100))
-      .meta(d('被评价年度', 'evaluation year')),
+    year: yearSchema,
     documentKind: z.enum(DOCUMENT_KINDS).optional().meta(d('文件版式', 'document kind')),
     rubric: text.optional().meta(d('评分标准 id（jixiao rubrics 列出）', 'rubric id')),
     unit: moneyUnitSchema.optional().meta(d('全文件默认金额单位，默认 万元', 'default money unit, 万元 if omitted')),

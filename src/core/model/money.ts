@@ -152,9 +152,32 @@ export const nonNegativeExactSchema = exactSchema.refine((e) => e.n >= 0n, {
   params: { code: 'negative-number' },
 });
 
+/** A count of people, projects, items: a whole number ≥ 0, written 60 or "60". */
 export const countSchema = z
-  .union([z.number().int().nonnegative(), z.string().regex(/^\s*\d+\s*$/).transform((s) => Number(s.trim()))])
-  .meta({ description: '个数 / a count' });
+  .union([z.number(), z.string()])
+  .transform((v, ctx): number => {
+    const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v.trim()) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 0) {
+      ctx.addIssue({ code: 'custom', message: 'not-a-count', params: { code: 'not-a-count', got: String(v) } });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .meta({ description: '个数（非负整数）/ a count (whole number ≥ 0)' });
+
+/** The evaluation year: 2022, "2022", "2022年" or "2022 年度", between 1990 and 2100. */
+export const yearSchema = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx): number => {
+    const m = typeof v === 'string' ? /^\s*(\d{4})\s*(年度|年)?\s*$/.exec(v.normalize('NFKC')) : undefined;
+    const n = typeof v === 'number' ? v : m ? Number(m[1]) : Number.NaN;
+    if (!Number.isInteger(n) || n < 1990 || n > 2100) {
+      ctx.addIssue({ code: 'custom', message: 'not-a-year', params: { code: 'not-a-year', got: String(v) } });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .meta({ description: '被评价年度，如 2022 / evaluation year, e.g. 2022' });
 
 /**
  * A percentage as written, with its sign: "92.94%". Why the sign is required: a bare 0.95 could mean 95% or 0.95%,

@@ -56,3 +56,21 @@ test('a money unit must be 元 or 万元, also when it is an Object.prototype na
     assert.equal(r.ok, false, unit);
   }
 });
+
+test('years and counts may be quoted; anything else is named for what it is not', () => {
+  for (const year of [2022, '2022', '2022年', '2022 年度']) {
+    const r = parseEvaluation({ department: {}, year, management: { staffing: { authorizedPosts: '60', inPost: 84 } } });
+    assert.ok(r.ok, String(year));
+    assert.equal(r.ok && r.value.year, 2022);
+    assert.equal(r.ok && r.value.management?.staffing?.authorizedPosts, 60);
+  }
+  const bad = parseEvaluation({ department: {}, year: '二〇二二', management: { staffing: { authorizedPosts: '六十', inPost: -1 } } });
+  assert.equal(bad.ok, false);
+  assert.deepEqual(!bad.ok && bad.problems.map((p) => p.code), ['not-a-year', 'not-a-count', 'not-a-count']);
+});
+
+test('a value of the wrong kind says which kinds the field takes', () => {
+  const r = parseEvaluation({ department: {}, year: 2020, budget: { initialBudget: [1] } });
+  assert.equal(r.ok, false);
+  assert.deepEqual(!r.ok && r.problems.map((p) => [p.code, p.params['expected']]), [['wrong-type', 'number | string | object']]);
+});

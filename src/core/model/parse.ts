@@ -45,7 +45,8 @@ export function problemsFromIssues(issues: readonly Issue[]): Problem[] {
         break;
       case 'invalid_union': {
         const input = (issue as { input?: unknown }).input;
-        out.push(problem('wrong-type', path, { expected: 'number | text | {value, unit}', got: describe(input) }));
+        const expected = [...new Set((issue.errors ?? []).flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' ? [String(i.expected)] : []))))];
+        out.push(problem('wrong-type', path, { expected: expected.join(' | ') || 'invalid', got: describe(input) }));
         break;
       }
       default:
