@@ -33,12 +33,23 @@ function variants(base, n) {
   return out;
 }
 
+/**
+ * Runs fn n times in 5 rounds and prints the median and best round as evaluations per second.
+ * Why rounds: this machine is a shared VM whose speed drifts by 2–3× between minutes; one long run hides that.
+ */
 function time(label, n, fn) {
   for (let i = 0; i < Math.min(200, n); i++) fn(i); // warm-up
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) fn(i);
-  const ms = performance.now() - t0;
-  console.log(`${label.padEnd(58)} ${String(n).padStart(6)} in ${(ms / 1000).toFixed(2)} s = ${Math.round((n / ms) * 1000).toLocaleString('en-US')}/s`);
+  const rounds = 5;
+  const per = Math.max(1, Math.floor(n / rounds));
+  const rates = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = r * per; i < (r + 1) * per; i++) fn(i);
+    rates.push((per / (performance.now() - t0)) * 1000);
+  }
+  rates.sort((a, b) => a - b);
+  const fmt = (x) => Math.round(x).toLocaleString('en-US');
+  console.log(`${label.padEnd(52)} ${String(per * rounds).padStart(6)} runs: median ${fmt(rates[2])}/s, best ${fmt(rates[4])}/s, worst ${fmt(rates[0])}/s`);
 }
 
 const N = Number(process.env.BENCH_N ?? 10_000);

@@ -268,3 +268,15 @@ describe('validate against the named rubric', () => {
     assert.match(bad.out, /未知评分标准“nowhere-1999”/);
   });
 });
+
+describe('compute --mismatches', () => {
+  test('lists only the figures whose printed value is wrong, and the printed values it could not check', () => {
+    const r = cli('compute', exampleFile('004'), '--mismatches');
+    assert.equal(r.code, 0);
+    assert.equal((r.out.match(/^[✓✗!·] /gm) ?? []).length, 1);
+    assert.match(r.out, /✗ 政府采购 · 政府采购执行率/);
+    const { json } = cliJson<{ figures: unknown[]; counts: { total: number } }>('compute', exampleFile('004'), '--mismatches');
+    assert.equal(json.figures.length, 1);
+    assert.equal(json.counts.total, 32);
+  });
+});

@@ -15,6 +15,8 @@ export interface Options {
   readonly json: boolean;
   readonly debug: boolean;
   readonly rubric?: string;
+  /** compute: show only the figures whose printed value is wrong. */
+  readonly mismatchesOnly?: boolean;
 }
 
 export interface Context extends Io {

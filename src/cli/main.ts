@@ -21,7 +21,7 @@ const HELP: Record<Lang, string> = {
 
 命令：
   validate FILE…          校验评价文件（YAML/JSON），逐条列出问题及所在行
-  compute FILE            计算数据所允许的全部指标：公式、输入、印出值与计算值，不符处标记
+  compute FILE            计算数据所允许的全部指标：公式、输入、印出值与计算值，不符处标记（--mismatches 只列不符）
   score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
   aggregate FILE [-o OUT] 由下属单位（subordinates）汇总出一级部门的预算、支出与管理数据，写成评价文件
   rubrics                 列出内置评分标准
@@ -43,6 +43,7 @@ Usage: jixiao <command> [arguments] [options]
 Commands:
   validate FILE…          check evaluation files (YAML/JSON); every problem with its line
   compute FILE            every metric the data allows: formula, inputs, printed and computed value, mismatches marked
+                          (--mismatches: only the figures whose printed value is wrong)
   score FILE              score against a rubric: weight, self, computed, difference, reason; totals and grade
   aggregate FILE [-o OUT] sum a first-level department's figures from its subordinate units into an evaluation file
   rubrics                 list the built-in rubrics
@@ -85,6 +86,7 @@ export function run(argv: readonly string[], io: Io): number {
         lang: { type: 'string', default: 'zh' },
         rubric: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        mismatches: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -97,7 +99,7 @@ export function run(argv: readonly string[], io: Io): number {
   const { values, positionals } = parsed;
   const lang = values.lang === 'en' ? 'en' : values.lang === 'zh' ? 'zh' : undefined;
   if (!lang) return usageProblem(io, 'zh', { code: 'bad-option-value', path: [], params: { option: '--lang', value: String(values.lang) } });
-  const options: Options = { lang, json: values.json, debug: values.debug, ...(values.rubric ? { rubric: values.rubric } : {}) };
+  const options: Options = { lang, json: values.json, debug: values.debug, mismatchesOnly: values.mismatches, ...(values.rubric ? { rubric: values.rubric } : {}) };
   const ctx: Context = { ...io, options };
   if (values.version) {
     io.out(version());

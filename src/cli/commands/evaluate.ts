@@ -103,7 +103,7 @@ export function computeCommand(ctx: Context, file: string): number {
       file,
       department: loaded.evaluation.department.name ?? null,
       year: loaded.evaluation.year,
-      figures: figures.map((f) => figureJson(f, locate)),
+      figures: (ctx.options.mismatchesOnly ? figures.filter((f) => f.comparison === 'differs' || f.comparison === 'printed-not-applicable') : figures).map((f) => figureJson(f, locate)),
       counts: counts(figures),
       uncompared: uncomparedPrinted(loaded.evaluation, figures).map((u) => ({ path: formatPath(u.path), text: u.text, location: locate(u.path) ?? null })),
     });
@@ -111,7 +111,8 @@ export function computeCommand(ctx: Context, file: string): number {
   }
   ctx.out(`${title(loaded.evaluation, lang)} — ${file}`);
   ctx.out('');
-  for (const f of figures) {
+  const wrong = (f: ComputedFigure) => f.comparison === 'differs' || f.comparison === 'printed-not-applicable';
+  for (const f of ctx.options.mismatchesOnly ? figures.filter(wrong) : figures) {
     const printed = f.printed ? `  ${label('printed', lang)} ${f.printed.text}` : '';
     const flag = f.comparison === 'differs' || f.comparison === 'printed-not-applicable' ? `  ← ${label(f.comparison, lang)}` : '';
     ctx.out(`${MARK[f.comparison]} ${f.subject.label[lang]} · ${f.name[lang]}  ${displayOf(f.outcome, f.output)}${printed}${flag}`);

@@ -4,7 +4,7 @@
  */
 import { type MoneyUnit, valueIn } from '../amount.ts';
 import { type Exact, ONE, ZERO, add, fromInt, sum } from '../exact.ts';
-import { COMPOSITION_VARIANCE, FORMULAS, SEQUENTIAL_BENCHMARKS, compositionVarianceCore } from '../formulas/library.ts';
+import { COMPOSITION_VARIANCE, FORMULAS, FORMULAS_BY_ID, SEQUENTIAL_BENCHMARKS, compositionVarianceCore } from '../formulas/library.ts';
 import { indicatorCompletion, parseIndicatorValue } from '../formulas/indicator-value.ts';
 import type { Basis, FormulaDef, LocalText, Outcome, OutputKind, Quantity } from '../formulas/types.ts';
 import type { BasicBlock, BudgetLine, Direction, Evaluation } from '../model/evaluation.ts';
@@ -125,8 +125,8 @@ function toArgs(inputs: readonly FigureInput[]): Record<string, Quantity> {
   }
   const args: Record<string, Quantity> = {};
   for (const i of inputs) {
-    if (i.unit === undefined || common === undefined) args[i.key] = { value: i.value };
-    else args[i.key] = { value: i.unit === common ? i.value : valueIn({ value: i.value, unit: i.unit }, common), unit: common };
+    // An input already in the common unit is its own quantity; only a converted one needs a new object.
+    args[i.key] = i.unit === undefined || common === undefined || i.unit === common ? i : { value: valueIn({ value: i.value, unit: i.unit }, common), unit: common };
   }
   return args;
 }
@@ -203,8 +203,8 @@ function blockRequests(block: BasicBlock, path: readonly PathSegment[], unitName
     ['routineOperating', t('日常公用经费', 'routine operating expenses')],
     ['total', t('基本支出合计', 'total basic expenditure')],
   ];
-  const head = isDept ? '' : `${unitName || block.name || ''} `;
-  const prefix = (x: LocalText): LocalText => t(`${head}${x.zh}`, `${head}${x.en}`);
+  const head = isDept ? t('部门 ', 'department ') : t(`${unitName || block.name || ''} `, `${unitName || block.name || ''} `);
+  const prefix = (x: LocalText): LocalText => t(`${head.zh}${x.zh}`, `${head.en}${x.en}`);
   for (const [key, label] of parts) {
     const line = block[key] as BudgetLine | undefined;
     if (line) out.push(...lineRequests(line, [...path, key], prefix(label), false));
@@ -460,21 +460,24 @@ function variantsFor(req: Request, basis: Basis): { def: FormulaDef; inputs: rea
   const family = req.family === 'columnTotal' ? [COLUMN_TOTAL] : (BY_FAMILY.get(req.family) ?? []);
   const list: { def: FormulaDef; inputs: readonly FigureInput[] }[] = [];
   for (const c of req.candidates) {
-    const d = c.variantId ? family.find((f) => f.id === c.variantId) : family[0];
+    const d = c.variantId ? FORMULAS_BY_ID.get(c.variantId) : family[0];
     if (d) list.push({ def: d, inputs: c.inputs });
   }
   // Variants of the document's own rule first, then the library's order.
-  return list.sort((a, b) => Number(b.def.basis.includes(basis)) - Number(a.def.basis.includes(basis)));
+  return list.length < 2 ? list : list.sort((a, b) => Number(b.def.basis.includes(basis)) - Number(a.def.basis.includes(basis)));
 }
 
 function evaluateRequest(req: Request, basis: Basis): ComputedFigure | undefined {
-  const variants = variantsFor(req, basis).map(({ def, inputs }) => {
+  const variants: { def: FormulaDef; inputs: readonly FigureInput[]; outcome: Outcome; comparison: Comparison }[] = [];
+  for (const { def, inputs } of variantsFor(req, basis)) {
     // Why the fast path: a column total has one input per row; keyed arguments would cost more than the sum.
     const outcome = def === COLUMN_TOTAL ? sumOfRows(inputs) : def.compute(toArgs(inputs));
     const money = req.printed?.money;
     const comparison = money && outcome.kind === 'value' && outcome.unit ? comparePrintedMoney(money, outcome.value, outcome.unit) : comparePrinted(req.printed?.text, outcome, def.output);
-    return { def, inputs, outcome, comparison };
-  });
+    variants.push({ def, inputs, outcome, comparison });
+    // Nothing printed: the first variant with a value is the answer; the others need not be computed.
+    if (!req.printed && outcome.kind === 'value') break;
+  }
   if (variants.length === 0) return undefined;
   const chosen = variants.find((x) => x.comparison === 'match') ?? variants.find((x) => x.outcome.kind === 'value') ?? variants[0]!;
   const figure: { -readonly [K in keyof ComputedFigure]: ComputedFigure[K] } = {
