@@ -39,7 +39,7 @@ export function demoCommand(ctx: Context, files: readonly string[] = exampleFile
       String(c.differs + c.printedNotApplicable),
       report?.rubric.id ?? '—',
       self ? toPlainString(self) : '—',
-      report ? toPlainString(report.total.computed) : '—',
+      report ? `${toPlainString(report.total.computed)}${report.grade.computed ? '' : '*'}` : '—',
       report?.grade.computed?.[lang] ?? (report ? (lang === 'zh' ? '不完整' : 'incomplete') : '—'),
     ]);
     json.push({
@@ -75,6 +75,13 @@ export function demoCommand(ctx: Context, files: readonly string[] = exampleFile
         rows,
       ),
     );
+    if (rows.some((r) => r[8]?.endsWith('*'))) {
+      ctx.out(
+        lang === 'zh'
+          ? '\n* 部分评分项既无数据也无自评，复核总分只计已评部分，不评定等级。'
+          : '\n* Some rubric items have neither data nor a self-score: the computed total covers the scored items only, and no grade is given.',
+      );
+    }
     ctx.out(
       lang === 'zh'
         ? '\n详情：npx jixiao compute <文件>（每项公式、输入与印出值核对）；npx jixiao score <文件>（评分表）'
