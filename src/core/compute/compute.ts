@@ -298,24 +298,31 @@ function sumOfRows(values: readonly Quantity[]): Outcome {
   return unit ? { kind: 'value', value: total, unit } : { kind: 'value', value: total };
 }
 
-function shareRequests(rows: readonly { name: string; actualSpending?: Money | undefined; printed?: PrintedMap | undefined }[], path: readonly PathSegment[], label: LocalText): Request[] {
-  const present = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.actualSpending);
+interface ShareRow {
+  readonly name: string;
+  readonly path: readonly PathSegment[];
+  readonly actualSpending?: Money | undefined;
+  readonly printed?: PrintedMap | undefined;
+}
+
+/** Each row's share of the whole, the whole being the sum of the rows (a wrong printed total is a finding of its own). */
+function shareRequests(rows: readonly ShareRow[], wholePath: readonly PathSegment[], label: LocalText): Request[] {
+  const present = rows.filter((r): r is ShareRow & { actualSpending: Money } => r.actualSpending !== undefined);
   if (present.length < 2) return [];
-  const unit = present[0]!.r.actualSpending!.unit;
-  const whole = sum(present.map(({ r }) => valueIn(r.actualSpending!, unit)));
-  return present.map(({ r, i }) => {
-    const p = [...path, i];
-    const printed = printedOf(r.printed, 'share', p);
+  const unit = present[0]!.actualSpending.unit;
+  const whole = sum(present.map((r) => valueIn(r.actualSpending, unit)));
+  return present.map((r) => {
+    const printed = printedOf(r.printed, 'share', r.path);
     return {
       family: 'share',
-      subjectPath: p,
+      subjectPath: r.path,
       subjectLabel: t(`${label.zh}：${r.name}`, `${label.en}: ${r.name}`),
       isDepartmentLevel: false,
       candidates: [
         {
           inputs: [
-            { key: 'part', label: t(`${r.name} 实际支出`, `${r.name} actual`), value: r.actualSpending!.value, unit: r.actualSpending!.unit, path: [...p, 'actualSpending'] },
-            { key: 'whole', label: t('各行实际支出之和', 'sum of the rows'), value: whole, unit, path },
+            { key: 'part', label: t(`${r.name} 实际支出`, `${r.name} actual`), value: r.actualSpending.value, unit: r.actualSpending.unit, path: [...r.path, 'actualSpending'] },
+            { key: 'whole', label: t('各行实际支出之和', 'sum of the rows'), value: whole, unit, path: wholePath },
           ],
         },
       ],
@@ -354,17 +361,12 @@ function requestsOf(e: Evaluation): Request[] {
     b.fundSources?.forEach((f, i) => out.push(...lineRequests(f, ['budget', 'fundSources', i], t(`资金来源：${f.name}`, `fund source: ${f.name}`), false)));
     if (b.basic) out.push(...lineRequests(b.basic, ['budget', 'basic'], t('基本支出', 'basic expenditure'), false));
     if (b.project) out.push(...lineRequests(b.project, ['budget', 'project'], t('项目支出', 'project expenditure'), false));
-    if (b.basic?.actualSpending && b.project?.actualSpending) {
-      out.push(
-        ...shareRequests(
-          [
-            { name: '基本支出', actualSpending: b.basic.actualSpending, ...(b.basic.printed ? { printed: b.basic.printed } : {}) },
-            { name: '项目支出', actualSpending: b.project.actualSpending, ...(b.project.printed ? { printed: b.project.printed } : {}) },
-          ],
-          ['budget', 'split'],
-          t('支出结构', 'expenditure split'),
-        ).map((r, i) => ({ ...r, subjectPath: ['budget', i === 0 ? 'basic' : 'project'], printed: printedOf(i === 0 ? b.basic?.printed : b.project?.printed, 'share', ['budget', i === 0 ? 'basic' : 'project']) }) as Request),
-      );
+    if (b.basic && b.project) {
+      const split: ShareRow[] = [
+        { name: '基本支出', path: ['budget', 'basic'], actualSpending: b.basic.actualSpending, printed: b.basic.printed },
+        { name: '项目支出', path: ['budget', 'project'], actualSpending: b.project.actualSpending, printed: b.project.printed },
+      ];
+      out.push(...shareRequests(split, ['budget'], t('支出结构', 'expenditure split')));
     }
   }
   const be = e.basicExpenditure;
@@ -382,7 +384,7 @@ function requestsOf(e: Evaluation): Request[] {
     if (!table) continue;
     const label = key === 'economicClassification' ? t('经济分类', 'economic classification') : t('功能分类', 'functional classification');
     table.rows.forEach((r, i) => out.push(...lineRequests(r, [key, 'rows', i], t(`${label.zh}：${r.name}`, `${label.en}: ${r.name}`), false)));
-    out.push(...shareRequests(table.rows, [key, 'rows'], label));
+    out.push(...shareRequests(table.rows.map((r, i) => ({ ...r, path: [key, 'rows', i] })), [key, 'rows'], label));
     out.push(...totalRequests(table.rows, table.total, [key], label));
   }
   out.push(...managementRequests(e));
