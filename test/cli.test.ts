@@ -91,11 +91,20 @@ budget:
 
   test('empty file, binary file, missing file, wrong extension: exit 2 with a clear message', () => {
     assert.match(cli('validate', file('empty.yaml', '')).out, /文件为空/);
-    assert.match(cli('validate', file('bin.yaml', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]))).out, /不是 UTF-8 文本/);
+    assert.match(cli('validate', file('bin.yaml', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]))).out, /文件不是文本（可能是二进制文件/);
     assert.match(cli('validate', join(dir, 'nope.yaml')).out, /找不到文件/);
     const r = cli('validate', file('x.docx', 'x'));
     assert.equal(r.code, 2);
     assert.match(r.out, /不支持的文件类型“\.docx”/);
+  });
+
+  test('files saved as GBK or UTF-16 by Windows editors are read', () => {
+    const gbk = new Uint8Array([...Buffer.from('department: { name: ', 'latin1'), 0xca, 0xbe, 0xc0, 0xfd, 0xbe, 0xd6, ...Buffer.from(' }\nyear: 2022\n', 'latin1')]);
+    const r = cli('validate', file('gbk.yaml', Buffer.from(gbk)));
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /有效（示例局 · 2022 年度）/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('department: { name: 示例局 }\nyear: 2022\n', 'utf16le')]);
+    assert.equal(cli('validate', file('utf16.yaml', utf16)).code, 0);
   });
 
   test('a YAML alias bomb is refused, not expanded', () => {

@@ -7,6 +7,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../core/problem.ts';
 import type { Rubric } from '../core/rubric/schema.ts';
+import { decodeText } from '../ingest/decode.ts';
 import { type LoadedEvaluation, loadEvaluationText } from '../ingest/evaluation-file.ts';
 import { type LoadedRubric, loadRubricText } from '../ingest/rubric-file.ts';
 
@@ -44,12 +45,8 @@ export function readDataFile(file: string): TextRead {
   } catch (e) {
     return fail(file, 'file-unreadable', { detail: (e as Error).message });
   }
-  if (bytes.includes(0)) return fail(file, 'not-text');
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return fail(file, 'not-text');
-  }
+  const decoded = decodeText(bytes);
+  return decoded.ok ? { ok: true, text: decoded.text } : fail(file, 'not-text');
 }
 
 export function loadEvaluationFile(file: string): LoadedEvaluation {

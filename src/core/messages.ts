@@ -49,7 +49,7 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
   'file-not-found': { zh: '找不到文件', en: 'file not found', fixZh: '检查路径', fixEn: 'check the path' },
   'file-unreadable': { zh: '无法读取文件：{detail}', en: 'cannot read the file: {detail}' },
   'file-too-large': { zh: '文件过大（{size}），上限 {limit}', en: 'the file is too large ({size}); the limit is {limit}' },
-  'not-text': { zh: '文件不是 UTF-8 文本（可能是二进制文件）', en: 'the file is not UTF-8 text (binary?)', fixZh: '评价文件应为 YAML 或 JSON 文本', fixEn: 'evaluation files are YAML or JSON text' },
+  'not-text': { zh: '文件不是文本（可能是二进制文件，或编码无法识别）', en: 'the file is not text (binary, or an unknown encoding)', fixZh: '评价文件应为 YAML 或 JSON 文本，请另存为 UTF-8 编码', fixEn: 'evaluation files are YAML or JSON text; save it as UTF-8' },
   'unsupported-file-type': { zh: '不支持的文件类型“{ext}”', en: 'unsupported file type "{ext}"', fixZh: '评价文件用 .yaml、.yml 或 .json', fixEn: 'use .yaml, .yml or .json' },
   'self-score-unknown-item': { zh: '自评项“{item}”在评分标准 {rubric} 中找不到', en: 'self-score item "{item}" is not in rubric {rubric}', fixZh: '用评分标准中的指标名称或 id', fixEn: 'use an item name or id from the rubric' },
   'self-score-duplicate-item': { zh: '自评项“{item}”重复', en: 'self-score item "{item}" appears twice' },
