@@ -83,7 +83,7 @@ export function ratioOf(a: Amount, b: Amount): Exact | undefined {
   return div(valueIn(a, u), valueIn(b, u));
 }
 
-/** "8666.95 万元"; amounts show at least two decimals and never lose digits. */
+/** "1234.56 万元"; amounts show at least two decimals and never lose digits. */
 export function formatAmount(a: Amount, withUnit = true): string {
   const text = toDecimalString(a.value, 2);
   return withUnit ? `${text} ${a.unit}` : text;
@@ -100,12 +100,12 @@ export function groupThousands(text: string): string {
 
 export interface LooseNumber {
   readonly value: Exact;
-  /** A unit written after the number ("2570000.00 元"), if any. */
+  /** A unit written after the number ("1234567.89 元"), if any. */
   readonly unit?: MoneyUnit;
 }
 
 /**
- * Reads a number as a person types it in a data file: "8,666.95", "8666.95万元", "2570000.00 元",
+ * Reads a number as a person types it in a data file: "1,234.56", "1234.56万元", "1234567.89 元",
  * full-width digits. Percent signs and other words are not accepted here — amounts only.
  */
 export function parseLooseAmount(text: string): LooseNumber | undefined {

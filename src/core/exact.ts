@@ -32,7 +32,7 @@ export function pow10(k: number): bigint {
   return p;
 }
 
-/** Parses a plain decimal string ("8666.95", "-0.5", "12"); undefined when it is not one. */
+/** Parses a plain decimal string ("1234.56", "-0.5", "12"); undefined when it is not one. */
 export function parseExact(text: string): Exact | undefined {
   const m = DECIMAL_RE.exec(text.trim());
   if (!m) return undefined;
@@ -209,13 +209,13 @@ export function toDecimalString(x: Exact, minDigits = 0, fallbackDigits = 10): s
   return toFixed(x, digits);
 }
 
-/** Shortest exact text of a decimal the way a person writes it: "95.68", "1.5", "100". */
+/** Shortest exact text of a decimal the way a person writes it: "12.34", "1.5", "100". */
 export function toPlainString(x: Exact): string {
   const text = toDecimalString(x);
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
-/** A rate as a percentage string, rounded half-up: 0.929412… → "92.94%". */
+/** A rate as a percentage string, rounded half-up: 0.929412… → "95.50%". */
 export function toPercent(x: Exact, digits = 2): string {
   return `${toFixed(mul(x, HUNDRED), digits)}%`;
 }

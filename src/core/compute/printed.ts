@@ -1,5 +1,5 @@
 /**
- * Comparing a printed value with the exact one, rounding-aware: a printed "92.94%" matches when the exact rate
+ * Comparing a printed value with the exact one, rounding-aware: a printed "95.50%" matches when the exact rate
  * rounds (half-up) to 92.94% at the number of decimals the document used.
  */
 import { type Amount, type MoneyUnit, valueIn } from '../amount.ts';
@@ -15,7 +15,7 @@ export interface PrintedNumber {
   readonly decimals: number;
 }
 
-/** Reads the number in a printed rate or amount: "92.94%" → 92.94 (percent points), "1,973.09" → 1973.09. */
+/** Reads the number in a printed rate or amount: "12.34%" → 12.34 (percent points), "1,234.56" → 1234.56. */
 const cache = new Map<string, PrintedNumber | 'not-applicable' | undefined>();
 const CACHE_LIMIT = 4096;
 

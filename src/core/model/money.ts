@@ -1,7 +1,7 @@
 /**
  * Schemas for the figures of an evaluation file: money, counts, rates, printed values, and where each came from.
  *
- * What a person writes (input) is loose — 8666.95, "8,666.95", "2570000.00 元", { value, unit, source } —
+ * What a person writes (input) is loose — 1234.56, "1,234.56", "1234567.89 元", { value, unit, source } —
  * and what the core receives (output) is exact: { value: Exact, unit, source? }. A number without a unit takes
  * the unit of the nearest enclosing table or of the file (see `propagateUnits`).
  */
@@ -124,7 +124,7 @@ function makeMoneySchema(allowNegative: boolean) {
     })
     .meta({
       description:
-        '金额：数字、"8,666.95"、"2570000.00 元" 或 {value, unit, source}；无单位时取所在表格或文件的 unit / an amount; a bare number takes the unit of its table or file',
+        '金额：数字、"1,234.56"、"1234567.89 元" 或 {value, unit, source}；无单位时取所在表格或文件的 unit / an amount; a bare number takes the unit of its table or file',
     });
 }
 
@@ -180,7 +180,7 @@ export const yearSchema = z
   .meta({ description: '被评价年度，如 2022 / evaluation year, e.g. 2022' });
 
 /**
- * A percentage as written, with its sign: "92.94%". Why the sign is required: a bare 0.95 could mean 95% or 0.95%,
+ * A percentage as written, with its sign: "95.50%". Why the sign is required: a bare 0.95 could mean 95% or 0.95%,
  * and guessing would silently move a score band.
  */
 export const percentSchema = z
@@ -195,10 +195,10 @@ export const percentSchema = z
     // Stored as a fraction: 92.94% → 0.9294.
     return { n: e.n, d: e.d * 100n };
   })
-  .meta({ description: '百分比："92.94%" / a percentage' });
+  .meta({ description: '百分比："95.50%" / a percentage' });
 
 /**
- * A value as the document printed it, kept beside the computed one: "92.94%", "110.12", "—".
+ * A value as the document printed it, kept beside the computed one: "95.50%", "110.12", "—".
  * Kept as text so its number of decimals (the rounding the document used) is not lost.
  */
 export const printedSchema = z

@@ -1,6 +1,6 @@
 /**
  * The model written back as file data (the same format a person writes): exact numbers as decimal text, money
- * as "3229.91 万元" (or an object when it carries its provenance), percentages as "92.94%" exactly.
+ * as "1234.56 万元" (or an object when it carries its provenance), percentages as "95.50%" exactly.
  * Parsing the output gives the same model back.
  */
 import type { z } from 'zod';
