@@ -247,13 +247,13 @@ describe('rubrics, demo, usage', () => {
     assert.equal(cli('compute').code, 2);
   });
 
-  test('an internal fault exits 1 without a stack trace, and with one under --debug', () => {
+  test('an internal fault exits 1 without a stack trace, and with one under --debug', async () => {
     const err: string[] = [];
     const io = { out: () => { throw new Error('disk full'); }, err: (s: string) => err.push(s) };
-    assert.equal(main(['rubrics'], io), 1);
+    assert.equal(await main(['rubrics'], io), 1);
     assert.doesNotMatch(err.join('\n'), /at .*main\.ts/);
     err.length = 0;
-    assert.equal(main(['rubrics', '--debug'], io), 1);
+    assert.equal(await main(['rubrics', '--debug'], io), 1);
     assert.match(err.join('\n'), /at /);
   });
 });

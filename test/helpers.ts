@@ -37,10 +37,20 @@ export interface CliRun {
   readonly err: string;
 }
 
+/** Runs a synchronous command in-process (validate, compute, score, rubrics, aggregate, demo). */
 export function cli(...argv: string[]): CliRun {
   const out: string[] = [];
   const err: string[] = [];
   const code = run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  if (typeof code !== 'number') throw new Error(`${argv[0]} is asynchronous: use cliAsync`);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Runs any command in-process, awaiting the asynchronous ones (import, summary). */
+export async function cliAsync(...argv: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

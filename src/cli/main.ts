@@ -11,7 +11,9 @@ import { type Context, EXIT, type Io, type Options } from './context.ts';
 import { aggregateCommand } from './commands/aggregate.ts';
 import { demoCommand } from './commands/demo.ts';
 import { computeCommand, scoreCommand, validateCommand } from './commands/evaluate.ts';
+import { importCommand } from './commands/import.ts';
 import { rubricsCommand } from './commands/rubrics.ts';
+import { summaryCommand } from './commands/summary.ts';
 import { PACKAGE_ROOT } from './files.ts';
 
 const HELP: Record<Lang, string> = {
@@ -20,6 +22,10 @@ const HELP: Record<Lang, string> = {
 用法：jixiao <命令> [参数] [选项]
 
 命令：
+  import FILE|DIR…        导入自评表/自评报告（.txt .md .html .docx .pdf .xlsx）：每份写成评价文件 <名>.yaml
+                          与提取报告 <名>.report.txt（字段、位置、原文、未找到的字段）
+                          --out DIR 输出目录（默认当前目录）  --force 覆盖已有文件  --timeout 秒（默认 30）
+  summary FILE            摘要：部门、年度、版式、预算、印出比率、任务、指标、项目、自评分（文档或评价文件）
   validate FILE…          校验评价文件（YAML/JSON），逐条列出问题及所在行
   compute FILE            计算数据所允许的全部指标：公式、输入、印出值与计算值，不符处标记（--mismatches 只列不符）
   score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
@@ -41,6 +47,11 @@ const HELP: Record<Lang, string> = {
 Usage: jixiao <command> [arguments] [options]
 
 Commands:
+  import FILE|DIR…        import self-evaluation forms/reports (.txt .md .html .docx .pdf .xlsx): each becomes an
+                          evaluation file <name>.yaml and an extraction report <name>.report.txt
+                          --out DIR (default: current folder)  --force overwrite  --timeout seconds (default 30)
+  summary FILE            summary: department, year, layout, budget, printed rates, tasks, indicators, projects,
+                          self-score (of a document or an evaluation file)
   validate FILE…          check evaluation files (YAML/JSON); every problem with its line
   compute FILE            every metric the data allows: formula, inputs, printed and computed value, mismatches marked
                           (--mismatches: only the figures whose printed value is wrong)
@@ -73,7 +84,7 @@ function usageProblem(io: Io, lang: Lang, p: Problem): number {
   return EXIT.badInput;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   const langGuess: Lang = argv.includes('en') && argv.some((a) => a === '--lang' || a === '--lang=en') ? 'en' : 'zh';
   let parsed;
   try {
@@ -87,6 +98,8 @@ export function run(argv: readonly string[], io: Io): number {
         rubric: { type: 'string' },
         out: { type: 'string', short: 'o' },
         mismatches: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '30' },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -123,6 +136,13 @@ export function run(argv: readonly string[], io: Io): number {
       return rubricsCommand(ctx);
     case 'aggregate':
       return needFile('FILE') ?? aggregateCommand(ctx, args[0]!, values.out);
+    case 'import': {
+      const timeoutSeconds = Number(values.timeout);
+      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--timeout', value: String(values.timeout) } });
+      return needFile('FILE') ?? importCommand(ctx, args, { force: values.force, timeoutSeconds, ...(values.out ? { out: values.out } : {}) });
+    }
+    case 'summary':
+      return needFile('FILE') ?? summaryCommand(ctx, args[0]!);
     case 'demo':
       return args.length ? demoCommand(ctx, args) : demoCommand(ctx);
     default:
@@ -131,9 +151,9 @@ export function run(argv: readonly string[], io: Io): number {
 }
 
 /** Runs the CLI; any fault is reported in one line (with the stack only under --debug) and exits 1. */
-export function main(argv: readonly string[], io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }): number {
+export async function main(argv: readonly string[], io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (e) {
     const debug = argv.includes('--debug');
     io.err(`✗ 内部错误 / internal fault: ${(e as Error).message ?? String(e)}`);

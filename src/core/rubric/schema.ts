@@ -2,6 +2,7 @@
  * The rubric file format (docs/rubric-format.md): a tree of 一级 → 二级 → 三级 items with weights; each leaf
  * names a scoring method from the registry and its parameters. Rubrics are data a finance bureau edits yearly.
  */
+import { DOCUMENT_KINDS } from '../model/evaluation.ts';
 import { z } from 'zod';
 import { nonNegativeExactSchema, percentSchema } from '../model/money.ts';
 
@@ -170,6 +171,10 @@ export const rubricSchema = z
     name: text.meta(d('名称', 'name')),
     region: text.optional(),
     year: z.number().int().optional(),
+    documentKinds: z
+      .array(z.enum(DOCUMENT_KINDS))
+      .optional()
+      .meta(d('适用的文件版式（导入时据此为评价文件选定评分标准）', 'document layouts this rubric is meant for (import picks a rubric by it)')),
     total: points.meta(d('满分', 'maximum')),
     source: text.optional().meta(d('依据文件', 'published source')),
     assumptions: z.array(text).optional().meta(d('规则未公开处所作假设', 'assumptions where the rule is not public')),

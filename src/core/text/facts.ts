@@ -1,0 +1,63 @@
+/**
+ * Numeric facts of a narrative: "三防指挥部共启动应急响应 61 次" → { subject: 三防指挥部共启动应急响应, value 61, unit 次 }.
+ * The audit compares facts with the same subject and unit stated in two places; this only finds them. Pure.
+ *
+ * Skipped: dates (2022 年 9 月 29 日), years, list numbers, percentages of change (同比下降 20%), and figures
+ * inside document titles 《…》 or codes.
+ */
+import { type Exact, toPlainString } from '../exact.ts';
+import { scanNumbers } from './numbers.ts';
+
+export interface NarrativeFact {
+  /** The words before the number in its clause, trimmed of connectors: what the number counts. */
+  readonly subject: string;
+  readonly value: Exact;
+  /** Value as printed (without a 万 multiplier), e.g. "1.29". */
+  readonly printed: string;
+  readonly unit: string;
+  readonly multiplier?: '万' | '亿';
+  readonly isApproximate: boolean;
+  /** Offsets of the number in the text, and the clause it sits in. */
+  readonly start: number;
+  readonly end: number;
+  readonly clause: string;
+}
+
+const DATE_UNITS = new Set(['年', '月', '日', '天', '周', '个月', '小时', '分', '级']);
+const CLAUSE_BREAK = /[，,。；;！？、：:\n（）()]/;
+const LEADING = /^(?:其中|同时|另外|此外|以及|并且|并|且|共|累计|合计|总计|全年|全区|全市|今年以来|年内|已|达到?|为|是|有|约|近|超过|均)+/;
+const TRAILING = /(?:共计|共|累计|合计|总计|达到?|为|是|约|近|超过|逾|了|有)+$/;
+
+/** Every counted figure in `text` with its subject. */
+export function extractFacts(text: string): NarrativeFact[] {
+  const out: NarrativeFact[] = [];
+  if (!/\d/.test(text)) return out;
+  for (const t of scanNumbers(text)) {
+    if (!t.unit || t.unit === '%' || DATE_UNITS.has(t.unit)) continue;
+    const after = text.slice(t.end, t.end + 2);
+    if (/^[月日号]/.test(after)) continue;
+    // A figure inside 《…》 is part of a title.
+    const open = text.lastIndexOf('《', t.start);
+    if (open >= 0 && text.indexOf('》', open) > t.start) continue;
+    let s = t.start;
+    while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+    const subject = text.slice(s, t.start).replace(/\s+/g, '').replace(LEADING, '').replace(TRAILING, '');
+    if (subject.length < 2 || /^[\d.]+$/.test(subject)) continue;
+    // "一是…", "1." list numbers are not facts.
+    if (/^(?:第)$/.test(subject)) continue;
+    let e = t.end;
+    while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+    out.push({
+      subject,
+      value: t.value,
+      printed: toPlainString(t.printed),
+      unit: t.unit,
+      ...(t.multiplier ? { multiplier: t.multiplier } : {}),
+      isApproximate: t.isApproximate,
+      start: t.start,
+      end: t.end,
+      clause: text.slice(s, e),
+    });
+  }
+  return out;
+}

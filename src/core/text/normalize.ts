@@ -1,0 +1,115 @@
+/**
+ * Normalisation of document text before anything reads figures from it. Pure string functions, no I/O.
+ *
+ * What real documents carry (seen in published self-evaluations): `<p>` and `<b>` fragments and `**bold**` from
+ * web pages; HTML entities; full-width digits and letters (３２８６．８０); ideographic and no-break spaces;
+ * zero-width characters; PDF line-wrap spaces inside numbers ("3286. 80", "99. 66%"). Chinese punctuation
+ * (，。：；（）) is kept: it carries sentence and clause boundaries that the extractors need.
+ */
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  times: '×',
+  divide: '÷',
+  le: '≤',
+  ge: '≥',
+  yen: '¥',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+};
+
+/** Decodes named and numeric HTML entities; an unknown or malformed one stays as written. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (all, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : all;
+    }
+    return ENTITIES[body.toLowerCase()] ?? all;
+  });
+}
+
+/**
+ * Removes inline markup that web-page copies leave in the text: HTML tags (a tag is `<` + a letter or `/`, so
+ * "≤5" or "a < b" survive) and Markdown bold/italic markers around text.
+ */
+export function stripMarkup(s: string): string {
+  let t = s;
+  if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>/g, ' ');
+  if (t.includes('**') || t.includes('__')) t = t.replace(/\*\*|__/g, '');
+  return t;
+}
+
+/**
+ * Full-width ASCII forms (U+FF01–U+FF5E) → ASCII for digits, letters and the signs numbers use (％．，＋－),
+ * ideographic/no-break/thin spaces → a plain space, zero-width characters removed. Chinese punctuation other
+ * than those number signs is kept.
+ */
+export function foldWidth(s: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05 || c === 0xff0e || c === 0xff0b || c === 0xff0d) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) {
+      out += ' ';
+      changed = true;
+    } else if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0x00ad) {
+      changed = true;
+    } else {
+      out += s[i];
+    }
+  }
+  return changed ? out : s;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Joins a decimal that a PDF line wrap split after its point: "3286. 80" → "3286.80", "宣讲5. 1万次" → "宣讲5.1万次".
+ * Why the guard: a list number followed by a figure ("；2. 5%≤比率") has the same shape; it is joined only when the
+ * integer part has two or more digits or follows a CJK character or a digit context, never at a clause start.
+ */
+export function joinSpacedDecimals(s: string): string {
+  if (!/\d\. \d/.test(s)) return s;
+  return s.replace(/(\d+)\. (\d+)/g, (all, int: string, frac: string, offset: number) => {
+    const before = offset > 0 ? s[offset - 1]! : '';
+    const joinable = int.length >= 2 || (before !== '' && CJK.test(before));
+    return joinable ? `${int}.${frac}` : all;
+  });
+}
+
+/** Collapses runs of spaces and tabs to one space, trims, and keeps line breaks (a DOCX cell's paragraphs). */
+export function collapseSpaces(s: string): string {
+  return s.replace(/[ \t\f\v\r]+/g, ' ').replace(/ *\n */g, '\n').trim();
+}
+
+/** The full normalisation of one cell or paragraph of document text. */
+export function normalizeText(raw: string): string {
+  return collapseSpaces(joinSpacedDecimals(foldWidth(decodeEntities(stripMarkup(raw)))));
+}
+
+/**
+ * A label reduced for matching: no whitespace at all (OCR and PDF wraps put spaces inside words, "部门年初预算 收入")
+ * and no trailing colon.
+ */
+export function compactLabel(s: string): string {
+  return s.replace(/\s+/g, '').replace(/[:：]+$/, '');
+}

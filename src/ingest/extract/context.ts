@@ -1,0 +1,157 @@
+/**
+ * What every extractor receives and how it records what it found. An extractor reads the segmented document and
+ * writes plain evaluation data (the file format a person writes: money as { value, unit, source }) into a
+ * draft, and records each field it found with where it came from.
+ */
+import type { Source } from '../../core/model/money.ts';
+import type { Problem } from '../../core/problem.ts';
+import type { Rubric } from '../../core/rubric/schema.ts';
+import { type MoneyToken, scanNumbers } from '../../core/text/numbers.ts';
+import type { DocumentKind } from '../kinds.ts';
+import { type Line, type Paragraph, type Segmented, lineAt, sectionOf } from '../segment.ts';
+import type { SourceDocument } from '../source.ts';
+
+export type Draft = Record<string, unknown>;
+
+/** One field the importer found: its path in the evaluation file, the value as written there, and its source. */
+export interface Found {
+  readonly path: string;
+  readonly value: string;
+  readonly source: Source;
+}
+
+export interface ExtractContext {
+  readonly file: string;
+  readonly doc: SourceDocument;
+  readonly seg: Segmented;
+  readonly kind: DocumentKind;
+  /** Rubrics a scorecard's items may be matched to (the built-in ones, or those the caller gives). */
+  readonly rubrics: readonly Rubric[];
+  readonly draft: Draft;
+  readonly found: Found[];
+  readonly warnings: Problem[];
+}
+
+const EXCERPT = 160;
+
+function excerpt(text: string, start = 0, end = text.length): string {
+  if (text.length <= EXCERPT) return text;
+  const mid = Math.floor((start + end) / 2);
+  const from = Math.max(0, Math.min(text.length - EXCERPT, mid - EXCERPT / 2));
+  return `${from > 0 ? '…' : ''}${text.slice(from, from + EXCERPT)}${from + EXCERPT < text.length ? '…' : ''}`;
+}
+
+/** The source of a cell (column is 0-based here, 1-based in the file) or of a whole line. */
+export function sourceAt(ctx: ExtractContext, lineIndex: number, column: number | undefined, text: string, table?: string): Source {
+  const line: Line | undefined = ctx.seg.lines[lineIndex];
+  const loc = line?.loc ?? {};
+  const section = sectionOf(ctx.seg.sections, lineIndex);
+  return {
+    file: ctx.file,
+    ...(loc.page !== undefined ? { page: loc.page } : {}),
+    ...(loc.line !== undefined ? { line: loc.line } : {}),
+    ...(section ? { section: section.path.join(' > ').slice(0, 120) } : {}),
+    ...(table ?? loc.table ? { table: (table ?? loc.table)! } : {}),
+    ...(loc.row !== undefined ? { row: loc.row } : {}),
+    ...(column !== undefined ? { column: column + 1 } : {}),
+    text: excerpt(text),
+  };
+}
+
+/** The source of a match inside a paragraph: the line the match sits on, and the clause around it. */
+export function sourceInParagraph(ctx: ExtractContext, p: Paragraph, start: number, end: number): Source {
+  const line = lineAt(p, start);
+  const from = Math.max(0, clauseStart(p.text, start));
+  const to = clauseEnd(p.text, end);
+  const s = sourceAt(ctx, line, undefined, p.text.slice(from, to));
+  // A paragraph made of a table cell keeps its column.
+  const col = ctx.seg.lines[line]?.kind === 'row' ? ctx.seg.lines[line]!.cells.indexOf(p.text) : -1;
+  return col >= 0 ? { ...s, column: col + 1 } : s;
+}
+
+function clauseStart(text: string, at: number): number {
+  for (let i = at - 1, commas = 0; i >= 0; i--) {
+    const c = text[i]!;
+    if ('。；;！？\n'.includes(c)) return i + 1;
+    if ((c === '，' || c === ',') && ++commas > 2) return i + 1;
+  }
+  return 0;
+}
+
+function clauseEnd(text: string, at: number): number {
+  for (let i = at; i < text.length; i++) if ('。；;！？\n'.includes(text[i]!)) return i + 1;
+  return text.length;
+}
+
+/** Sets `value` at a dotted path in the draft ("budget.printed.executionRate"), creating objects on the way. */
+export function setPath(draft: Draft, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o: Record<string, unknown> = draft;
+  for (const k of keys.slice(0, -1)) {
+    const next = o[k];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
+  o[keys[keys.length - 1]!] = value;
+}
+
+export function getPath(draft: Draft, path: string): unknown {
+  let o: unknown = draft;
+  for (const k of path.split('.')) {
+    if (typeof o !== 'object' || o === null) return undefined;
+    o = (o as Record<string, unknown>)[k];
+  }
+  return o;
+}
+
+/** A money value as the file format writes it, with its source. */
+export function moneyData(m: Pick<MoneyToken, 'value' | 'unit'> & { text: string }, source: Source): Record<string, unknown> {
+  return { value: m.text, unit: m.unit, source };
+}
+
+/** Records a found scalar field (sets it unless already set by a stronger extractor). */
+export function put(ctx: ExtractContext, path: string, value: unknown, shown: string, source: Source, overwrite = false): boolean {
+  if (!overwrite && getPath(ctx.draft, path) !== undefined) return false;
+  setPath(ctx.draft, path, value);
+  const i = ctx.found.findIndex((f) => f.path === path);
+  if (i >= 0) ctx.found.splice(i, 1);
+  ctx.found.push({ path, value: shown, source });
+  return true;
+}
+
+/** Money field: `{ value, unit, source }`, shown as "4124.28 万元". */
+export function putMoney(ctx: ExtractContext, path: string, m: { value: string; unit: '元' | '万元' }, source: Source, overwrite = false): boolean {
+  return put(ctx, path, { value: m.value, unit: m.unit, source }, `${m.value} ${m.unit}`, source, overwrite);
+}
+
+/** A printed rate (kept as the document printed it, "92.94%"). */
+export function putPrinted(ctx: ExtractContext, path: string, text: string, source: Source, overwrite = false): boolean {
+  return put(ctx, path, { value: text, source }, text, source, overwrite);
+}
+
+/** The decimal text of a money token, without separators: "27,598,182.86" → "27598182.86". */
+export function moneyText(raw: string): string {
+  const m = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/.exec(raw);
+  return m ? m[0].replace(/,/g, '') : raw;
+}
+
+/** First number in a cell, as the file format writes it ("3,027.78" → "3027.78"), or undefined. */
+export function cellNumber(text: string): string | undefined {
+  const t = text.replace(/\s/g, '');
+  const m = /^[（(]?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)[）)]?(?:万元|元)?$/.exec(t);
+  return m ? m[1]!.replace(/,/g, '') : undefined;
+}
+
+/** A percentage cell "92.94%" / "100 %" → "92.94%"; undefined otherwise. */
+export function cellPercent(text: string): string | undefined {
+  const t = text.replace(/\s/g, '');
+  return /^-?\d+(?:\.\d+)?%$/.test(t) ? t : undefined;
+}
+
+/** All paragraphs whose text matches, with their index. */
+export function* paragraphsMatching(ctx: ExtractContext, re: RegExp): Generator<{ p: Paragraph; index: number }> {
+  const ps = ctx.seg.paragraphs;
+  for (let i = 0; i < ps.length; i++) if (re.test(ps[i]!.text)) yield { p: ps[i]!, index: i };
+}
+
+export { scanNumbers };

@@ -1,0 +1,58 @@
+/**
+ * Finding a table's header row and what each column holds, by the words of the header — never by position
+ * alone, since real forms add, drop and merge columns.
+ */
+import { compactLabel } from '../../core/text/normalize.ts';
+import type { Row, Table } from '../segment.ts';
+
+export interface ColumnSpec<K extends string> {
+  readonly key: K;
+  /** Tested against the compacted header cell (no whitespace); the first spec that matches a cell wins it. */
+  readonly re: RegExp;
+}
+
+export interface HeaderMatch<K extends string> {
+  readonly rowIndex: number;
+  /** Column of each key found in the header. */
+  readonly columns: Partial<Record<K, number>>;
+  /** The header cells, compacted. */
+  readonly cells: readonly string[];
+}
+
+/** The first row (from `from`) whose cells name all `required` keys; columns for every spec found in it. */
+export function findHeader<K extends string>(table: Table, specs: readonly ColumnSpec<K>[], required: readonly K[], from = 0): HeaderMatch<K> | undefined {
+  for (let r = from; r < table.rows.length; r++) {
+    const cells = table.rows[r]!.cells.map(compactLabel);
+    const columns: Partial<Record<K, number>> = {};
+    const taken = new Set<number>();
+    for (const spec of specs) {
+      if (columns[spec.key] !== undefined) continue;
+      const col = cells.findIndex((c, i) => !taken.has(i) && c !== '' && spec.re.test(c));
+      if (col >= 0) {
+        columns[spec.key] = col;
+        taken.add(col);
+      }
+    }
+    if (required.every((k) => columns[k] !== undefined)) return { rowIndex: r, columns, cells };
+  }
+  return undefined;
+}
+
+/**
+ * The values of a data row for the value columns right of `fromCol`. When the row's filled cells sit exactly
+ * under the header's value columns, by position; when a merged or missing cell shifted them but their count
+ * equals the header's, in order ("绩效指标" tables exported with one extra empty cell).
+ */
+export function alignValues<K extends string>(row: Row, header: HeaderMatch<K>, valueKeys: readonly K[], fromCol: number): Partial<Record<K, string>> {
+  const keys = valueKeys.filter((k) => header.columns[k] !== undefined).sort((a, b) => header.columns[a]! - header.columns[b]!);
+  const out: Partial<Record<K, string>> = {};
+  const positional = keys.map((k) => row.cells[header.columns[k]!] ?? '');
+  const filled = row.cells.slice(fromCol + 1).filter((c) => c !== '');
+  const positionalFilled = positional.filter((c) => c !== '').length;
+  const useOrder = filled.length === keys.length && positionalFilled < filled.length;
+  keys.forEach((k, i) => {
+    const v = useOrder ? filled[i]! : positional[i]!;
+    if (v) out[k] = v;
+  });
+  return out;
+}

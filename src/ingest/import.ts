@@ -1,0 +1,136 @@
+/**
+ * Import: a document's bytes → an evaluation in the file format, with an extraction report (every field found,
+ * where, from which text; the expected fields not found; warnings). Works on text, HTML, DOCX, PDF and XLSX.
+ * No file system here: the CLI reads bytes and writes the results.
+ */
+import type { Evaluation } from '../core/model/evaluation.ts';
+import { EVALUATION_SCHEMA_ID } from '../core/model/evaluation.ts';
+import { parseEvaluation } from '../core/model/parse.ts';
+import { formatPath, type Problem } from '../core/problem.ts';
+import { type NarrativeFact, extractFacts } from '../core/text/facts.ts';
+import { type Draft, type ExtractContext, type Found, getPath, sourceAt } from './extract/context.ts';
+import { EXTRACTORS } from './extract/index.ts';
+import { type KindSpec, recognizeKind } from './kinds.ts';
+import { readDocument } from './readers/read.ts';
+import { lineAt, segment } from './segment.ts';
+import { DEFAULT_LIMITS, type DocumentFormat, type ReadLimits, type SourceDocument } from './source.ts';
+import type { Source } from '../core/model/money.ts';
+import type { Rubric } from '../core/rubric/schema.ts';
+
+export interface ImportReport {
+  readonly file: string;
+  readonly format: DocumentFormat;
+  readonly encoding?: string;
+  readonly kind: KindSpec;
+  /** Marker score per kind, so a reviewer can see why a kind was chosen. */
+  readonly kindScores: Readonly<Record<string, number>>;
+  readonly found: readonly Found[];
+  /** Expected fields of this kind that were not found. */
+  readonly missing: readonly string[];
+  readonly warnings: readonly Problem[];
+  /** Numeric facts of the narrative (subject, number, unit, location), for the audit to compare. */
+  readonly facts: readonly (NarrativeFact & { readonly source: Source })[];
+  readonly lines: number;
+}
+
+export type ImportOutcome =
+  | {
+      readonly ok: true;
+      /** The evaluation as file data (YAML/JSON-ready), every imported figure with its `source`. */
+      readonly data: Record<string, unknown>;
+      /** The checked evaluation, when the data is a valid evaluation (it is not when no year was found). */
+      readonly evaluation?: Evaluation;
+      readonly report: ImportReport;
+    }
+  | { readonly ok: false; readonly file: string; readonly problems: readonly Problem[] };
+
+export interface ImportOptions {
+  readonly limits?: ReadLimits;
+  /** Rubrics a scorecard may be matched to and one may be chosen from (the CLI passes the built-in ones). */
+  readonly rubrics?: readonly Rubric[];
+}
+
+export async function importDocument(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const read = await readDocument(bytes, fileName, options.limits ?? DEFAULT_LIMITS);
+  if (!read.ok) return { ok: false, file: fileName, problems: read.problems.map((p) => ({ ...p, file: fileName })) };
+  return importSource(read.document, fileName, read.warnings, options.rubrics ?? []);
+}
+
+/** The extraction itself, on a document already read (synchronous; what the text benchmark measures). */
+export function importSource(doc: SourceDocument, fileName: string, readerWarnings: readonly Problem[] = [], rubrics: readonly Rubric[] = []): ImportOutcome {
+  const seg = segment(doc);
+  const compact = seg.lines.map((l) => l.cells.join('')).join('').replace(/\s+/g, '');
+  const recognized = recognizeKind(compact);
+  const draft: Draft = {};
+  const ctx: ExtractContext = { file: fileName, doc, seg, kind: recognized.spec.id, rubrics, draft, found: [], warnings: [...readerWarnings] };
+  for (const ex of EXTRACTORS) ex.run(ctx);
+
+  const facts = seg.paragraphs.flatMap((p) => extractFacts(p.text).map((f) => ({ ...f, source: sourceAt(ctx, lineAt(p, f.start), undefined, f.clause) })));
+  const data = toFileData(draft, recognized.spec);
+  const checked = checkData(data, ctx.warnings);
+  const missing = recognized.spec.expected.filter((path) => isEmpty(getPath(checked.data, path)));
+  const hasFigures = ctx.found.some((f) => f.path.startsWith('budget') || f.path.startsWith('projects') || f.path.startsWith('indicators') || f.path.startsWith('keyTasks') || f.path.startsWith('selfScores'));
+  if (!hasFigures) ctx.warnings.push({ code: 'no-figures-found', path: [], params: {}, file: fileName });
+  const report: ImportReport = {
+    file: fileName,
+    format: doc.format,
+    ...(doc.encoding ? { encoding: doc.encoding } : {}),
+    kind: recognized.spec,
+    kindScores: recognized.scores,
+    found: ctx.found,
+    missing,
+    warnings: ctx.warnings.map((w) => ({ ...w, file: fileName })),
+    facts,
+    lines: doc.lines.length,
+  };
+  return { ok: true, data: checked.data, ...(checked.evaluation ? { evaluation: checked.evaluation } : {}), report };
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+}
+
+/** The draft in the order a person reads an evaluation file. */
+function toFileData(draft: Draft, kind: KindSpec): Record<string, unknown> {
+  const { department, year, ...rest } = draft;
+  return {
+    schema: EVALUATION_SCHEMA_ID,
+    department: department ?? {},
+    ...(year !== undefined ? { year } : {}),
+    documentKind: kind.id,
+    unit: '万元',
+    ...rest,
+  };
+}
+
+/**
+ * Validates the data as an evaluation. A field the schema refuses is dropped with a warning naming it (an
+ * importer must not lose the whole document over one odd cell). A missing year leaves the data unvalidated.
+ */
+function checkData(data: Record<string, unknown>, warnings: Problem[]): { data: Record<string, unknown>; evaluation?: Evaluation } {
+  let current = data;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const r = parseEvaluation(current);
+    if (r.ok) return { data: current, evaluation: r.value };
+    const droppable = r.problems.filter((p) => p.path.length > 0 && !(p.path.length === 1 && p.path[0] === 'year'));
+    if (droppable.length === 0) {
+      warnings.push(...r.problems);
+      return { data: current };
+    }
+    for (const p of droppable) {
+      warnings.push({ code: 'import-dropped-field', path: p.path, params: { field: formatPath(p.path), reason: p.code } });
+      current = without(current, p.path);
+    }
+  }
+  return { data: current };
+}
+
+function without(data: Record<string, unknown>, path: readonly (string | number)[]): Record<string, unknown> {
+  const clone = structuredClone(data);
+  let o: unknown = clone;
+  for (const k of path.slice(0, -1)) o = (o as Record<string | number, unknown> | undefined)?.[k];
+  const last = path[path.length - 1]!;
+  if (Array.isArray(o) && typeof last === 'number') o.splice(last, 1);
+  else if (o && typeof o === 'object') delete (o as Record<string | number, unknown>)[last];
+  return clone;
+}

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { DEFAULT_LIMITS, type ReadResult, type SourceDocument, type SourceLine } from '../source.ts';
+import { pageRanges, readPdf } from './pdf.ts';
+
+// Why captured before any PDF is read: importing pdf.ts must not load pdf.js, and reading must leave built-ins alone.
+const pdfjsLoadedAtImport = 'pdfjsLib' in globalThis;
+const nativePush = Array.prototype.push;
+const nativeParse = JSON.parse;
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./testdata-pdf/${name}`, import.meta.url)));
+
+function document(r: ReadResult): SourceDocument {
+  if (!r.ok) assert.fail(`expected a document, got ${JSON.stringify(r.problems)}`);
+  return r.document;
+}
+
+function problemCodes(r: ReadResult): string[] {
+  if (r.ok) assert.fail(`expected a refusal, got ${r.document.lines.length} lines`);
+  return r.problems.map((p) => p.code);
+}
+
+const find = (lines: readonly SourceLine[], text: string) => lines.find((l) => l.cells.some((c) => c.includes(text)));
+
+test('importing the reader does not load pdf.js', () => {
+  assert.equal(pdfjsLoadedAtImport, false);
+});
+
+test('a Chinese report: heading, paragraph and figures come out as text, table cells as cells of one line', async () => {
+  const doc = document(await readPdf(fixture('report.pdf')));
+  assert.equal(doc.format, 'pdf');
+  assert.equal(doc.pages, 1);
+  const [heading, paragraph] = doc.lines;
+  assert.deepEqual(heading, { cells: ['示例区应急管理局部门整体支出绩效自评报告'], loc: { page: 1, line: 1 }, pageStart: true });
+  assert.match(paragraph?.cells[0] ?? '', /^根据区财政局要求.*自评得分为 ?92\.5 ?分，评价等级为优。$/);
+  const row = find(doc.lines, '部门年初预算收入');
+  assert.deepEqual(row?.cells, ['部门年初预算收入', '4124.28', '预算完成率', '92.94%']);
+  assert.deepEqual(row?.loc, { page: 1, line: 3 });
+  assert.deepEqual(find(doc.lines, '基本支出')?.cells, ['基本支出', '3020.15', '项目支出', '1173.87']);
+  // The three ruled rows are one table; prose is in none.
+  const tables = doc.lines.map((l) => l.table);
+  assert.deepEqual(tables, [undefined, undefined, 0, 0, 0, undefined]);
+  // Latin words keep their single spaces.
+  assert.deepEqual(doc.lines.at(-1)?.cells, ['Budget execution rate: 92.94% (see table above).']);
+  // The "- 1 -" footer is a running page number, not content.
+  assert.equal(doc.lines.length, 6);
+});
+
+test('a table running on to page 2: locations, page start, one table index across the break', async () => {
+  const doc = document(await readPdf(fixture('two-pages.pdf')));
+  assert.equal(doc.pages, 2);
+  const page2 = doc.lines.filter((l) => l.loc.page === 2);
+  assert.ok(page2.length > 5);
+  assert.equal(page2[0]?.pageStart, true);
+  assert.equal(page2[0]?.loc.line, 1);
+  assert.ok(page2.slice(1).every((l, i) => l.pageStart === undefined && l.loc.line === i + 2));
+  assert.equal(doc.lines.filter((l) => l.pageStart).length, 2);
+  assert.deepEqual(page2[0]?.cells.length, 5);
+  const lastOnPage1 = doc.lines.filter((l) => l.loc.page === 1).at(-1);
+  assert.ok(lastOnPage1?.table !== undefined && lastOnPage1.table === page2[0]?.table);
+  assert.deepEqual(find(doc.lines, '应急物资储备项目 48')?.cells, ['48', '应急物资储备项目 48', '436.50', '378.25', '98.10%']);
+  assert.deepEqual(doc.lines.at(-1)?.cells, ['合计执行率为 93.18%。']);
+  assert.ok(!doc.lines.some((l) => /^-\s*\d\s*-$/.test(l.cells.join(''))), 'running page numbers are dropped');
+});
+
+test('non-embedded CJK font through a predefined CMap; header, footer and watermark dropped; gaps split cells', async () => {
+  // Why this fixture matters: without cMapUrl as a filesystem path pdf.js silently drops all of this CJK text.
+  const doc = document(await readPdf(fixture('cid-font.pdf')));
+  assert.deepEqual(
+    doc.lines.map((l) => l.cells),
+    [['目录'], ['部门年初预算收入', '4124.28'], ['自评得分 92.5']],
+  );
+});
+
+test('limits: first maxPages pages with a warning; maxLines with a warning', async () => {
+  const pages = await readPdf(fixture('two-pages.pdf'), { ...DEFAULT_LIMITS, maxPages: 1 });
+  const doc = document(pages);
+  assert.ok(doc.lines.every((l) => l.loc.page === 1));
+  assert.equal(doc.pages, 2);
+  assert.deepEqual(pages.ok && pages.warnings, [{ code: 'pdf-too-many-pages', path: [], params: { pages: 2, limit: 1 } }]);
+
+  const lines = await readPdf(fixture('two-pages.pdf'), { ...DEFAULT_LIMITS, maxLines: 5 });
+  assert.equal(document(lines).lines.length, 5);
+  assert.deepEqual(lines.ok && lines.warnings, [{ code: 'too-many-lines', path: [], params: { limit: 5 } }]);
+});
+
+test('encrypted → pdf-encrypted; image only → pdf-no-text; a scanned page among text pages → warning', async () => {
+  assert.deepEqual(problemCodes(await readPdf(fixture('encrypted.pdf'))), ['pdf-encrypted']);
+  assert.deepEqual(problemCodes(await readPdf(fixture('image-only.pdf'))), ['pdf-no-text']);
+  const mixed = await readPdf(fixture('mixed.pdf'));
+  assert.ok(document(mixed).lines.every((l) => l.loc.page === 1));
+  assert.deepEqual(mixed.ok && mixed.warnings, [{ code: 'pdf-pages-without-text', path: [], params: { pages: '2' } }]);
+});
+
+test('garbage, empty and truncated input → pdf-corrupt', async () => {
+  const report = fixture('report.pdf');
+  for (const bytes of [new Uint8Array(0), new TextEncoder().encode('not a pdf at all'), new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), report.subarray(0, 4000), report.subarray(0, report.length - 2000)]) {
+    const r = await readPdf(bytes);
+    assert.deepEqual(problemCodes(r), ['pdf-corrupt']);
+    const detail = r.ok ? undefined : r.problems[0]?.params.detail;
+    assert.ok(typeof detail === 'string' && detail.length > 0 && detail.length <= 120);
+  }
+});
+
+test('fuzz: random bytes, "%PDF-1.7" plus noise, damaged fixtures resolve (never reject), each within 10 s', async () => {
+  const report = fixture('report.pdf');
+  const header = new TextEncoder().encode('%PDF-1.7\n');
+  const input = fc.oneof(
+    fc.uint8Array({ maxLength: 2000 }),
+    fc.uint8Array({ maxLength: 4000 }).map((noise) => new Uint8Array([...header, ...noise])),
+    fc.nat({ max: report.length }).map((n) => report.subarray(0, n)),
+    fc.array(fc.tuple(fc.nat({ max: report.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 30 }).map((edits) => {
+      const damaged = new Uint8Array(report);
+      for (const [at, value] of edits) damaged[at] = value;
+      return damaged;
+    }),
+  );
+  await fc.assert(
+    fc.asyncProperty(input, async (bytes) => {
+      const started = performance.now();
+      const r = await readPdf(bytes);
+      assert.ok(performance.now() - started < 10_000);
+      assert.equal(typeof r.ok, 'boolean');
+      if (!r.ok) assert.ok(r.problems.length > 0 && r.problems.every((p) => ['pdf-corrupt', 'pdf-encrypted', 'pdf-no-text'].includes(p.code)));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('the caller keeps its bytes; Buffers work; documents read concurrently', async () => {
+  const bytes = fixture('report.pdf');
+  const buffer = readFileSync(new URL('./testdata-pdf/two-pages.pdf', import.meta.url));
+  const before = [bytes.length, buffer.length];
+  const results = await Promise.all([readPdf(bytes), readPdf(buffer), readPdf(fixture('cid-font.pdf'))]);
+  assert.deepEqual([bytes.length, buffer.length], before);
+  assert.equal(String.fromCharCode(...bytes.subarray(0, 5)), '%PDF-');
+  assert.deepEqual(
+    results.map((r) => document(r).lines.length),
+    [6, 52, 3],
+  );
+});
+
+test('nothing is printed, and pdf.js leaves Array.prototype.push and JSON.parse native', async (t) => {
+  const printed: unknown[][] = [];
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) t.mock.method(console, method, (...args: unknown[]) => printed.push(args));
+  for (const name of ['report.pdf', 'cid-font.pdf', 'encrypted.pdf', 'image-only.pdf', 'mixed.pdf']) await readPdf(fixture(name));
+  await readPdf(new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>'));
+  assert.deepEqual(printed, []);
+  assert.equal(Array.prototype.push, nativePush);
+  assert.equal(JSON.parse, nativeParse);
+});
+
+test('speed: a 10-page Chinese report with ruled tables', async (t) => {
+  const bytes = fixture('report-10p.pdf');
+  await readPdf(bytes);
+  const started = performance.now();
+  const doc = document(await readPdf(bytes));
+  const ms = performance.now() - started;
+  t.diagnostic(`${ms.toFixed(0)} ms for ${doc.pages} pages (${(ms / (doc.pages ?? 1)).toFixed(1)} ms/page)`);
+  assert.equal(doc.pages, 10);
+  assert.equal(doc.lines.filter((l) => l.pageStart).length, 10);
+  assert.equal(doc.lines.filter((l) => l.cells[0] === '指标名称').length, 21);
+  assert.equal(new Set(doc.lines.map((l) => l.table).filter((i) => i !== undefined)).size, 21);
+  assert.ok(ms < 5000);
+});
+
+test('page ranges for the warning', () => {
+  assert.equal(pageRanges([3, 5, 6, 7]), '3, 5–7');
+  assert.equal(pageRanges([1, 2, 4, 9, 10]), '1–2, 4, 9–10');
+  assert.equal(pageRanges([]), '');
+});

@@ -1,0 +1,528 @@
+/**
+ * PDF documents → visual lines of cells, read with pdf.js (pdfjs-dist, legacy build for Node) fully offline.
+ *
+ * A PDF has no lines or cells, only positioned runs of glyphs. This reader rebuilds what a person sees: runs on
+ * one baseline form a line (top to bottom per page); within a line a cell boundary is a vertical table rule drawn
+ * between two runs, or a gap much wider than the line's characters (tables without rules, label–value pairs);
+ * everything else is concatenated. Running page numbers are dropped. It does not recognise tables beyond marking
+ * lines that sit inside the same ruled grid with a common `table` index — the segmenter does the rest.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Problem } from '../../core/problem.ts';
+import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+type Matrix = readonly [number, number, number, number, number, number];
+
+interface PdfjsSetup {
+  readonly pdfjs: PdfJs;
+  /** Folders of pdf.js's data files (CJK CMaps, the standard 14 fonts, wasm decoders, ICC profiles). */
+  readonly cMapUrl: string;
+  readonly standardFontDataUrl: string;
+  readonly wasmUrl: string;
+  readonly iccUrl: string;
+}
+
+let setup: Promise<PdfjsSetup> | undefined;
+
+/** Why lazy and once: pdf.js is ~4 MB of JavaScript (~60 ms to load); importing this module must stay cheap. */
+function loadPdfjs(): Promise<PdfjsSetup> {
+  setup ??= (async () => {
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    const workerSrc = pathToFileURL(join(root, 'legacy', 'build', 'pdf.worker.mjs')).href;
+    // Why: the legacy build bundles core-js, which replaces Array.prototype.push (2–3× slower for every array in
+    // the process afterwards) and JSON.parse on Node 20; pdf.js needs neither replacement, so the natives go back.
+    const push = Array.prototype.push;
+    const parse = JSON.parse;
+    let pdfjs: PdfJs;
+    try {
+      // Why the worker too: in Node pdf.js runs its "worker" on the main thread (a fake worker); importing it here
+      // (it registers itself as globalThis.pdfjsWorker) keeps all the module side effects inside this window.
+      const loaded = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerSrc) as Promise<unknown>]);
+      pdfjs = loaded[0];
+    } finally {
+      Array.prototype.push = push;
+      JSON.parse = parse;
+    }
+    pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+    // Why paths with a trailing slash, not URLs: in Node pdf.js reads these with fs.readFile, which rejects file://.
+    const folder = (name: string) => join(root, name) + '/';
+    return { pdfjs, cMapUrl: folder('cmaps'), standardFontDataUrl: folder('standard_fonts'), wasmUrl: folder('wasm'), iccUrl: folder('iccs') };
+  })();
+  setup.catch(() => {
+    setup = undefined;
+  });
+  return setup;
+}
+
+export async function readPdf(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadResult> {
+  let env: PdfjsSetup;
+  try {
+    env = await loadPdfjs();
+  } catch (e) {
+    return fail('pdf-corrupt', { detail: `pdf.js could not be loaded: ${shortMessage(e)}` });
+  }
+  const { pdfjs } = env;
+  const task = pdfjs.getDocument({
+    // Why a copy (and not bytes.slice(), which on a Buffer is a view): pdf.js transfers the buffer to its worker,
+    // which would detach the caller's bytes.
+    data: new Uint8Array(bytes),
+    cMapUrl: env.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: env.standardFontDataUrl,
+    wasmUrl: env.wasmUrl,
+    iccUrl: env.iccUrl,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    // Why 0: images are never needed (only text and rules), and skipping them keeps an OCR'd scan from
+    // decoding a full-page JPEG per page when the operator list is built.
+    maxImageSize: 0,
+  });
+  try {
+    let doc: PdfDocument;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      return loadFailure(e);
+    }
+    return await readDocument(pdfjs, doc, limits);
+  } catch (e) {
+    return loadFailure(e);
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+function loadFailure(e: unknown): ReadResult {
+  const name = e instanceof Error ? e.name : '';
+  if (name === 'PasswordException') return fail('pdf-encrypted', {});
+  return fail('pdf-corrupt', { detail: shortMessage(e) });
+}
+
+function fail(code: string, params: Record<string, string | number>): ReadResult {
+  return { ok: false, problems: [{ code, path: [], params }] };
+}
+
+function shortMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const oneLine = message.replace(/\s+/g, ' ').trim() || 'unknown error';
+  return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
+}
+
+async function readDocument(pdfjs: PdfJs, doc: PdfDocument, limits: ReadLimits): Promise<ReadResult> {
+  const total = doc.numPages;
+  if (!(total > 0)) return fail('pdf-corrupt', { detail: 'the file has no pages' });
+  const pageCount = Math.min(total, Math.max(1, limits.maxPages));
+  const warnings: Problem[] = [];
+  if (total > pageCount) warnings.push({ code: 'pdf-too-many-pages', path: [], params: { pages: total, limit: pageCount } });
+
+  const lines: SourceLine[] = [];
+  const pagesWithoutText: number[] = [];
+  const failedPages: string[] = [];
+  const tables = new TableNumbering();
+  let truncated = false;
+  for (let pageNo = 1; pageNo <= pageCount && !truncated; pageNo++) {
+    let page: PdfPage | undefined;
+    let pageLines: PageLine[];
+    try {
+      page = await doc.getPage(pageNo);
+      pageLines = await readPage(pdfjs, page);
+    } catch (e) {
+      failedPages.push(`page ${pageNo}: ${shortMessage(e)}`);
+      tables.reset();
+      continue;
+    } finally {
+      page?.cleanup();
+    }
+    if (pageLines.length === 0) {
+      pagesWithoutText.push(pageNo);
+      tables.reset();
+      continue;
+    }
+    for (const [i, line] of pageLines.entries()) {
+      if (lines.length >= limits.maxLines) {
+        truncated = true;
+        break;
+      }
+      const table = tables.next(line);
+      lines.push({ cells: line.cells, loc: { page: pageNo, line: i + 1 }, ...(table === undefined ? {} : { table }), ...(i === 0 ? { pageStart: true } : {}) });
+    }
+  }
+
+  if (lines.length === 0) {
+    if (failedPages.length > 0) return fail('pdf-corrupt', { detail: failedPages[0] ?? '' });
+    return fail('pdf-no-text', {});
+  }
+  if (failedPages.length > 0) warnings.push({ code: 'pdf-corrupt', path: [], params: { detail: failedPages.join('; ') } });
+  if (pagesWithoutText.length > 0) warnings.push({ code: 'pdf-pages-without-text', path: [], params: { pages: pageRanges(pagesWithoutText) } });
+  if (truncated) warnings.push({ code: 'too-many-lines', path: [], params: { limit: limits.maxLines } });
+  return { ok: true, document: { format: 'pdf', lines, pages: total }, warnings };
+}
+
+/** 3, 5, 6, 7 → "3, 5–7". */
+export function pageRanges(pages: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    const start = pages[i] ?? 0;
+    let end = start;
+    while (pages[i + 1] === end + 1) {
+      end++;
+      i++;
+    }
+    parts.push(end === start ? String(start) : `${start}–${end}`);
+    i++;
+  }
+  return parts.join(', ');
+}
+
+/**
+ * Consecutive lines inside the same ruled grid share a table index. Why the outer borders only: inner rules change
+ * from row to row with merged cells, the outer frame does not. A table whose last row ends a page and whose next row
+ * starts the next page inside the same frame keeps its index (the running page number between them is dropped).
+ */
+class TableNumbering {
+  private count = 0;
+  private last: { readonly index: number; readonly left: number; readonly right: number } | undefined;
+
+  next(line: PageLine): number | undefined {
+    const frame = line.frame;
+    const previous = this.last;
+    if (!frame) {
+      this.last = undefined;
+      return undefined;
+    }
+    if (previous && Math.abs(previous.left - frame.left) <= FRAME_TOLERANCE && Math.abs(previous.right - frame.right) <= FRAME_TOLERANCE) {
+      return previous.index;
+    }
+    this.last = { index: this.count++, left: frame.left, right: frame.right };
+    return this.last.index;
+  }
+
+  /** A page without text between two table rows means they are not known to be one table. */
+  reset(): void {
+    this.last = undefined;
+  }
+}
+
+const FRAME_TOLERANCE = 2;
+
+// ---------------------------------------------------------------------------------------------------------------
+// One page
+
+/** A run of text from getTextContent, in the page's reading frame: x to the right, y (baseline) downwards. */
+interface Run {
+  readonly str: string;
+  readonly left: number;
+  readonly right: number;
+  readonly y: number;
+  /** Font size along y; the height of a line of this text. */
+  readonly size: number;
+  /** Whitespace-only runs are where pdf.js saw a space; they separate words but are not text. */
+  readonly space: boolean;
+}
+
+interface Rule {
+  readonly x: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+interface PageLine {
+  readonly cells: string[];
+  /** Outer left and right rule of the ruled grid the line sits in, when it is a table row. */
+  readonly frame?: { readonly left: number; readonly right: number };
+}
+
+interface TextItemLike {
+  readonly str: string;
+  readonly transform: readonly number[];
+  readonly width: number;
+  readonly height: number;
+}
+
+function isTextItem(item: object): item is TextItemLike {
+  return 'str' in item && typeof item.str === 'string' && 'transform' in item && Array.isArray(item.transform) && 'width' in item && typeof item.width === 'number';
+}
+
+async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageLine[]> {
+  const viewport = page.getViewport({ scale: 1 });
+  const toView = asMatrix(viewport.transform);
+  const content = await page.getTextContent();
+  const placed: { item: TextItemLike; m: Matrix }[] = [];
+  const weight = new Map<number, number>();
+  for (const item of content.items) {
+    if (!isTextItem(item) || item.str === '') continue;
+    const m = multiply(toView, asMatrix(item.transform));
+    const quarter = quarterTurns(m);
+    if (quarter === undefined) continue;
+    placed.push({ item, m });
+    if (item.str.trim() !== '') weight.set(quarter, (weight.get(quarter) ?? 0) + item.str.length);
+  }
+  if (weight.size === 0) return [];
+  // Why one orientation: a page is read in the direction most of its text runs (a landscape table drawn rotated
+  // on a portrait page reads as rows); diagonal watermarks and stray rotated labels would only interleave noise.
+  const turns = [...weight.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const frame = readingFrame(turns);
+
+  const runs: Run[] = [];
+  for (const { item, m } of placed) {
+    if (quarterTurns(m) !== turns) continue;
+    const [x, y] = frame(m[4], m[5]);
+    const size = item.height > 0 ? item.height : Math.hypot(m[2], m[3]);
+    runs.push({ str: item.str, left: x, right: x + Math.max(0, item.width), y, size, space: item.str.trim() === '' });
+  }
+  if (!runs.some((r) => !r.space)) return [];
+
+  let rules: Rule[] = [];
+  try {
+    rules = verticalRules(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toView, frame);
+  } catch {
+    // Why ignored: rules only refine cell boundaries; the text alone still gives lines.
+  }
+
+  const [top, bottom] = pageExtent(viewport.width, viewport.height, frame);
+  const lines = groupLines(runs).map((group) => buildLine(group, rules));
+  dropPageNumbers(lines, top, bottom);
+  return lines.map(({ cells, frame }) => (frame ? { cells, frame } : { cells }));
+}
+
+function asMatrix(values: readonly number[]): Matrix {
+  return [values[0] ?? 1, values[1] ?? 0, values[2] ?? 0, values[3] ?? 1, values[4] ?? 0, values[5] ?? 0];
+}
+
+function multiply(m1: Matrix, m2: Matrix): Matrix {
+  return [
+    m1[0] * m2[0] + m1[2] * m2[1],
+    m1[1] * m2[0] + m1[3] * m2[1],
+    m1[0] * m2[2] + m1[2] * m2[3],
+    m1[1] * m2[2] + m1[3] * m2[3],
+    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
+    m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
+  ];
+}
+
+/** The text direction in whole quarter turns (0 = left to right in the viewport), or undefined when diagonal. */
+function quarterTurns(m: Matrix): number | undefined {
+  const angle = Math.atan2(m[1], m[0]);
+  const quarters = Math.round(angle / (Math.PI / 2));
+  if (Math.abs(angle - quarters * (Math.PI / 2)) > 0.05) return undefined;
+  return ((quarters % 4) + 4) % 4;
+}
+
+/** Maps a viewport point to the frame in which text turned `turns` quarter turns runs left to right. */
+function readingFrame(turns: number): (x: number, y: number) => [number, number] {
+  const cos = [1, 0, -1, 0][turns] ?? 1;
+  const sin = [0, 1, 0, -1][turns] ?? 0;
+  return (x, y) => [x * cos + y * sin, -x * sin + y * cos];
+}
+
+function pageExtent(width: number, height: number, frame: (x: number, y: number) => [number, number]): [number, number] {
+  const ys = [frame(0, 0), frame(width, 0), frame(0, height), frame(width, height)].map((p) => p[1]);
+  return [Math.min(...ys), Math.max(...ys)];
+}
+
+/**
+ * Runs on one baseline form a line. Why 0.45 × font size: superscripts sit about a third of the size higher and
+ * belong to their line, while the next line is at least one size further down.
+ */
+function groupLines(runs: Run[]): Run[][] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.left - b.left);
+  const lines: Run[][] = [];
+  let current: Run[] = [];
+  let refY = 0;
+  let refSize = 0;
+  for (const run of sorted) {
+    const size = run.space ? refSize : run.size;
+    if (current.length > 0 && Math.abs(run.y - refY) <= 0.45 * Math.max(refSize, size)) {
+      current.push(run);
+      if (refSize === 0 && !run.space) refSize = run.size;
+      continue;
+    }
+    if (current.some((r) => !r.space)) lines.push(current);
+    current = [run];
+    refY = run.y;
+    refSize = run.space ? 0 : run.size;
+  }
+  if (current.some((r) => !r.space)) lines.push(current);
+  return lines;
+}
+
+const CJK_CLASS = '\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
+const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
+/** Why: pdf.js itself puts a space into a run where glyphs are spread (OCR layers, justified lines). */
+const CJK_SPACE_CJK = new RegExp(`([${CJK_CLASS}])\\s+(?=[${CJK_CLASS}])`, 'gu');
+
+interface BuiltLine {
+  cells: string[];
+  frame?: { left: number; right: number };
+  /** Baseline, for telling running page numbers (top or bottom margin) from content. */
+  y: number;
+}
+
+/**
+ * Joins a line's runs into cells. A new cell starts where a vertical rule lies between two runs, or where the gap
+ * exceeds 1.5 × the line's average character width (about 1.5 CJK characters or 3 digits) — wider than any word
+ * space, narrower than the space between columns of an unruled table. Within a cell: nothing between CJK
+ * characters (an OCR layer often spaces every one), a single space where pdf.js saw one or the gap is ≥ 0.3 em.
+ */
+function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
+  const runs = [...group].sort((a, b) => a.left - b.left);
+  const words = dropOverprint(runs.filter((r) => !r.space));
+  const spaces = runs.filter((r) => r.space);
+  const size = Math.max(...words.map((w) => w.size));
+  const y = Math.max(...words.map((w) => w.y));
+  const mid = y - 0.35 * size;
+  const crossing = rules.filter((r) => r.top - 0.5 <= mid && mid <= r.bottom + 0.5).map((r) => r.x);
+
+  let chars = 0;
+  let width = 0;
+  for (const w of words) {
+    chars += [...w.str.replace(/\s+/g, '')].length;
+    width += w.right - w.left;
+  }
+  const average = Math.min(1.1 * size, Math.max(0.3 * size, chars > 0 ? width / chars : 0.5 * size));
+  const bigGap = 1.5 * average;
+  // Why: titles are letter-spaced with wide gaps ("目    录", "前  言"); they are one word, not cells.
+  const letterSpaced = words.length >= 2 && words.every((w) => [...w.str.trim()].length === 1 && CJK.test(w.str));
+
+  const cells: string[] = [];
+  let cell = '';
+  let previous: Run | undefined;
+  for (const word of words) {
+    if (previous === undefined) {
+      cell = word.str.trim();
+      previous = word;
+      continue;
+    }
+    const left = previous;
+    const gap = word.left - left.right;
+    const ruled = crossing.some((x) => x >= left.right - 1.5 && x <= word.left + 1.5 && x > left.left && x < word.right);
+    if (ruled || (gap > bigGap && !letterSpaced)) {
+      if (cell !== '') cells.push(cell);
+      cell = word.str.trim();
+    } else {
+      const text = word.str.trim();
+      const cjkJoin = CJK.test(cell.slice(-1)) && CJK.test(text.charAt(0));
+      const spaced = /\s$/.test(left.str) || /^\s/.test(word.str) || gap >= 0.3 * size || spaces.some((s) => s.left >= left.left && s.right <= word.right && s.left < word.left);
+      cell += !cjkJoin && spaced && cell !== '' ? ` ${text}` : text;
+    }
+    previous = word.right >= left.right ? word : left;
+  }
+  if (cell !== '') cells.push(cell);
+  for (const [i, c] of cells.entries()) cells[i] = c.replace(CJK_SPACE_CJK, '$1');
+
+  const frame = gridFrame(crossing, words);
+  return frame ? { cells, frame, y } : { cells, y };
+}
+
+/** Why: some producers fake bold by printing a run twice, slightly offset; a reader sees it once. */
+function dropOverprint(words: Run[]): Run[] {
+  const kept: Run[] = [];
+  for (const w of words) {
+    const dup = kept.some((k) => k.str === w.str && Math.abs(k.left - w.left) < 0.2 * w.size && Math.abs(k.y - w.y) < 0.2 * w.size);
+    if (!dup) kept.push(w);
+  }
+  return kept;
+}
+
+/** The outer rules of a ruled grid of ≥ 2 columns that encloses the whole line, if there is one. */
+function gridFrame(crossing: readonly number[], words: readonly Run[]): { left: number; right: number } | undefined {
+  const xs = [...crossing].sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - (all[i - 1] ?? x) > 1);
+  if (xs.length < 3) return undefined;
+  const left = xs[0] ?? 0;
+  const right = xs[xs.length - 1] ?? 0;
+  const inside = words.every((w) => w.left >= left - 2 && w.right <= right + 2);
+  return inside ? { left, right } : undefined;
+}
+
+const DASHES = /[\s\-‐‑‒–—―~～_·•]/g;
+const PAGE_NUMBER = /^(?:\d{1,4}|[ivxlc]{1,7}|第\d{1,4}页(?:[,，/／]?共\d{1,4}页)?|共\d{1,4}页[,，/／]?第\d{1,4}页|\d{1,4}[/／]\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
+
+/** Drops a running page number ("- 3 -", "第 3 页", "3 / 12") when it is the first or last line, in the margin. */
+function dropPageNumbers(lines: BuiltLine[], top: number, bottom: number): void {
+  const margin = 0.12 * (bottom - top);
+  const isPageNumber = (line: BuiltLine | undefined) => line !== undefined && PAGE_NUMBER.test(line.cells.join('').replace(DASHES, ''));
+  const last = lines[lines.length - 1];
+  if (last && last.y >= bottom - margin && isPageNumber(last)) lines.pop();
+  const first = lines[0];
+  if (first && first.y <= top + margin && isPageNumber(first)) lines.shift();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vertical rules from the operator list
+
+/**
+ * Vertical line segments drawn on the page (table borders), in the reading frame. Why: producers (Word, WPS,
+ * LibreOffice) pad cells by only a few points, so the gap between two cells' text is often narrower than a CJK
+ * character and gaps alone cannot separate columns; the rule drawn between them can.
+ */
+function verticalRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unknown[] }, toView: Matrix, frame: (x: number, y: number) => [number, number]): Rule[] {
+  const { OPS } = pdfjs;
+  const painting = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const rules: Rule[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const add = (x0: number, y0: number, x1: number, y1: number) => {
+    const m = multiply(toView, ctm);
+    const [ax, ay] = frame(m[0] * x0 + m[2] * y0 + m[4], m[1] * x0 + m[3] * y0 + m[5]);
+    const [bx, by] = frame(m[0] * x1 + m[2] * y1 + m[4], m[1] * x1 + m[3] * y1 + m[5]);
+    if (Math.abs(ax - bx) <= 1 && Math.abs(ay - by) >= 2) rules.push({ x: (ax + bx) / 2, top: Math.min(ay, by), bottom: Math.max(ay, by) });
+  };
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && isNumbers(args)) ctm = multiply(ctm, asMatrix(args));
+    else if (fn === OPS.paintFormXObjectBegin && Array.isArray(args)) {
+      stack.push(ctm);
+      const matrix: unknown = args[0];
+      if (isNumbers(matrix)) ctm = multiply(ctm, asMatrix(matrix));
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath && Array.isArray(args) && painting.has(Number(args[0]))) {
+      const paths: unknown = args[1];
+      const path: unknown = Array.isArray(paths) ? paths[0] : undefined;
+      if (path instanceof Float32Array) segments(path, add);
+    }
+  }
+  return rules;
+}
+
+function isNumbers(value: unknown): value is number[] {
+  return (Array.isArray(value) || value instanceof Float32Array) && value.length >= 6 && [...value].every((v) => typeof v === 'number');
+}
+
+/** Walks pdf.js's packed path (moveTo 0, lineTo 1, curveTo 2, closePath 3) and reports its straight segments. */
+function segments(path: Float32Array, add: (x0: number, y0: number, x1: number, y1: number) => void): void {
+  let x = 0;
+  let y = 0;
+  let startX = 0;
+  let startY = 0;
+  for (let k = 0; k < path.length; ) {
+    const op = path[k++];
+    if (op === 0) {
+      x = startX = path[k++] ?? 0;
+      y = startY = path[k++] ?? 0;
+    } else if (op === 1) {
+      const nx = path[k++] ?? 0;
+      const ny = path[k++] ?? 0;
+      add(x, y, nx, ny);
+      x = nx;
+      y = ny;
+    } else if (op === 2) {
+      k += 4;
+      x = path[k++] ?? 0;
+      y = path[k++] ?? 0;
+    } else if (op === 3) {
+      add(x, y, startX, startY);
+      x = startX;
+      y = startY;
+    } else return;
+  }
+}
