@@ -70,7 +70,12 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
   const checked = checkData(data, ctx.warnings);
   const missing = recognized.spec.expected.filter((path) => isEmpty(getPath(checked.data, path)));
   const hasFigures = ctx.found.some((f) => f.path.startsWith('budget') || f.path.startsWith('projects') || f.path.startsWith('indicators') || f.path.startsWith('keyTasks') || f.path.startsWith('selfScores'));
-  if (!hasFigures) ctx.warnings.push({ code: 'no-figures-found', path: [], params: {}, file: fileName });
+  if (!hasFigures) {
+    // One warning that says what is wrong, instead of one per missing field.
+    const i = ctx.warnings.findIndex((w) => w.code === 'year-not-found');
+    if (i >= 0) ctx.warnings.splice(i, 1);
+    ctx.warnings.push({ code: 'no-figures-found', path: [], params: {}, file: fileName });
+  }
   const report: ImportReport = {
     file: fileName,
     format: doc.format,
@@ -114,7 +119,9 @@ function checkData(data: Record<string, unknown>, warnings: Problem[]): { data: 
     if (r.ok) return { data: current, evaluation: r.value };
     const droppable = r.problems.filter((p) => p.path.length > 0 && !(p.path.length === 1 && p.path[0] === 'year'));
     if (droppable.length === 0) {
-      warnings.push(...r.problems);
+      // Only the year is missing: the file is written for the person to complete.
+      if (r.problems.every((p) => p.path[0] === 'year')) warnings.push({ code: 'year-not-found', path: ['year'], params: {} });
+      else warnings.push(...r.problems);
       return { data: current };
     }
     for (const p of droppable) {

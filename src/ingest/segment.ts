@@ -71,6 +71,8 @@ export interface Segmented {
   readonly sections: readonly Section[];
   /** Table index of each line, when the line is part of a table. */
   readonly tableOfLine: ReadonlyMap<number, number>;
+  /** The innermost section of each line (computed once: locating thousands of facts must stay linear). */
+  readonly sectionOfLine: readonly (Section | undefined)[];
 }
 
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
@@ -136,7 +138,10 @@ export function segment(doc: SourceDocument): Segmented {
   const { tables, tableOfLine } = buildTables(lines, readerTable);
   const paragraphs = buildParagraphs(lines, tables, tableOfLine);
   const sections = buildSections(lines);
-  return { lines, tables, paragraphs, sections, tableOfLine };
+  const sectionOfLine: (Section | undefined)[] = new Array(lines.length).fill(undefined);
+  // Sections are in document order and nested, so a later (inner) one overwrites its parent's lines.
+  for (const sec of sections) for (let i = sec.line; i <= sec.end && i < lines.length; i++) sectionOfLine[i] = sec;
+  return { lines, tables, paragraphs, sections, tableOfLine, sectionOfLine };
 }
 
 function isOpenText(text: string): boolean {
@@ -328,13 +333,6 @@ function buildSections(lines: readonly Line[]): Section[] {
     open.push(s);
   }
   return sections;
-}
-
-/** The innermost section containing line `i`. */
-export function sectionOf(sections: readonly Section[], i: number): Section | undefined {
-  let best: Section | undefined;
-  for (const s of sections) if (s.line <= i && i <= s.end && (!best || s.line >= best.line)) best = s;
-  return best;
 }
 
 /** The source line of a character offset in a paragraph. */

@@ -74,6 +74,6 @@ export interface ReadLimits {
 export const DEFAULT_LIMITS: ReadLimits = {
   maxInputBytes: 100 * 1024 * 1024,
   maxUnzippedBytes: 200 * 1024 * 1024,
-  maxLines: 200_000,
+  maxLines: 100_000,
   maxPages: 500,
 };

@@ -89,7 +89,7 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  */
 export function joinSpacedDecimals(s: string): string {
   if (!/\d\. \d/.test(s)) return s;
-  return s.replace(/(\d+)\. (\d+)/g, (all, int: string, frac: string, offset: number) => {
+  return s.replace(/(?<![\d.])(\d+)\. (\d+)/g, (all, int: string, frac: string, offset: number) => {
     const before = offset > 0 ? s[offset - 1]! : '';
     const joinable = int.length >= 2 || (before !== '' && CJK.test(before));
     return joinable ? `${int}.${frac}` : all;

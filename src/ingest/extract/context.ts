@@ -8,7 +8,7 @@ import type { Problem } from '../../core/problem.ts';
 import type { Rubric } from '../../core/rubric/schema.ts';
 import { type MoneyToken, scanNumbers } from '../../core/text/numbers.ts';
 import type { DocumentKind } from '../kinds.ts';
-import { type Line, type Paragraph, type Segmented, lineAt, sectionOf } from '../segment.ts';
+import { type Line, type Paragraph, type Segmented, lineAt } from '../segment.ts';
 import type { SourceDocument } from '../source.ts';
 
 export type Draft = Record<string, unknown>;
@@ -45,7 +45,7 @@ function excerpt(text: string, start = 0, end = text.length): string {
 export function sourceAt(ctx: ExtractContext, lineIndex: number, column: number | undefined, text: string, table?: string): Source {
   const line: Line | undefined = ctx.seg.lines[lineIndex];
   const loc = line?.loc ?? {};
-  const section = sectionOf(ctx.seg.sections, lineIndex);
+  const section = ctx.seg.sectionOfLine[lineIndex];
   return {
     file: ctx.file,
     ...(loc.page !== undefined ? { page: loc.page } : {}),

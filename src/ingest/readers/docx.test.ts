@@ -106,6 +106,11 @@ test('any namespace prefix, and a main part named by the package relationships',
   assert.deepEqual(lines(readDocumentXml(strict, 'word/document.xml')).map((l) => l.cells), [['严格']]);
 });
 
+test('ruby: the base text is read, the pinyin guide above it is not', () => {
+  const ruby = '<w:p><w:r><w:t>绩效</w:t></w:r><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr><w:rt><w:r><w:t>píng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>评</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>价</w:t></w:r></w:p>';
+  assert.deepEqual(lines(readDocumentXml(documentXml(ruby), 'word/document.xml')), [{ cells: ['绩效评价'], loc: { line: 1 } }]);
+});
+
 test('a DOCX written by LibreOffice', () => {
   const bytes = readFileSync(new URL('./testdata/libreoffice-sample.docx', import.meta.url));
   assert.deepEqual(lines(readDocx(bytes)), [

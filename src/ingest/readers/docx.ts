@@ -22,7 +22,7 @@ const NAMESPACES = {
 /** Word allows 63 columns; a larger span or grid offset is hostile or broken, and would only allocate. */
 const MAX_SPAN = 64;
 
-/** Elements whose content is never displayed text: properties, deletions, field instructions. */
+/** Elements whose content is not body text: properties, deletions, field instructions, ruby (pinyin) guides. */
 const SKIPPED = new Set([
   'w:pPr',
   'w:rPr',
@@ -38,6 +38,7 @@ const SKIPPED = new Set([
   'w:delText',
   'w:instrText',
   'w:delInstrText',
+  'w:rt',
   'mc:Fallback',
 ]);
 

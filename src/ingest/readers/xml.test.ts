@@ -60,6 +60,11 @@ test('namespaces: any prefix, the default namespace and Strict OOXML all map to 
     assert.equal(p?.name, 'w:p');
     assert.equal(p?.attrs['w:rsid'], '1');
   }
+  // An element and an attribute with the same unprefixed name: the element is in the default namespace, the attribute in none.
+  const cell = parse(`<c xmlns="${W}" t="s"><t>x</t></c>`);
+  assert.equal(cell.name, 'w:c');
+  assert.equal(cell.attrs['t'], 's');
+  assert.equal(childElements(cell)[0]?.name, 'w:t');
   // Unknown namespaces keep the name as written; unprefixed attributes have no namespace.
   const unknown = parse('<x:a xmlns:x="urn:other" xmlns="urn:d"><b c="1"/></x:a>');
   assert.equal(unknown.name, 'x:a');

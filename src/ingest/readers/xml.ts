@@ -195,7 +195,9 @@ function scan(s: string, h: ScanHandler): string | undefined {
 /** Prefix → namespace URI in force, with a cache of resolved names (scopes change rarely; names repeat). */
 interface Scope {
   readonly prefixes: ReadonlyMap<string, string>;
-  readonly names: Map<string, string>;
+  /** Why two caches: an unprefixed name resolves differently for an element ("t" → "x:t") and an attribute ("t"). */
+  readonly elements: Map<string, string>;
+  readonly attributes: Map<string, string>;
 }
 
 interface Naming {
@@ -205,7 +207,8 @@ interface Naming {
 }
 
 function resolveName(qname: string, scope: Scope, naming: Naming, isAttr: boolean): string {
-  const cached = scope.names.get(qname);
+  const cache = isAttr ? scope.attributes : scope.elements;
+  const cached = cache.get(qname);
   if (cached !== undefined) return cached;
   const colon = qname.indexOf(':');
   // Why: unprefixed attributes belong to no namespace (XML Namespaces §6.2), unprefixed elements to the default.
@@ -217,7 +220,7 @@ function resolveName(qname: string, scope: Scope, naming: Naming, isAttr: boolea
     if (alias !== undefined) resolved = `${alias}:${qname.slice(colon + 1)}`;
     else if (uri !== undefined && naming.taken.has(prefix)) resolved = `{${uri}}${qname.slice(colon + 1)}`;
   }
-  scope.names.set(qname, resolved);
+  cache.set(qname, resolved);
   return resolved;
 }
 
@@ -229,7 +232,7 @@ function childScope(parent: Scope, attrs: readonly string[]): Scope {
     prefixes ??= new Map(parent.prefixes);
     prefixes.set(name === 'xmlns' ? '' : name.slice(6), attrs[k + 1] ?? '');
   }
-  return prefixes ? { prefixes, names: new Map() } : parent;
+  return prefixes ? { prefixes, elements: new Map(), attributes: new Map() } : parent;
 }
 
 function makeAttrs(raw: readonly string[], scope: Scope, naming: Naming): Record<string, string> {
@@ -239,6 +242,11 @@ function makeAttrs(raw: readonly string[], scope: Scope, naming: Naming): Record
     attrs[name] = raw[k + 1] ?? '';
   }
   return attrs;
+}
+
+/** A tag name for a message. Why: a hostile name can be megabytes long. */
+function short(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 
 interface OpenElement {
@@ -251,7 +259,7 @@ interface OpenElement {
 export function streamXml(text: string, part: string, options: XmlStreamOptions): Problem | undefined {
   const aliases = options.namespaces ?? {};
   const naming: Naming = { aliases, taken: new Set(Object.values(aliases)) };
-  const rootScope: Scope = { prefixes: new Map([['xml', XML_NS]]), names: new Map() };
+  const rootScope: Scope = { prefixes: new Map([['xml', XML_NS]]), elements: new Map(), attributes: new Map() };
   const open: OpenElement[] = [];
   const building: { name: string; attrs: Record<string, string>; children: XmlNode[] }[] = [];
   let rootClosed = false;
@@ -282,11 +290,11 @@ export function streamXml(text: string, part: string, options: XmlStreamOptions)
     close(raw) {
       const top = open.pop();
       if (!top) {
-        h.halt = `多余的结束标签 </${raw}> / unexpected </${raw}>`;
+        h.halt = `多余的结束标签 </${short(raw)}> / unexpected </${short(raw)}>`;
         return;
       }
       if (top.raw !== raw) {
-        h.halt = `结束标签 </${raw}> 与 <${top.raw}> 不匹配 / </${raw}> does not match <${top.raw}>`;
+        h.halt = `结束标签 </${short(raw)}> 与 <${short(top.raw)}> 不匹配 / </${short(raw)}> does not match <${short(top.raw)}>`;
         return;
       }
       if (open.length === 0) rootClosed = true;
@@ -304,7 +312,7 @@ export function streamXml(text: string, part: string, options: XmlStreamOptions)
   if (h.halt === '') return undefined;
   if (!rootSeen) return problem('xml-corrupt', [], { part, detail: '没有根元素 / no root element' });
   const unclosed = open[open.length - 1];
-  if (unclosed) return problem('xml-corrupt', [], { part, detail: `文件不完整（<${unclosed.raw}> 未闭合） / truncated: <${unclosed.raw}> is not closed` });
+  if (unclosed) return problem('xml-corrupt', [], { part, detail: `文件不完整（<${short(unclosed.raw)}> 未闭合） / truncated: <${short(unclosed.raw)}> is not closed` });
   return undefined;
 }
 

@@ -105,6 +105,14 @@ test('an empty archive opens with no entries; a missing entry is a problem, not 
   assert.equal(!r.ok && r.problem.code, 'zip-corrupt');
 });
 
+test('an archive comment holding the end-record signature does not mislead the reader', () => {
+  const inner = Buffer.from(zipSync({ 'x.xml': strToU8('<x/>') }));
+  const comment = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(30, 0xff)]);
+  inner.writeUInt16LE(comment.length, inner.length - 2);
+  const zip = open(new Uint8Array(Buffer.concat([inner, comment])));
+  assert.equal(entryText(zip, 'x.xml'), '<x/>');
+});
+
 test('a self-extractor stub before the archive is tolerated', () => {
   const inner = zipSync({ 'x.xml': strToU8('<x/>') });
   const zip = open(new Uint8Array(Buffer.concat([Buffer.alloc(1000, 0x90), inner])));

@@ -94,13 +94,20 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
 }
 
+/**
+ * The end-of-central-directory record. Why prefer one whose comment length reaches the end exactly: a comment
+ * may itself contain the signature bytes; trailing junk after a real record is still tolerated as a fallback.
+ */
 function findEocd(view: DataView): number {
   const len = view.byteLength;
   const stop = Math.max(0, len - EOCD_SIZE - 0xffff);
+  let fallback = -1;
   for (let i = len - EOCD_SIZE; i >= stop; i--) {
-    if (view.getUint32(i, true) === SIG_EOCD) return i;
+    if (view.getUint32(i, true) !== SIG_EOCD) continue;
+    if (i + EOCD_SIZE + view.getUint16(i + 20, true) === len) return i;
+    if (fallback < 0) fallback = i;
   }
-  return -1;
+  return fallback;
 }
 
 export function normalizeEntryName(name: string): string {
