@@ -1,7 +1,7 @@
 // npm run bench — throughput figures the issues ask for, measured on this machine (not asserted in tests).
 // It runs the compiled code (dist/, what `jixiao` runs), so `npm run bench` builds first.
 // Foundation: compute and score 10,000 evaluations of the 001 example's size on one core.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { computeAll } from '../dist/core/compute/compute.js';
 import { add } from '../dist/core/exact.js';
@@ -67,3 +67,40 @@ time('read YAML file text + validate + compute + score', Math.min(N, 300), () =>
   const r = loadEvaluationText(text, '001.yaml');
   if (r.ok) scoreEvaluation(r.evaluation, lg, computeAll(r.evaluation));
 });
+
+// Import: documents per second on one core, end to end (bytes → read → segment → extract → validated evaluation),
+// round-robin over the five seeds in each format. Async because PDF reading is.
+const { importDocument } = await import('../dist/ingest/import.js');
+const { builtInRubrics } = await import('../dist/cli/import-file.js');
+const rubricsAll = builtInRubrics();
+const docsDir = new URL('test/fixtures/documents/', root);
+const seedTexts = readdirSync(new URL('examples/seeds/', root)).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(new URL(`examples/seeds/${f}`, root))) }));
+const inFormat = (ext) => readdirSync(docsDir).filter((f) => f.startsWith('seed-') && f.endsWith(`.${ext}`)).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(new URL(f, docsDir))) }));
+
+async function timeAsync(label, n, docs) {
+  const run = async (i) => {
+    const d = docs[i % docs.length];
+    const r = await importDocument(d.bytes, d.name, { rubrics: rubricsAll });
+    if (!r.ok) throw new Error(`${d.name} does not import`);
+  };
+  for (let i = 0; i < Math.min(20, n); i++) await run(i);
+  const rounds = 5;
+  const per = Math.max(1, Math.floor(n / rounds));
+  const rates = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < per; i++) await run(r * per + i);
+    rates.push((per / (performance.now() - t0)) * 1000);
+  }
+  rates.sort((a, b) => a - b);
+  const fmt = (x) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+  const kb = Math.round(docs.reduce((s, d) => s + d.bytes.length, 0) / docs.length / 1024);
+  console.log(`${label.padEnd(52)} ${String(per * rounds).padStart(6)} docs: median ${fmt(rates[2])}/s, best ${fmt(rates[4])}/s, worst ${fmt(rates[0])}/s (avg ${kb} KB)`);
+}
+
+console.log('');
+const NI = Number(process.env.BENCH_IMPORT_N ?? 1000);
+await timeAsync('import text (the 5 seeds, 20–39 KB each)', NI, seedTexts);
+await timeAsync('import DOCX (the 5 seeds rendered by LibreOffice)', Math.ceil(NI / 2), inFormat('docx'));
+await timeAsync('import XLSX (3 seeds as spreadsheets)', Math.ceil(NI / 2), inFormat('xlsx'));
+await timeAsync('import PDF (the 5 seeds printed, 2–5 pages)', Math.max(25, Math.ceil(NI / 20)), inFormat('pdf'));

@@ -8,7 +8,7 @@ import { EVALUATION_SCHEMA_ID } from '../core/model/evaluation.ts';
 import { parseEvaluation } from '../core/model/parse.ts';
 import { formatPath, type Problem } from '../core/problem.ts';
 import { type NarrativeFact, extractFacts } from '../core/text/facts.ts';
-import { type Draft, type ExtractContext, type Found, getPath, sourceAt } from './extract/context.ts';
+import { type Draft, type ExtractContext, type Found, getPath, numbersOf, sourceAt } from './extract/context.ts';
 import { EXTRACTORS } from './extract/index.ts';
 import { type KindSpec, recognizeKind } from './kinds.ts';
 import { readDocument } from './readers/read.ts';
@@ -65,7 +65,7 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
   const ctx: ExtractContext = { file: fileName, doc, seg, kind: recognized.spec.id, rubrics, draft, found: [], warnings: [...readerWarnings] };
   for (const ex of EXTRACTORS) ex.run(ctx);
 
-  const facts = seg.paragraphs.flatMap((p) => extractFacts(p.text).map((f) => ({ ...f, source: sourceAt(ctx, lineAt(p, f.start), undefined, f.clause) })));
+  const facts = seg.paragraphs.flatMap((p) => extractFacts(p.text, numbersOf(p)).map((f) => ({ ...f, source: sourceAt(ctx, lineAt(p, f.start), undefined, f.clause) })));
   const data = toFileData(draft, recognized.spec);
   const checked = checkData(data, ctx.warnings);
   const missing = recognized.spec.expected.filter((path) => isEmpty(getPath(checked.data, path)));

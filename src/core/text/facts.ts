@@ -6,7 +6,7 @@
  * inside document titles 《…》 or codes.
  */
 import { type Exact, toPlainString } from '../exact.ts';
-import { scanNumbers } from './numbers.ts';
+import { type NumberToken, scanNumbers } from './numbers.ts';
 
 export interface NarrativeFact {
   /** The words before the number in its clause, trimmed of connectors: what the number counts. */
@@ -29,10 +29,10 @@ const LEADING = /^(?:其中|同时|另外|此外|以及|并且|并|且|共|累�
 const TRAILING = /(?:共计|共|累计|合计|总计|达到?|为|是|约|近|超过|逾|了|有)+$/;
 
 /** Every counted figure in `text` with its subject. */
-export function extractFacts(text: string): NarrativeFact[] {
+export function extractFacts(text: string, tokens: readonly NumberToken[] = scanNumbers(text)): NarrativeFact[] {
   const out: NarrativeFact[] = [];
-  if (!/\d/.test(text)) return out;
-  for (const t of scanNumbers(text)) {
+  if (!tokens.length) return out;
+  for (const t of tokens) {
     if (!t.unit || t.unit === '%' || DATE_UNITS.has(t.unit)) continue;
     const after = text.slice(t.end, t.end + 2);
     if (/^[月日号]/.test(after)) continue;

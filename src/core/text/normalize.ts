@@ -111,5 +111,8 @@ export function normalizeText(raw: string): string {
  * and no trailing colon.
  */
 export function compactLabel(s: string): string {
-  return s.replace(/\s+/g, '').replace(/[:：]+$/, '');
+  // Why the checks first: this runs on every cell of every table, and most cells need no change.
+  const t = /\s/.test(s) ? s.replace(/\s+/g, '') : s;
+  const last = t.charCodeAt(t.length - 1);
+  return last === 0x3a || last === 0xff1a ? t.replace(/[:：]+$/, '') : t;
 }

@@ -5,9 +5,9 @@
  */
 import { toPlainString } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import { asMoney, percentText, scanNumbers } from '../../core/text/numbers.ts';
+import { asMoney, percentText } from '../../core/text/numbers.ts';
 import type { Paragraph, Table } from '../segment.ts';
-import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, put, putMoney, putPrinted, sourceAt, sourceInParagraph } from './context.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, numbersOf, put, putMoney, putPrinted, sourceAt, sourceInParagraph } from './context.ts';
 
 /** Form labels (spaces removed) → draft path. */
 const FORM_LABELS: readonly (readonly [RegExp, string, 'money' | 'rate'])[] = [
@@ -106,7 +106,7 @@ export function extractBudgetNarrative(ctx: ExtractContext): void {
   const actualCandidates: { p: Paragraph; value: string }[] = [];
   for (const p of ctx.seg.paragraphs) {
     if (!/预算|决算|支出|执行/.test(p.text)) continue;
-    const tokens = scanNumbers(p.text);
+    const tokens = numbersOf(p);
     if (!tokens.some((t) => t.unit === '万元' || t.unit === '元' || t.unit === '亿元' || t.unit === '%')) continue;
     for (const t of tokens) {
       const m = asMoney(t);
@@ -136,7 +136,7 @@ function extractRates(ctx: ExtractContext): void {
   const completion: { text: string; src: ReturnType<typeof sourceInParagraph>; nearActual: boolean }[] = [];
   for (const p of ctx.seg.paragraphs) {
     if (!p.text.includes('%')) continue;
-    for (const t of scanNumbers(p.text)) {
+    for (const t of numbersOf(p)) {
       const pct = percentText(t);
       if (pct === undefined) continue;
       const before = p.text.slice(Math.max(0, t.start - 20), t.start);

@@ -5,9 +5,9 @@
  */
 import { type Exact, gt, mul, parseExact } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import { asMoney, percentText, scanNumbers } from '../../core/text/numbers.ts';
+import { asMoney, percentText } from '../../core/text/numbers.ts';
 import type { Row, Table } from '../segment.ts';
-import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, put, sourceAt, sourceInParagraph } from './context.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, numbersOf, put, sourceAt, sourceInParagraph } from './context.ts';
 
 const LINE_KEYS = ['initialBudget', 'increase', 'decrease', 'adjustedBudget', 'actualSpending'] as const;
 type LineKey = (typeof LINE_KEYS)[number];
@@ -155,7 +155,7 @@ export function extractFunctionalClassification(ctx: ExtractContext): void {
     const m = FUNCTIONAL.exec(p.text);
     if (!m || !/年初预算|决算/.test(p.text)) continue;
     const row: Record<string, unknown> = { name: m[1]! };
-    for (const t of scanNumbers(p.text)) {
+    for (const t of numbersOf(p)) {
       const before = p.text.slice(Math.max(0, t.start - 12), t.start).replace(/\s+$/, '');
       const money = asMoney(t);
       if (money && /年初预算(?:数)?(?:为)?$/.test(before)) row['initialBudget'] = { value: moneyText(t.raw), unit: money.unit, source: sourceInParagraph(ctx, p, t.start, t.end) };

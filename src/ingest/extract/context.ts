@@ -6,9 +6,9 @@
 import type { Source } from '../../core/model/money.ts';
 import type { Problem } from '../../core/problem.ts';
 import type { Rubric } from '../../core/rubric/schema.ts';
-import { type MoneyToken, scanNumbers } from '../../core/text/numbers.ts';
+import { type MoneyToken, type NumberToken, scanNumbers } from '../../core/text/numbers.ts';
 import type { DocumentKind } from '../kinds.ts';
-import { type Line, type Paragraph, type Segmented, lineAt } from '../segment.ts';
+import { type Line, type Paragraph, type Section, type Segmented, lineAt } from '../segment.ts';
 import type { SourceDocument } from '../source.ts';
 
 export type Draft = Record<string, unknown>;
@@ -41,6 +41,18 @@ function excerpt(text: string, start = 0, end = text.length): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, from + EXCERPT)}${from + EXCERPT < text.length ? '…' : ''}`;
 }
 
+const SECTION_LABELS = new WeakMap<Section, string>();
+
+/** "一、部门基本情况 > （四）部门整体收支情况", made once per section. */
+function sectionLabel(s: Section): string {
+  let t = SECTION_LABELS.get(s);
+  if (t === undefined) {
+    t = s.path.join(' > ').slice(0, 120);
+    SECTION_LABELS.set(s, t);
+  }
+  return t;
+}
+
 /** The source of a cell (column is 0-based here, 1-based in the file) or of a whole line. */
 export function sourceAt(ctx: ExtractContext, lineIndex: number, column: number | undefined, text: string, table?: string): Source {
   const line: Line | undefined = ctx.seg.lines[lineIndex];
@@ -50,7 +62,7 @@ export function sourceAt(ctx: ExtractContext, lineIndex: number, column: number 
     file: ctx.file,
     ...(loc.page !== undefined ? { page: loc.page } : {}),
     ...(loc.line !== undefined ? { line: loc.line } : {}),
-    ...(section ? { section: section.path.join(' > ').slice(0, 120) } : {}),
+    ...(section ? { section: sectionLabel(section) } : {}),
     ...(table ?? loc.table ? { table: (table ?? loc.table)! } : {}),
     ...(loc.row !== undefined ? { row: loc.row } : {}),
     ...(column !== undefined ? { column: column + 1 } : {}),
@@ -152,6 +164,18 @@ export function cellPercent(text: string): string | undefined {
 export function* paragraphsMatching(ctx: ExtractContext, re: RegExp): Generator<{ p: Paragraph; index: number }> {
   const ps = ctx.seg.paragraphs;
   for (let i = 0; i < ps.length; i++) if (re.test(ps[i]!.text)) yield { p: ps[i]!, index: i };
+}
+
+const NUMBERS = new WeakMap<Paragraph, readonly NumberToken[]>();
+
+/** The numbers of a paragraph, scanned once however many extractors ask. */
+export function numbersOf(p: Paragraph): readonly NumberToken[] {
+  let t = NUMBERS.get(p);
+  if (!t) {
+    t = scanNumbers(p.text);
+    NUMBERS.set(p, t);
+  }
+  return t;
 }
 
 export { scanNumbers };

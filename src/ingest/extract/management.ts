@@ -4,8 +4,8 @@
  * trigger) and, per field, the words that stand right before the figure.
  */
 import { toPlainString } from '../../core/exact.ts';
-import { asMoney, percentText, scanNumbers } from '../../core/text/numbers.ts';
-import { type ExtractContext, moneyText, put, putMoney, putPrinted, sourceInParagraph } from './context.ts';
+import { asMoney, percentText } from '../../core/text/numbers.ts';
+import { type ExtractContext, moneyText, numbersOf, put, putMoney, putPrinted, sourceInParagraph } from './context.ts';
 
 type FieldKind = 'money' | 'percent' | 'count' | 'bare-money';
 
@@ -74,29 +74,38 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-function* sentences(text: string): Generator<{ text: string; start: number }> {
+const SENTENCE_END = /[。；;！？\n]/g;
+
+/** Sentence spans of a paragraph. */
+function sentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if ('。；;！？\n'.includes(text[i]!)) {
-      if (i > start) yield { text: text.slice(start, i + 1), start };
-      start = i + 1;
-    }
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (m.index >= start) out.push({ start, end: m.index + 1 });
+    start = m.index + 1;
   }
-  if (start < text.length) yield { text: text.slice(start), start };
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
 }
+
+const ANY_TRIGGER = new RegExp(RULES.map((r) => r.trigger.source).join('|'));
 
 export function extractManagement(ctx: ExtractContext): void {
   for (const p of ctx.seg.paragraphs) {
-    if (!/\d/.test(p.text)) continue;
-    for (const s of sentences(p.text)) {
-      const rules = RULES.filter((r) => r.trigger.test(s.text));
+    if (!ANY_TRIGGER.test(p.text) || !/\d/.test(p.text)) continue;
+    const tokens = numbersOf(p);
+    for (const span of sentences(p.text)) {
+      const text = p.text.slice(span.start, span.end);
+      const rules = RULES.filter((r) => r.trigger.test(text));
       if (!rules.length) continue;
-      for (const t of scanNumbers(s.text)) {
-        const before = s.text.slice(Math.max(0, t.start - 30), t.start).replace(/\s+$/, '');
+      for (const t of tokens) {
+        if (t.start < span.start || t.end > span.end) continue;
+        const before = p.text.slice(Math.max(span.start, t.start - 30), t.start).replace(/\s+$/, '');
         for (const rule of rules) {
           const f = rule.fields.find((x) => x.before.test(before) && fits(x.kind, t.unit));
           if (!f) continue;
-          const src = sourceInParagraph(ctx, p, s.start + Math.max(0, t.start - 12), s.start + t.end);
+          const src = sourceInParagraph(ctx, p, Math.max(span.start, t.start - 12), t.end);
           if (f.kind === 'percent') putPrinted(ctx, f.path, `${percentText(t)}%`, src);
           else if (f.kind === 'count') put(ctx, f.path, Number(toPlainString(t.printed)), `${toPlainString(t.printed)} 人`, src);
           else if (f.kind === 'bare-money' && !t.unit) putMoney(ctx, f.path, { value: toPlainString(t.printed), unit: '万元' }, src);

@@ -35,6 +35,7 @@ export function extractFormNarratives(ctx: ExtractContext): void {
   for (const table of ctx.seg.tables) {
     table.rows.forEach((row, r) => {
       row.cells.forEach((cell, col) => {
+        if (cell.length > 24 || cell.length < 4) return;
         const hit = FORM_NARRATIVES.find(([re]) => re.test(compactLabel(cell)));
         if (!hit) return;
         const [, path] = hit;
@@ -125,6 +126,7 @@ export function extractIndicatorCounts(ctx: ExtractContext): void {
   const counts: Record<string, number> = {};
   let first: ReturnType<typeof sourceInParagraph> | undefined;
   for (const p of ctx.seg.paragraphs) {
+    if (!p.text.includes('指标')) continue;
     for (const m of p.text.matchAll(COUNT_RE)) {
       const key = m[1]!.replace(/性$|影响$/, '');
       if (counts[key] !== undefined) continue;

@@ -71,10 +71,16 @@ function leavesOf(r: Rubric): LeafRef[] {
   return out;
 }
 
+const BIGRAMS = new Map<string, string[]>();
+
 function bigrams(s: string): string[] {
+  let out = BIGRAMS.get(s);
+  if (out) return out;
   const t = s.replace(/[、，,。；;“”"（）()\s]/g, '');
-  const out: string[] = [];
+  out = [];
   for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+  if (BIGRAMS.size > 4096) BIGRAMS.clear();
+  BIGRAMS.set(s, out);
   return out;
 }
 
