@@ -82,13 +82,46 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
     ...(doc.encoding ? { encoding: doc.encoding } : {}),
     kind: recognized.spec,
     kindScores: recognized.scores,
-    found: ctx.found,
+    found: everyField(ctx.found, checked.data),
     missing,
     warnings: ctx.warnings.map((w) => ({ ...w, file: fileName })),
     facts,
     lines: doc.lines.length,
   };
   return { ok: true, data: checked.data, ...(checked.evaluation ? { evaluation: checked.evaluation } : {}), report };
+}
+
+/**
+ * Every field found: the extractors' entries (a whole table says "14 个项目") followed, under each, by every figure
+ * inside it that carries a source — each project row's amounts, each indicator — so the report shows them all.
+ */
+function everyField(found: readonly Found[], data: Record<string, unknown>): Found[] {
+  const leaves: Found[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o['source'] && typeof o['source'] === 'object') {
+        const shown = 'value' in o ? `${String(o['value'])}${typeof o['unit'] === 'string' ? ` ${o['unit']}` : ''}` : String(o['name'] ?? o['item'] ?? '');
+        leaves.push({ path, value: shown, source: o['source'] as Source });
+      }
+      for (const [k, x] of Object.entries(o)) if (k !== 'source') walk(x, path ? `${path}.${k}` : k);
+    }
+  };
+  walk(data, '');
+  const out: Found[] = [];
+  const listed = new Set<string>();
+  for (const f of found) {
+    out.push(f);
+    listed.add(f.path);
+    for (const l of leaves) if (l.path.startsWith(`${f.path}.`) || l.path.startsWith(`${f.path}[`)) {
+      out.push(l);
+      listed.add(l.path);
+    }
+  }
+  // Figures that a table put in place under a path no entry names (e.g. a unit inside basicExpenditure).
+  for (const l of leaves) if (!listed.has(l.path)) out.push(l);
+  return out;
 }
 
 function isEmpty(v: unknown): boolean {

@@ -5,12 +5,9 @@
 import type { Problem } from '../../core/problem.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult } from '../source.ts';
 import { readText } from './text.ts';
+import { looksLikeZip, sniffOle } from './zip.ts';
 
 export type SniffedFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'ole' | 'text';
-
-function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
-  return sig.every((b, i) => bytes[i] === b);
-}
 
 function containsAscii(bytes: Uint8Array, needle: string, limit = bytes.length): boolean {
   const n = Buffer.from(needle, 'latin1');
@@ -20,14 +17,13 @@ function containsAscii(bytes: Uint8Array, needle: string, limit = bytes.length):
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   // %PDF may follow a few bytes of junk that some mailers prepend.
   if (containsAscii(bytes, '%PDF-', 1024)) return 'pdf';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+  if (looksLikeZip(bytes)) {
     // ZIP entry names are stored uncompressed in the local and central headers.
     if (containsAscii(bytes, 'word/document.xml') || containsAscii(bytes, 'word/document2.xml')) return 'docx';
     if (containsAscii(bytes, 'xl/workbook.xml')) return 'xlsx';
     return 'zip';
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
-  return 'text';
+  return sniffOle(bytes) ? 'ole' : 'text';
 }
 
 const EXT_FORMAT: Readonly<Record<string, SniffedFormat>> = {
@@ -58,9 +54,6 @@ function extOf(name: string): string {
   const m = /\.[^./\\]+$/.exec(name);
   return m ? m[0].toLowerCase() : '';
 }
-
-/** UTF-16 "EncryptionInfo", the stream an encrypted OOXML file carries inside its OLE container. */
-const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
 export async function readDocument(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadResult> {
   if (bytes.length === 0) return { ok: false, problems: [{ code: 'empty-file', path: [], params: {} }] };
@@ -94,7 +87,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string, limits: 
     case 'zip':
       return { ok: false, problems: [{ code: 'not-a-document', path: [], params: {} }] };
     case 'ole':
-      return { ok: false, problems: [{ code: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(ENCRYPTION_INFO) ? 'office-encrypted' : 'legacy-office-format', path: [], params: {} }] };
+      return { ok: false, problems: [sniffOle(bytes)!] };
     case 'text':
       if (expected && expected !== 'text' && !isMostlyText(bytes)) return { ok: false, problems: [{ code: 'not-a-document', path: [], params: {} }] };
       if (!expected && ext && !isMostlyText(bytes)) return { ok: false, problems: [{ code: 'unsupported-document-type', path: [], params: { ext } }] };
