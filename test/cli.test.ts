@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { main } from '../src/cli/main.ts';
-import { ROOT, cli, cliJson, exampleFile } from './helpers.ts';
+import { ROOT, cli, cliAsync, cliJson, exampleFile } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
 function file(name: string, text: string | Buffer): string {
@@ -231,11 +231,14 @@ describe('rubrics, demo, usage', () => {
     assert.ok(json.every((r) => r.valid));
   });
 
-  test('demo summarises every example', () => {
-    const r = cli('demo');
+  test('demo summarises every example, then imports and re-scores the original documents', async () => {
+    const r = await cliAsync('demo');
     assert.equal(r.code, 0);
     assert.match(r.out, /004-longgang-report-2020\.yaml\s+深圳市龙岗区应急管理局\s+2020.*95\.68\s+93\.86\s+优/);
     assert.equal((r.out.match(/\.yaml/g) ?? []).length, 5);
+    // The original 004 read from its text gives the same self and computed totals as the hand-entered example.
+    assert.match(r.out, /004_\S+\.txt\s+龙岗整体绩效评价报告\s+深圳市龙岗区应急管理局\s+2020\s+\d+\s+\d+\s+longgang-2020\s+95\.68\s+93\.86/);
+    assert.equal((r.out.match(/_\w+\.txt/g) ?? []).length, 5);
   });
 
   test('unknown command or option: exit 2 with a hint; --help exit 0', () => {

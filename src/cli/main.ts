@@ -31,7 +31,7 @@ const HELP: Record<Lang, string> = {
   score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
   aggregate FILE [-o OUT] 由下属单位（subordinates）汇总出一级部门的预算、支出与管理数据，写成评价文件
   rubrics                 列出内置评分标准
-  demo                    对 examples/ 中的示例逐一校验、计算、评分并汇总（npm start）
+  demo                    对 examples/ 中的示例逐一校验、计算、评分，并导入 examples/seeds/ 的原文复评（npm start）
 
 选项：
   --rubric ID|FILE        评分标准（默认取评价文件中的 rubric 字段）
@@ -58,7 +58,8 @@ Commands:
   score FILE              score against a rubric: weight, self, computed, difference, reason; totals and grade
   aggregate FILE [-o OUT] sum a first-level department's figures from its subordinate units into an evaluation file
   rubrics                 list the built-in rubrics
-  demo                    validate, compute and score each example in examples/ and summarise (npm start)
+  demo                    validate, compute and score each example in examples/, and import and re-score the
+                          original documents in examples/seeds/ (npm start)
 
 Options:
   --rubric ID|FILE        rubric to use (default: the evaluation's rubric field)
@@ -144,7 +145,7 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
     case 'summary':
       return needFile('FILE') ?? summaryCommand(ctx, args[0]!);
     case 'demo':
-      return args.length ? demoCommand(ctx, args) : demoCommand(ctx);
+      return args.length ? demoCommand(ctx, args, []) : demoCommand(ctx);
     default:
       return usageProblem(io, lang, { code: 'unknown-command', path: [], params: { command } });
   }

@@ -1,16 +1,18 @@
 /** npm start: validate, compute and score every bundled example and print one summary table. */
-import { basename } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { computeAll } from '../../core/compute/compute.ts';
 import { toPlainString } from '../../core/exact.ts';
 import { formatProblem } from '../../core/messages.ts';
 import { scoreEvaluation } from '../../core/rubric/engine.ts';
 import { type Context, EXIT, printJson, problemJson } from '../context.ts';
-import { exampleFiles, loadEvaluationFile } from '../files.ts';
+import { EXAMPLES_DIR, exampleFiles, loadEvaluationFile } from '../files.ts';
+import { importFileOutcome } from '../import-file.ts';
 import { label } from '../labels.ts';
 import { renderTable } from '../text-table.ts';
 import { counts, rubricFor } from './evaluate.ts';
 
-export function demoCommand(ctx: Context, files: readonly string[] = exampleFiles()): number {
+export async function demoCommand(ctx: Context, files: readonly string[] = exampleFiles(), seeds: readonly string[] = seedFiles()): Promise<number> {
   const { lang } = ctx.options;
   const rows: string[][] = [];
   const json: unknown[] = [];
@@ -54,8 +56,9 @@ export function demoCommand(ctx: Context, files: readonly string[] = exampleFile
       unscoredWeight: report ? toPlainString(report.unscoredWeight) : null,
     });
   }
+  const imported = await importSeeds(ctx, seeds);
   if (ctx.options.json) {
-    printJson(ctx, json);
+    printJson(ctx, seeds.length ? { examples: json, imported: imported.json } : json);
   } else {
     ctx.out(lang === 'zh' ? `jixiao 示例：校验、计算并评分 ${files.length} 份自评（examples/）\n` : `jixiao examples: validated, computed and scored ${files.length} self-evaluations (examples/)\n`);
     ctx.out(
@@ -82,11 +85,70 @@ export function demoCommand(ctx: Context, files: readonly string[] = exampleFile
           : '\n* Some rubric items have neither data nor a self-score: the computed total covers the scored items only, and no grade is given.',
       );
     }
+    if (imported.rows.length) {
+      ctx.out(lang === 'zh' ? `\n导入原始材料：逐份读取 ${seeds.length} 份原文（examples/seeds/），提取、计算并按其评分标准复评\n` : `\nImported the ${seeds.length} original documents (examples/seeds/): extracted, computed and re-scored against their rubric\n`);
+      ctx.out(
+        renderTable(
+          [
+            { header: label('file', lang), max: 28 },
+            { header: lang === 'zh' ? '版式' : 'Layout', max: 14 },
+            { header: label('department', lang), max: 22 },
+            { header: label('year', lang) },
+            { header: lang === 'zh' ? '提取' : 'Fields', align: 'right' },
+            { header: label('mismatches', lang), align: 'right' },
+            { header: label('rubric', lang) },
+            { header: label('selfTotal', lang), align: 'right' },
+            { header: label('computedTotal', lang), align: 'right' },
+          ],
+          imported.rows,
+        ),
+      );
+    }
     ctx.out(
       lang === 'zh'
-        ? '\n详情：npx jixiao compute <文件>（每项公式、输入与印出值核对）；npx jixiao score <文件>（评分表）'
-        : '\nDetails: npx jixiao compute <file> (formula, inputs and printed-value check of each figure); npx jixiao score <file> (the scorecard)',
+        ? '\n详情：npx jixiao compute <文件>（每项公式、输入与印出值核对）；npx jixiao score <文件>（评分表）；npx jixiao import <文件或文件夹>'
+        : '\nDetails: npx jixiao compute <file> (formula, inputs and printed-value check of each figure); npx jixiao score <file> (the scorecard); npx jixiao import <file or folder>',
     );
   }
   return failed ? EXIT.badInput : EXIT.ok;
+}
+
+/** The original documents bundled with the examples (examples/seeds/). */
+function seedFiles(): string[] {
+  const dir = join(EXAMPLES_DIR, 'seeds');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f)) : [];
+}
+
+/** Each original document imported, computed and scored against the rubric the import chose. */
+async function importSeeds(ctx: Context, seeds: readonly string[]): Promise<{ rows: string[][]; json: unknown[] }> {
+  const { lang } = ctx.options;
+  const rows: string[][] = [];
+  const json: unknown[] = [];
+  for (const file of seeds) {
+    const r = await importFileOutcome(file);
+    if (!r.ok || !r.evaluation) {
+      rows.push([basename(file), '—', '—', '—', '—', '—', '—', '—', '—']);
+      json.push({ file, ok: false });
+      continue;
+    }
+    const e = r.evaluation;
+    const figures = computeAll(e);
+    const c = counts(figures);
+    const rubric = rubricFor(ctx, e);
+    const report = rubric.ok ? scoreEvaluation(e, rubric.rubric, figures) : undefined;
+    const self = report?.total.printedSelf ?? report?.total.self;
+    rows.push([
+      basename(file),
+      r.report.kind.label[lang],
+      e.department.name ?? label('unnamed', lang),
+      String(e.year),
+      String(r.report.found.length),
+      String(c.differs + c.printedNotApplicable),
+      report?.rubric.id ?? '—',
+      self ? toPlainString(self) : '—',
+      report ? `${toPlainString(report.total.computed)}${report.grade.computed ? '' : '*'}` : '—',
+    ]);
+    json.push({ file, ok: true, documentKind: e.documentKind, department: e.department.name ?? null, year: e.year, fields: r.report.found.length, mismatches: c.differs + c.printedNotApplicable, rubric: report?.rubric.id ?? null, selfTotal: self ? toPlainString(self) : null, computedTotal: report ? toPlainString(report.total.computed) : null });
+  }
+  return { rows, json };
 }

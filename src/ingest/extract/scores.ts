@@ -204,5 +204,15 @@ export function chooseRubric(ctx: ExtractContext): void {
   const regional = forKind.find((r) => r.region && region.startsWith(r.region) && r.year === year);
   const byYear = forKind.filter((r) => !r.region && (year === undefined || r.year === undefined || r.year <= year)).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
   const pick = regional ?? byYear;
-  if (pick) ctx.draft['rubric'] = pick.id;
+  if (!pick) return;
+  ctx.draft['rubric'] = pick.id;
+  // A rubric with one top-level item whose weight is the printed maximum ("指标得分 20 分，自评得分 18.43 分"): the
+  // printed self-score total is that item's self-score.
+  const top = pick.items.length === 1 ? pick.items[0]! : undefined;
+  const total = getPath(ctx.draft, 'selfScores.total') as string | undefined;
+  const max = getPath(ctx.draft, 'selfScores.max') as string | undefined;
+  if (top && total !== undefined && max !== undefined && Number(max) === Number(toPlainString(top.weight)) && getPath(ctx.draft, 'selfScores.items') === undefined) {
+    const src = ctx.found.find((f) => f.path === 'selfScores.total')?.source;
+    ctx.draft['selfScores'] = { ...(ctx.draft['selfScores'] as object), items: [{ item: top.name, score: total, weight: max, ...(src ? { source: src } : {}) }] };
+  }
 }

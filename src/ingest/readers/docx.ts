@@ -5,9 +5,13 @@
  * Why read the body one element at a time: a reviewer's document can hold long tables; building only the
  * paragraph or table being read keeps memory near the output size. Headers, footers, footnotes and comments are
  * not read: self-evaluation figures live in the body.
+ *
+ * List numbers Word generates (numbering.xml: "一、", "（一）", "1.") are not in the text; numbering.ts works them
+ * out in body order, table cells included, and each numbered paragraph's line starts with its label.
  */
 import { problem, type Problem } from '../../core/problem.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
+import { type ListLabeler, type NumberingDefinitions, createListLabeler, readNumberingDefinitions } from './numbering.ts';
 import { type XmlElement, firstChild, streamXml, textContent } from './xml.ts';
 import { hasEntry, openOfficeZip, packageMentions, readPartText, readRelationships, relatedPart } from './zip.ts';
 
@@ -121,6 +125,8 @@ function inlineOptional(el: XmlElement | undefined, st: InlineState): void {
 interface BlockSink {
   paragraph(text: string): void;
   table(tbl: XmlElement): void;
+  /** The document's list labels, when it has numbering. */
+  readonly label: ListLabeler | undefined;
 }
 
 function walkBlocks(el: XmlElement, sink: BlockSink): void {
@@ -130,9 +136,11 @@ function walkBlocks(el: XmlElement, sink: BlockSink): void {
 function walkBlock(el: XmlElement, sink: BlockSink): void {
   switch (el.name) {
     case 'w:p': {
+      // Why before the text boxes: the paragraph comes first in body order, which is the order Word counts in.
+      const label = sink.label ? sink.label(el) : '';
       const st: InlineState = { text: '', fields: [], boxes: [] };
       inline(el, st);
-      sink.paragraph(st.text);
+      sink.paragraph(label === '' ? st.text : st.text === '' ? label.trimEnd() : label + st.text);
       for (const box of st.boxes) walkBlocks(box, sink);
       return;
     }
@@ -186,52 +194,55 @@ function collectRows(el: XmlElement, rows: XmlElement[]): void {
 }
 
 /** A nested table's text, row by row, for the cell that holds it. */
-function flattenTable(tbl: XmlElement): string[] {
+function flattenTable(tbl: XmlElement, label: ListLabeler | undefined): string[] {
   const rows: XmlElement[] = [];
   collectRows(tbl, rows);
-  return rows.map((tr) => rowCells(tr).filter((c) => c !== '').join(' '));
+  return rows.map((tr) => rowCells(tr, label).filter((c) => c !== '').join(' '));
 }
 
-function cellText(tc: XmlElement): string {
+function cellText(tc: XmlElement, label: ListLabeler | undefined): string {
   const paragraphs: string[] = [];
   walkBlocks(tc, {
     paragraph: (text) => paragraphs.push(text),
-    table: (tbl) => paragraphs.push(...flattenTable(tbl)),
+    table: (tbl) => paragraphs.push(...flattenTable(tbl, label)),
+    label,
   });
   // Why: Word keeps an empty paragraph after a nested table and often at a cell's end; it is not content.
   while (paragraphs.length > 0 && paragraphs[paragraphs.length - 1] === '') paragraphs.pop();
   return paragraphs.join('\n');
 }
 
-function pushCell(tc: XmlElement, cells: string[]): void {
+function pushCell(tc: XmlElement, cells: string[], label: ListLabeler | undefined): void {
   const pr = firstChild(tc, 'w:tcPr');
   const span = Math.max(1, intAttr(pr && firstChild(pr, 'w:gridSpan'), 'w:val', 1));
   const vMerge = pr && firstChild(pr, 'w:vMerge');
   const continuation = vMerge !== undefined && vMerge.attrs['w:val'] !== 'restart';
-  cells.push(continuation ? '' : cellText(tc));
+  // Why read a continuation cell all the same when there are labels: Word counts its numbered paragraphs.
+  const text = continuation && !label ? '' : cellText(tc, label);
+  cells.push(continuation ? '' : text);
   for (let k = 1; k < span; k++) cells.push('');
 }
 
-function collectCells(el: XmlElement, cells: string[]): void {
+function collectCells(el: XmlElement, cells: string[], label: ListLabeler | undefined): void {
   for (const child of el.children) {
     if (typeof child === 'string') continue;
-    if (child.name === 'w:tc') pushCell(child, cells);
+    if (child.name === 'w:tc') pushCell(child, cells, label);
     else if (child.name === 'w:sdt') {
       const content = sdtContent(child);
-      if (content) collectCells(content, cells);
+      if (content) collectCells(content, cells, label);
     } else if (child.name === 'mc:AlternateContent') {
       const branch = alternative(child);
-      if (branch) collectCells(branch, cells);
-    } else if (!SKIPPED.has(child.name)) collectCells(child, cells);
+      if (branch) collectCells(branch, cells, label);
+    } else if (!SKIPPED.has(child.name)) collectCells(child, cells, label);
   }
 }
 
 /** One string per grid column: a span is its text then empty cells; a vertical-merge continuation is empty. */
-function rowCells(tr: XmlElement): string[] {
+function rowCells(tr: XmlElement, label: ListLabeler | undefined): string[] {
   const pr = firstChild(tr, 'w:trPr');
   const cells: string[] = [];
   for (let k = intAttr(pr && firstChild(pr, 'w:gridBefore'), 'w:val', 0); k > 0; k--) cells.push('');
-  collectCells(tr, cells);
+  collectCells(tr, cells, label);
   for (let k = intAttr(pr && firstChild(pr, 'w:gridAfter'), 'w:val', 0); k > 0; k--) cells.push('');
   return cells;
 }
@@ -245,7 +256,7 @@ interface BodyState {
   truncated: boolean;
 }
 
-function bodySink(state: BodyState): BlockSink {
+function bodySink(state: BodyState, label: ListLabeler | undefined): BlockSink {
   const push = (line: SourceLine): void => {
     if (state.lines.length >= state.maxLines) state.truncated = true;
     else state.lines.push(line);
@@ -258,16 +269,20 @@ function bodySink(state: BodyState): BlockSink {
       collectRows(tbl, rows);
       for (let i = 0; i < rows.length && !state.truncated; i++) {
         const tr = rows[i];
-        if (tr) push({ cells: rowCells(tr), loc: { line: state.lines.length + 1, table: `表${table + 1}`, row: i + 1 }, table });
+        if (tr) push({ cells: rowCells(tr, label), loc: { line: state.lines.length + 1, table: `表${table + 1}`, row: i + 1 }, table });
       }
     },
+    label,
   };
 }
 
-/** Reads the body of a main document part's XML (exported for tests and benchmarks). */
-export function readDocumentXml(xml: string, part: string, limits: ReadLimits = DEFAULT_LIMITS): ReadResult {
+/**
+ * Reads the body of a main document part's XML (exported for tests and benchmarks), with the labels of numbered
+ * paragraphs when the document's numbering definitions are given.
+ */
+export function readDocumentXml(xml: string, part: string, limits: ReadLimits = DEFAULT_LIMITS, numbering?: NumberingDefinitions): ReadResult {
   const state: BodyState = { lines: [], maxLines: limits.maxLines, tables: 0, truncated: false };
-  const sink = bodySink(state);
+  const sink = bodySink(state, numbering ? createListLabeler(numbering) : undefined);
   let sawBody = false;
   const error = streamXml(xml, part, {
     namespaces: NAMESPACES,
@@ -298,5 +313,5 @@ export function readDocx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
   if (!hasEntry(zip, part)) return { ok: false, problems: [problem('docx-no-body')] };
   const text = readPartText(zip, part);
   if (!text.ok) return { ok: false, problems: [text.problem] };
-  return readDocumentXml(text.text, part, limits);
+  return readDocumentXml(text.text, part, limits, readNumberingDefinitions(zip, part));
 }
