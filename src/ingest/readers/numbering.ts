@@ -291,7 +291,7 @@ function counting4(n: number, style: CountingStyle, inner: boolean): string {
     if (gap) out += style.zero;
     gap = false;
     const bare = i > 0 && d === 1 && (style.bareUnits || (style.bareTen && i === 1 && n < 20 && !inner));
-    out += (bare ? '' : style.digits[d]) + style.units[i];
+    out += (bare ? '' : (style.digits[d] ?? '')) + (style.units[i] ?? '');
   }
   return out;
 }
