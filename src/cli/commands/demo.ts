@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { computeAll } from '../../core/compute/compute.ts';
 import { toPlainString } from '../../core/exact.ts';
 import { formatProblem } from '../../core/messages.ts';
+import type { Evaluation } from '../../core/model/evaluation.ts';
 import { scoreEvaluation } from '../../core/rubric/engine.ts';
 import { type Context, EXIT, printJson, problemJson } from '../context.ts';
 import { EXAMPLES_DIR, exampleFiles, loadEvaluationFile } from '../files.ts';
@@ -26,12 +27,7 @@ export async function demoCommand(ctx: Context, files: readonly string[] = examp
       continue;
     }
     const e = loaded.evaluation;
-    const figures = computeAll(e);
-    const c = counts(figures);
-    const r = rubricFor(ctx, e);
-    const report = r.ok ? scoreEvaluation(e, r.rubric, figures) : undefined;
-    if (!r.ok) for (const p of r.problems) ctx.err(`! ${basename(file)}: ${formatProblem(p, lang)}`);
-    const self = report?.total.printedSelf ?? report?.total.self;
+    const { c, report, self } = computeAndScore(ctx, e, file);
     rows.push([
       basename(file),
       e.department.name ?? label('unnamed', lang),
@@ -113,6 +109,16 @@ export async function demoCommand(ctx: Context, files: readonly string[] = examp
   return failed ? EXIT.badInput : EXIT.ok;
 }
 
+/** Every metric of an evaluation, and its score against its rubric (a rubric problem is said on stderr). */
+function computeAndScore(ctx: Context, e: Evaluation, file: string) {
+  const figures = computeAll(e);
+  const c = counts(figures);
+  const r = rubricFor(ctx, e);
+  if (!r.ok) for (const p of r.problems) ctx.err(`! ${basename(file)}: ${formatProblem(p, ctx.options.lang)}`);
+  const report = r.ok ? scoreEvaluation(e, r.rubric, figures) : undefined;
+  return { c, report, self: report?.total.printedSelf ?? report?.total.self };
+}
+
 /** The original documents bundled with the examples (examples/seeds/). */
 function seedFiles(): string[] {
   const dir = join(EXAMPLES_DIR, 'seeds');
@@ -132,11 +138,7 @@ async function importSeeds(ctx: Context, seeds: readonly string[]): Promise<{ ro
       continue;
     }
     const e = r.evaluation;
-    const figures = computeAll(e);
-    const c = counts(figures);
-    const rubric = rubricFor(ctx, e);
-    const report = rubric.ok ? scoreEvaluation(e, rubric.rubric, figures) : undefined;
-    const self = report?.total.printedSelf ?? report?.total.self;
+    const { c, report, self } = computeAndScore(ctx, e, file);
     rows.push([
       basename(file),
       r.report.kind.label[lang],

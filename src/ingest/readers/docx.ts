@@ -217,9 +217,7 @@ function pushCell(tc: XmlElement, cells: string[], label: ListLabeler | undefine
   const span = Math.max(1, intAttr(pr && firstChild(pr, 'w:gridSpan'), 'w:val', 1));
   const vMerge = pr && firstChild(pr, 'w:vMerge');
   const continuation = vMerge !== undefined && vMerge.attrs['w:val'] !== 'restart';
-  // Why read a continuation cell all the same when there are labels: Word counts its numbered paragraphs.
-  const text = continuation && !label ? '' : cellText(tc, label);
-  cells.push(continuation ? '' : text);
+  cells.push(continuation ? '' : cellText(tc, label));
   for (let k = 1; k < span; k++) cells.push('');
 }
 

@@ -12,7 +12,7 @@
  *
  * Malformed numbering never throws or loops: anything missing, cyclic or out of range gives no label.
  */
-import { type ZipArchive, hasEntry, readPartText, readRelationships, relatedPart } from './zip.ts';
+import { type ZipArchive, hasEntry, readPartText, readRelationships, relatedPart, relsPartName } from './zip.ts';
 import { type NamespaceAliases, type XmlElement, childrenNamed, firstChild, streamXml } from './xml.ts';
 
 const NAMESPACES: NamespaceAliases = {
@@ -239,14 +239,15 @@ export function parseNumbering(numberingXml: string, stylesXml?: string, numberi
  * none or they cannot be read (never a refusal: the text is still worth reading without labels).
  */
 export function readNumberingDefinitions(zip: ZipArchive, documentPart: string): NumberingDefinitions | undefined {
-  const rels = readRelationships(zip, documentPart);
+  const rels = hasEntry(zip, relsPartName(documentPart)) ? readRelationships(zip, documentPart) : undefined;
+  const declared = rels?.ok ? rels.rels : undefined;
   const folder = documentPart.slice(0, documentPart.lastIndexOf('/') + 1);
-  // Why the usual names when the relationships are unreadable: the same leniency as for the main part.
-  const numberingPart = rels.ok ? relatedPart(rels.rels, '/numbering') : `${folder}numbering.xml`;
+  // Why the usual names when the relationships are missing or unreadable: the same leniency as for the main part.
+  const numberingPart = declared ? relatedPart(declared, '/numbering') : `${folder}numbering.xml`;
   if (numberingPart === undefined || !hasEntry(zip, numberingPart)) return undefined;
   const numbering = readPartText(zip, numberingPart);
   if (!numbering.ok) return undefined;
-  const stylesPart = rels.ok ? relatedPart(rels.rels, '/styles') : `${folder}styles.xml`;
+  const stylesPart = declared ? relatedPart(declared, '/styles') : `${folder}styles.xml`;
   const styles = stylesPart !== undefined && hasEntry(zip, stylesPart) ? readPartText(zip, stylesPart) : undefined;
   return parseNumbering(numbering.text, styles?.ok ? styles.text : undefined, numberingPart, stylesPart);
 }

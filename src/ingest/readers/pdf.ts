@@ -6,10 +6,17 @@
  * between two runs, or a gap much wider than the line's characters (tables without rules, label–value pairs);
  * everything else is concatenated. Running page numbers are dropped. It does not recognise tables beyond marking
  * lines that sit inside the same ruled grid with a common `table` index — the segmenter does the rest.
+ *
+ * pdf.js runs in a worker thread, reused from document to document. Why: in Node pdf.js does all its parsing
+ * synchronously on the thread that calls it, and a damaged file can keep it busy for minutes (one wrong Encoding
+ * index in an embedded Type1 font costs ~50 s); only a worker can be stopped. It also keeps pdf.js's global
+ * polyfills out of the application.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { Problem } from '../../core/problem.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
 
@@ -59,7 +66,167 @@ function loadPdfjs(): Promise<PdfjsSetup> {
   return setup;
 }
 
+/** No progress (opening the file, or one page) for this long means pdf.js is stuck on a damaged file. */
+const STALL_MS = 5000;
+const WORKER_MARK = 'jixiao-pdf-reader';
+
 export async function readPdf(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadResult> {
+  // Why a copy (and not bytes.slice(), which on a Buffer is a view): the copy's buffer is transferred to the worker.
+  const data = new Uint8Array(bytes);
+  try {
+    return await pool.read(data, limits);
+  } catch (e) {
+    return fail('pdf-corrupt', { detail: shortMessage(e) });
+  }
+}
+
+type ToWorker = { readonly id: number; readonly data: Uint8Array; readonly limits: ReadLimits };
+type FromWorker = { readonly type: 'ready' } | { readonly type: 'progress'; readonly id: number } | { readonly type: 'done'; readonly id: number; readonly result: ReadResult };
+
+function isFromWorker(message: unknown): message is FromWorker {
+  return typeof message === 'object' && message !== null && 'type' in message && typeof message.type === 'string';
+}
+
+/**
+ * Worker threads running pdf.js, one document each at a time, at most one per core (up to 4). An idle worker is
+ * kept (unref'd, so it never holds the process open) because starting one and loading pdf.js costs ~100 ms. A
+ * worker that stalls is terminated and the document refused; if no worker can start (e.g. a bundled build), the
+ * document is read on this thread instead.
+ */
+class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: (() => void)[] = [];
+  private readonly size = Math.max(1, Math.min(4, availableParallelism()));
+  private busy = 0;
+  private nextId = 0;
+  private unavailable = false;
+
+  async read(data: Uint8Array, limits: ReadLimits): Promise<ReadResult> {
+    if (this.busy >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.busy++;
+    try {
+      const worker = this.idle.pop() ?? (this.unavailable ? undefined : await this.spawn());
+      if (!worker) return await readInProcess(data, limits, () => undefined);
+      return await this.run(worker, data, limits);
+    } finally {
+      this.busy--;
+      this.queue.shift()?.();
+    }
+  }
+
+  private spawn(): Promise<Worker | undefined> {
+    return new Promise((resolve) => {
+      let worker: Worker;
+      try {
+        // Why stdout/stderr captured and drained: whatever pdf.js might print never reaches the user's console.
+        worker = new Worker(workerBootstrap(), { eval: true, workerData: WORKER_MARK, stdout: true, stderr: true });
+      } catch {
+        this.unavailable = true;
+        resolve(undefined);
+        return;
+      }
+      worker.stdout.resume();
+      worker.stderr.resume();
+      worker.once('exit', () => {
+        const at = this.idle.indexOf(worker);
+        if (at >= 0) this.idle.splice(at, 1);
+      });
+      const settle = (ready: boolean) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onFailure);
+        if (!ready) {
+          this.unavailable = true;
+          void worker.terminate();
+        }
+        resolve(ready ? worker : undefined);
+      };
+      const onMessage = (message: unknown) => {
+        if (isFromWorker(message) && message.type === 'ready') settle(true);
+      };
+      const onFailure = () => settle(false);
+      const timer = setTimeout(onFailure, STALL_MS);
+      worker.on('message', onMessage);
+      worker.on('error', onFailure);
+      worker.on('exit', onFailure);
+    });
+  }
+
+  private run(worker: Worker, data: Uint8Array, limits: ReadLimits): Promise<ReadResult> {
+    const id = ++this.nextId;
+    return new Promise((resolve) => {
+      let timer = setTimeout(() => finish(fail('pdf-corrupt', { detail: `reading stopped: no progress for ${STALL_MS / 1000} s` }), false), STALL_MS);
+      const finish = (result: ReadResult, reusable: boolean) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (reusable) {
+          worker.unref();
+          this.idle.push(worker);
+        } else {
+          void worker.terminate();
+        }
+        resolve(result);
+      };
+      const onMessage = (message: unknown) => {
+        if (!isFromWorker(message) || message.type === 'ready' || message.id !== id) return;
+        if (message.type === 'done') {
+          finish(message.result, true);
+          return;
+        }
+        timer.refresh();
+      };
+      const onError = (e: unknown) => finish(fail('pdf-corrupt', { detail: shortMessage(e) }), false);
+      const onExit = (code: number) => finish(fail('pdf-corrupt', { detail: `the PDF reader stopped (exit code ${code})` }), false);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.ref();
+      const request: ToWorker = { id, data, limits };
+      worker.postMessage(request, [data.buffer]);
+    });
+  }
+}
+
+const pool = new WorkerPool();
+
+/**
+ * The worker's entry: imports this module, which then serves requests. Why through `eval`: under tsx (tests,
+ * development) a worker thread does not inherit tsx's loader in Node 20, so it registers it before importing this
+ * module's TypeScript source; built JavaScript is imported directly.
+ */
+function workerBootstrap(): string {
+  const self = import.meta.url;
+  let tsx: string | undefined;
+  if (self.endsWith('.ts')) {
+    try {
+      tsx = import.meta.resolve('tsx/esm/api');
+    } catch {
+      tsx = undefined;
+    }
+  }
+  const load = `() => import(${JSON.stringify(self)})`;
+  return tsx ? `import(${JSON.stringify(tsx)}).then((tsx) => tsx.register()).then(${load});` : `(${load})();`;
+}
+
+function serve(port: MessagePort): void {
+  port.on('message', (message: ToWorker) => {
+    const { id, data, limits } = message;
+    const progress = () => port.postMessage({ type: 'progress', id } satisfies FromWorker);
+    void readInProcess(data, limits, progress)
+      .catch((e: unknown) => fail('pdf-corrupt', { detail: shortMessage(e) }))
+      .then((result) => port.postMessage({ type: 'done', id, result } satisfies FromWorker));
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
+}
+
+/**
+ * Reads a PDF with pdf.js on the calling thread. `data` is consumed: pdf.js transfers its buffer to the fake worker.
+ * `progress` is called after the file is opened and after each page, for the watchdog.
+ */
+async function readInProcess(data: Uint8Array, limits: ReadLimits, progress: () => void): Promise<ReadResult> {
   let env: PdfjsSetup;
   try {
     env = await loadPdfjs();
@@ -68,9 +235,7 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LI
   }
   const { pdfjs } = env;
   const task = pdfjs.getDocument({
-    // Why a copy (and not bytes.slice(), which on a Buffer is a view): pdf.js transfers the buffer to its worker,
-    // which would detach the caller's bytes.
-    data: new Uint8Array(bytes),
+    data,
     cMapUrl: env.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: env.standardFontDataUrl,
@@ -91,7 +256,8 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LI
     } catch (e) {
       return loadFailure(e);
     }
-    return await readDocument(pdfjs, doc, limits);
+    progress();
+    return await readDocument(pdfjs, doc, limits, progress);
   } catch (e) {
     return loadFailure(e);
   } finally {
@@ -115,7 +281,7 @@ function shortMessage(e: unknown): string {
   return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
 }
 
-async function readDocument(pdfjs: PdfJs, doc: PdfDocument, limits: ReadLimits): Promise<ReadResult> {
+async function readDocument(pdfjs: PdfJs, doc: PdfDocument, limits: ReadLimits, progress: () => void): Promise<ReadResult> {
   const total = doc.numPages;
   if (!(total > 0)) return fail('pdf-corrupt', { detail: 'the file has no pages' });
   const pageCount = Math.min(total, Math.max(1, limits.maxPages));
@@ -139,6 +305,7 @@ async function readDocument(pdfjs: PdfJs, doc: PdfDocument, limits: ReadLimits):
       continue;
     } finally {
       page?.cleanup();
+      progress();
     }
     if (pageLines.length === 0) {
       pagesWithoutText.push(pageNo);
@@ -526,3 +693,5 @@ function segments(path: Float32Array, add: (x0: number, y0: number, x1: number, 
     } else return;
   }
 }
+
+if (!isMainThread && workerData === WORKER_MARK && parentPort) serve(parentPort);
