@@ -86,6 +86,48 @@ describe('jixiao summary on the seeds (the figures the issue names)', () => {
   });
 });
 
+describe('a document of another layout (generic fallback)', () => {
+  test('budget, printed rate, project table, problems and narrative facts are still found', async () => {
+    const text = [
+      '四川省某某县交通运输局',
+      '2023年度部门整体支出绩效评价情况',
+      '',
+      '一、基本情况',
+      '本局2023年年初预算为1,250.50万元，全年调整后预算为1,380.20万元，实际支出1,301.75万元，预算执行率为94.32%。',
+      '二、项目支出情况',
+      '项目名称\t年初预算（万元）\t调整后预算（万元）\t实际支出（万元）\t执行率',
+      '农村公路养护\t500.00\t560.00\t548.30\t97.91%',
+      '客运站改造\t300.00\t320.00\t265.40\t82.94%',
+      '合计\t800.00\t880.00\t813.70\t92.47%',
+      '三、主要成效',
+      '全年完成农村公路养护里程 1,286 公里，新建港湾式停靠站 24 个，开展安全检查 356 次。',
+      '四、存在问题',
+      '部分项目进度滞后，绩效目标未完全量化。',
+    ].join('\n');
+    const r = await importDocument(new Uint8Array(Buffer.from(text)), 'other.txt', { rubrics: builtInRubrics() });
+    assert.ok(r.ok && r.evaluation);
+    assert.equal(r.report.kind.id, 'unknown');
+    const s = summarize(r.evaluation);
+    assert.equal(s.department, '四川省某某县交通运输局');
+    assert.equal(s.year, 2023);
+    assert.deepEqual(s.budget, { initial: '1250.50', adjusted: '1380.20', actual: '1301.75' });
+    assert.equal(s.printedRates.completion, '94.32');
+    assert.deepEqual(s.projects, [
+      { name: '农村公路养护', initial: '500.00', adjusted: '560.00', actual: '548.30', printedRate: '97.91' },
+      { name: '客运站改造', initial: '300.00', adjusted: '320.00', actual: '265.40', printedRate: '82.94' },
+    ]);
+    assert.deepEqual(r.evaluation.problems, ['部分项目进度滞后，绩效目标未完全量化。']);
+    assert.deepEqual(r.report.facts.map((f) => `${f.subject}|${f.printed}${f.unit}`), [
+      '本局2023年年初预算|1250.50万元',
+      '调整后预算|1380.20万元',
+      '实际支出|1301.75万元',
+      '完成农村公路养护里程|1286公里',
+      '新建港湾式停靠站|24个',
+      '开展安全检查|356次',
+    ]);
+  });
+});
+
 describe('field accuracy against the answer files (npm run accuracy)', () => {
   const rubrics = builtInRubrics();
   for (const format of ['text', 'docx'] as const) {

@@ -5,7 +5,7 @@
  * Skipped: dates (2022 年 9 月 29 日), years, list numbers, percentages of change (同比下降 20%), and figures
  * inside document titles 《…》 or codes.
  */
-import { type Exact, toPlainString } from '../exact.ts';
+import { type Exact, toDecimalString } from '../exact.ts';
 import { type NumberToken, scanNumbers } from './numbers.ts';
 
 export interface NarrativeFact {
@@ -50,7 +50,7 @@ export function extractFacts(text: string, tokens: readonly NumberToken[] = scan
     out.push({
       subject,
       value: t.value,
-      printed: toPlainString(t.printed),
+      printed: toDecimalString(t.printed, t.decimals),
       unit: t.unit,
       ...(t.multiplier ? { multiplier: t.multiplier } : {}),
       isApproximate: t.isApproximate,

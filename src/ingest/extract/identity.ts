@@ -61,6 +61,14 @@ export function extractIdentity(ctx: ExtractContext): void {
     if (line.kind === 'blank') continue;
     if (++seen > 12) break;
     const text = line.cells.join(' ');
+    // A cover line that is a department's name and nothing else ("四川省某某县交通运输局").
+    const alone = findDepartmentName(text.replace(/\s/g, ''));
+    if (alone && alone.start === 0 && alone.name.length === text.replace(/\s/g, '').length) {
+      const src = sourceAt(ctx, line.index, undefined, text);
+      put(ctx, 'department.name', alone.name, alone.name, src);
+      put(ctx, 'department.region', alone.region, alone.region, src);
+      continue;
+    }
     const isTitle = /绩效|自评|评价|年度|报告|自评表/.test(text) && text.length <= 60;
     if (!isTitle) continue;
     const y = /((?:19|20)\d{2})\s*年度?/.exec(text);
