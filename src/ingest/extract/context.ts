@@ -6,7 +6,7 @@
 import type { Source } from '../../core/model/money.ts';
 import type { Problem } from '../../core/problem.ts';
 import type { Rubric } from '../../core/rubric/schema.ts';
-import { type MoneyToken, type NumberToken, scanNumbers } from '../../core/text/numbers.ts';
+import { type NumberToken, scanNumbers } from '../../core/text/numbers.ts';
 import type { DocumentKind } from '../kinds.ts';
 import { type Line, type Paragraph, type Section, type Segmented, lineAt } from '../segment.ts';
 import type { SourceDocument } from '../source.ts';
@@ -96,7 +96,7 @@ function clauseEnd(text: string, at: number): number {
 }
 
 /** Sets `value` at a dotted path in the draft ("budget.printed.executionRate"), creating objects on the way. */
-export function setPath(draft: Draft, path: string, value: unknown): void {
+function setPath(draft: Draft, path: string, value: unknown): void {
   const keys = path.split('.');
   let o: Record<string, unknown> = draft;
   for (const k of keys.slice(0, -1)) {
@@ -114,11 +114,6 @@ export function getPath(draft: Draft, path: string): unknown {
     o = (o as Record<string, unknown>)[k];
   }
   return o;
-}
-
-/** A money value as the file format writes it, with its source. */
-export function moneyData(m: Pick<MoneyToken, 'value' | 'unit'> & { text: string }, source: Source): Record<string, unknown> {
-  return { value: m.text, unit: m.unit, source };
 }
 
 /** Records a found scalar field (sets it unless already set by a stronger extractor). */
@@ -160,12 +155,6 @@ export function cellPercent(text: string): string | undefined {
   return /^-?\d+(?:\.\d+)?%$/.test(t) ? t : undefined;
 }
 
-/** All paragraphs whose text matches, with their index. */
-export function* paragraphsMatching(ctx: ExtractContext, re: RegExp): Generator<{ p: Paragraph; index: number }> {
-  const ps = ctx.seg.paragraphs;
-  for (let i = 0; i < ps.length; i++) if (re.test(ps[i]!.text)) yield { p: ps[i]!, index: i };
-}
-
 const NUMBERS = new WeakMap<Paragraph, readonly NumberToken[]>();
 
 /** The numbers of a paragraph, scanned once however many extractors ask. */
@@ -178,4 +167,3 @@ export function numbersOf(p: Paragraph): readonly NumberToken[] {
   return t;
 }
 
-export { scanNumbers };

@@ -72,7 +72,7 @@ const WORKER_MARK = 'jixiao-pdf-reader';
 
 export async function readPdf(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadResult> {
   // Why a copy (and not bytes.slice(), which on a Buffer is a view): the copy's buffer is transferred to the worker.
-  const data = new Uint8Array(bytes);
+  const data: Uint8Array<ArrayBuffer> = new Uint8Array(bytes);
   try {
     return await pool.read(data, limits);
   } catch (e) {
@@ -101,7 +101,7 @@ class WorkerPool {
   private nextId = 0;
   private unavailable = false;
 
-  async read(data: Uint8Array, limits: ReadLimits): Promise<ReadResult> {
+  async read(data: Uint8Array<ArrayBuffer>, limits: ReadLimits): Promise<ReadResult> {
     if (this.busy >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
     this.busy++;
     try {
@@ -118,15 +118,12 @@ class WorkerPool {
     return new Promise((resolve) => {
       let worker: Worker;
       try {
-        // Why stdout/stderr captured and drained: whatever pdf.js might print never reaches the user's console.
-        worker = new Worker(workerBootstrap(), { eval: true, workerData: WORKER_MARK, stdout: true, stderr: true });
+        worker = new Worker(workerBootstrap(), { eval: true, workerData: WORKER_MARK });
       } catch {
         this.unavailable = true;
         resolve(undefined);
         return;
       }
-      worker.stdout.resume();
-      worker.stderr.resume();
       worker.once('exit', () => {
         const at = this.idle.indexOf(worker);
         if (at >= 0) this.idle.splice(at, 1);
@@ -153,7 +150,7 @@ class WorkerPool {
     });
   }
 
-  private run(worker: Worker, data: Uint8Array, limits: ReadLimits): Promise<ReadResult> {
+  private run(worker: Worker, data: Uint8Array<ArrayBuffer>, limits: ReadLimits): Promise<ReadResult> {
     const id = ++this.nextId;
     return new Promise((resolve) => {
       let timer = setTimeout(() => finish(fail('pdf-corrupt', { detail: `reading stopped: no progress for ${STALL_MS / 1000} s` }), false), STALL_MS);
@@ -212,6 +209,9 @@ function workerBootstrap(): string {
 }
 
 function serve(port: MessagePort): void {
+  // Why: pdf.js prints through console.log, some of it before `verbosity` applies (e.g. a warning at import when
+  // the optional @napi-rs/canvas is missing); this thread runs nothing else, so its console is silenced.
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = () => undefined;
   port.on('message', (message: ToWorker) => {
     const { id, data, limits } = message;
     const progress = () => port.postMessage({ type: 'progress', id } satisfies FromWorker);

@@ -14,7 +14,7 @@ function containsAscii(bytes: Uint8Array, needle: string, limit = bytes.length):
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(limit, bytes.length)).includes(n);
 }
 
-export function sniffFormat(bytes: Uint8Array): SniffedFormat {
+function sniffFormat(bytes: Uint8Array): SniffedFormat {
   // %PDF may follow a few bytes of junk that some mailers prepend.
   if (containsAscii(bytes, '%PDF-', 1024)) return 'pdf';
   if (looksLikeZip(bytes)) {

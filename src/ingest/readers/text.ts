@@ -6,7 +6,7 @@ import { decodeText } from '../decode.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
 
 /** Looks like a saved web page rather than text with a few `<p>` fragments in it. */
-export function looksLikeHtml(text: string): boolean {
+function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).toLowerCase();
   return /<!doctype html|<html[\s>]|<body[\s>]|<table[\s>]/.test(head);
 }
