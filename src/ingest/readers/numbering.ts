@@ -63,10 +63,13 @@ interface NumInstance {
   readonly levels: readonly (ListLevel | undefined)[];
 }
 
-interface StyleDef {
-  readonly basedOn: string | undefined;
+interface StyleNumbering {
   readonly numId: number | undefined;
   readonly ilvl: number | undefined;
+}
+
+interface StyleDef extends StyleNumbering {
+  readonly basedOn: string | undefined;
 }
 
 /** What numbering.xml and styles.xml say, parsed once per document. */
@@ -458,13 +461,14 @@ function restartsAfter(level: ListLevel | undefined, k: number, used: number): b
 /** A labeler with fresh counters: call it for every paragraph of the document, in body order. */
 export function createListLabeler(defs: NumberingDefinitions): ListLabeler {
   const resolvedNums = new Map<number, Resolved | null>();
-  const styleNumbering = new Map<string, StyleDef>();
+  const styleNumbering = new Map<string, StyleNumbering>();
   const counters = new Map<number, (number | undefined)[]>();
-  const used = new Set<string>();
+  /** numId × LEVELS + ilvl of each level an instance has used, for startOverride's "first use". */
+  const used = new Set<number>();
 
   /** numId and ilvl a style gives, each from the nearest style in the basedOn chain that sets it. */
-  function fromStyle(id: string | undefined): StyleDef {
-    if (id === undefined) return { basedOn: undefined, numId: undefined, ilvl: undefined };
+  function fromStyle(id: string | undefined): StyleNumbering {
+    if (id === undefined) return { numId: undefined, ilvl: undefined };
     const cached = styleNumbering.get(id);
     if (cached) return cached;
     let numId: number | undefined;
@@ -480,7 +484,7 @@ export function createListLabeler(defs: NumberingDefinitions): ListLabeler {
       if (numId !== undefined && ilvl !== undefined) break;
       at = style.basedOn;
     }
-    const result: StyleDef = { basedOn: undefined, numId, ilvl };
+    const result: StyleNumbering = { numId, ilvl };
     styleNumbering.set(id, result);
     return result;
   }
@@ -549,7 +553,7 @@ export function createListLabeler(defs: NumberingDefinitions): ListLabeler {
       counts = new Array<number | undefined>(LEVELS).fill(undefined);
       counters.set(r.key, counts);
     }
-    const firstUse = `${numId}:${ilvl}`;
+    const firstUse = numId * LEVELS + ilvl;
     const restart = r.restarts[ilvl];
     const current = counts[ilvl];
     if (restart !== undefined && !used.has(firstUse)) counts[ilvl] = restart;

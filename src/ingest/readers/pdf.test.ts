@@ -129,6 +129,14 @@ test('fuzz: random bytes, "%PDF-1.7" plus noise, damaged fixtures resolve (never
   );
 });
 
+test('a file that keeps pdf.js busy (a hostile font) is stopped and refused; the next file reads normally', async () => {
+  const started = performance.now();
+  const r = await readPdf(fixture('broken-font.pdf'));
+  assert.ok(performance.now() - started < 10_000);
+  assert.deepEqual(problemCodes(r), ['pdf-corrupt']);
+  assert.equal(document(await readPdf(fixture('cid-font.pdf'))).lines.length, 3);
+});
+
 test('the caller keeps its bytes; Buffers work; documents read concurrently', async () => {
   const bytes = fixture('report.pdf');
   const buffer = readFileSync(new URL('./testdata-pdf/two-pages.pdf', import.meta.url));

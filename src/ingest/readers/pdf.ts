@@ -124,6 +124,9 @@ class WorkerPool {
         resolve(undefined);
         return;
       }
+      // Why a listener that does nothing: an 'error' event without one would throw on this thread; the 'exit'
+      // that follows drops the worker.
+      worker.on('error', () => undefined);
       worker.once('exit', () => {
         const at = this.idle.indexOf(worker);
         if (at >= 0) this.idle.splice(at, 1);

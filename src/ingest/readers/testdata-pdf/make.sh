@@ -107,5 +107,60 @@ RAW
 # Why the exit status 3 is accepted: qpdf reports the missing cross-reference table it rebuilt as a warning.
 qpdf cid-font.raw cid-font.pdf 2>/dev/null || [ $? -eq 3 ]
 
-cp report.pdf report-10p.pdf two-pages.pdf image-only.pdf mixed.pdf encrypted.pdf cid-font.pdf "$here/"
+# A hostile font: an embedded Type1 font whose Encoding puts a glyph at index 30,000,000. pdf.js then runs
+# Array.indexOf over a 30-million-slot sparse array once per glyph (minutes of synchronous work) — the reader must
+# stop it. Written by Node because the font's private part must be eexec-encrypted.
+node --input-type=module - <<'JS'
+import { writeFileSync } from 'node:fs';
+const encrypt = (plain, r) => {
+  const out = Buffer.alloc(plain.length);
+  for (let i = 0; i < plain.length; i++) {
+    out[i] = plain[i] ^ (r >> 8);
+    r = ((out[i] + r) * 52845 + 22719) & 0xffff;
+  }
+  return out;
+};
+const charstring = encrypt(Buffer.from([0, 0, 0, 0, 139, 139, 13, 14]), 4330); // 0 0 hsbw endchar
+const clear = Buffer.from('%!PS-AdobeFont-1.0: Broken 001.000\n11 dict begin\n/FontName /Broken def\n/FontType 1 def\n' +
+  '/FontMatrix [0.001 0 0 0.001 0 0] readonly def\n/FontBBox {0 0 1000 1000} readonly def\n/PaintType 0 def\n' +
+  '/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 65 /A put\ndup 30000000 /A put\nreadonly def\n' +
+  'currentfile eexec\n');
+const glyphs = [];
+for (let g = 0; g < 300; g++) glyphs.push(Buffer.from(`/g${g} ${charstring.length} RD `), charstring, Buffer.from(' ND\n'));
+const privateDict = Buffer.concat([
+  Buffer.from('dup /Private 8 dict dup begin\n/RD{string currentfile exch readstring pop}executeonly def\n' +
+    '/ND{noaccess def}executeonly def\n/NP{noaccess put}executeonly def\n/lenIV 4 def\n' +
+    `2 index /CharStrings 301 dict dup begin\n/.notdef ${charstring.length} RD `), charstring, Buffer.from(' ND\n'),
+  ...glyphs,
+  Buffer.from('end\nend\nreadonly put\nnoaccess put\ndup /FontName get exch definefont pop\nmark currentfile closefile\n'),
+]);
+const binary = encrypt(Buffer.concat([Buffer.alloc(4), privateDict]), 55665);
+const zeros = ('0'.repeat(64) + '\n').repeat(8) + 'cleartomark\n';
+const font = Buffer.concat([clear, binary, Buffer.from(zeros)]);
+const content = 'BT /F1 12 Tf 72 720 Td (A) Tj ET BT /F2 12 Tf 72 700 Td (4124.28) Tj ET';
+const objects = [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> >>',
+  `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  '<< /Type /Font /Subtype /Type1 /BaseFont /Broken /FirstChar 65 /LastChar 65 /Widths [500] /FontDescriptor 6 0 R >>',
+  '<< /Type /FontDescriptor /FontName /Broken /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80 /FontFile 8 0 R >>',
+  '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  Buffer.concat([Buffer.from(`<< /Length ${font.length} /Length1 ${clear.length} /Length2 ${binary.length} /Length3 ${zeros.length} >>\nstream\n`), font, Buffer.from('\nendstream')]),
+];
+const parts = [Buffer.from('%PDF-1.4\n')];
+const offsets = [];
+let at = parts[0].length;
+objects.forEach((body, i) => {
+  const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.from(body), Buffer.from('\nendobj\n')]);
+  offsets.push(at);
+  parts.push(part);
+  at += part.length;
+});
+const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+writeFileSync('broken-font.pdf', Buffer.concat(parts));
+JS
+
+cp report.pdf report-10p.pdf two-pages.pdf image-only.pdf mixed.pdf encrypted.pdf cid-font.pdf broken-font.pdf "$here/"
 ls -l "$here"
