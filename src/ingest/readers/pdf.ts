@@ -320,7 +320,7 @@ async function readDocument(pdfjs: PdfJs, doc: PdfDocument, limits: ReadLimits, 
         truncated = true;
         break;
       }
-      const table = tables.next(line);
+      const table = tables.next(line, i === 0);
       lines.push({ cells: line.cells, loc: { page: pageNo, line: i + 1 }, ...(table === undefined ? {} : { table }), ...(i === 0 ? { pageStart: true } : {}) });
     }
   }
@@ -352,25 +352,25 @@ export function pageRanges(pages: readonly number[]): string {
 }
 
 /**
- * Consecutive lines inside the same ruled grid share a table index. Why the outer borders only: inner rules change
- * from row to row with merged cells, the outer frame does not. A table whose last row ends a page and whose next row
- * starts the next page inside the same frame keeps its index (the running page number between them is dropped).
+ * Consecutive lines inside one ruled grid share a table index: on a page, when the grid's left border runs on from
+ * the row above; across a page break, when the first line of the page sits in a grid with the same outer borders as
+ * the last line of the page before (the running page number between them is dropped). Why the outer borders only:
+ * inner rules change from row to row with merged cells, the outer frame does not.
  */
 class TableNumbering {
   private count = 0;
-  private last: { readonly index: number; readonly left: number; readonly right: number } | undefined;
+  private last: (Grid & { readonly index: number }) | undefined;
 
-  next(line: PageLine): number | undefined {
-    const frame = line.frame;
+  next(line: PageLine, pageStart: boolean): number | undefined {
+    const { grid } = line;
     const previous = this.last;
-    if (!frame) {
+    if (!grid) {
       this.last = undefined;
       return undefined;
     }
-    if (previous && Math.abs(previous.left - frame.left) <= FRAME_TOLERANCE && Math.abs(previous.right - frame.right) <= FRAME_TOLERANCE) {
-      return previous.index;
-    }
-    this.last = { index: this.count++, left: frame.left, right: frame.right };
+    const sameFrame = previous !== undefined && Math.abs(previous.left - grid.left) <= FRAME_TOLERANCE && Math.abs(previous.right - grid.right) <= FRAME_TOLERANCE;
+    if (sameFrame && (pageStart || line.joinsAbove === true)) return previous.index;
+    this.last = { index: this.count++, left: grid.left, right: grid.right };
     return this.last.index;
   }
 
@@ -403,10 +403,18 @@ interface Rule {
   readonly bottom: number;
 }
 
+interface Grid {
+  /** Outer left and right rules of a ruled grid of ≥ 2 columns. */
+  readonly left: number;
+  readonly right: number;
+}
+
 interface PageLine {
   readonly cells: string[];
-  /** Outer left and right rule of the ruled grid the line sits in, when it is a table row. */
-  readonly frame?: { readonly left: number; readonly right: number };
+  /** The ruled grid the line sits in, when it is a table row. */
+  readonly grid?: Grid;
+  /** The grid's left border runs without a break from the line above to this one (same table on this page). */
+  readonly joinsAbove?: boolean;
 }
 
 interface TextItemLike {
@@ -438,12 +446,12 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageLine[]> {
   // Why one orientation: a page is read in the direction most of its text runs (a landscape table drawn rotated
   // on a portrait page reads as rows); diagonal watermarks and stray rotated labels would only interleave noise.
   const turns = [...weight.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-  const frame = readingFrame(turns);
+  const toReading = readingFrame(turns);
 
   const runs: Run[] = [];
   for (const { item, m } of placed) {
     if (quarterTurns(m) !== turns) continue;
-    const [x, y] = frame(m[4], m[5]);
+    const [x, y] = toReading(m[4], m[5]);
     const size = item.height > 0 ? item.height : Math.hypot(m[2], m[3]);
     runs.push({ str: item.str, left: x, right: x + Math.max(0, item.width), y, size, space: item.str.trim() === '' });
   }
@@ -451,15 +459,19 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageLine[]> {
 
   let rules: Rule[] = [];
   try {
-    rules = verticalRules(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toView, frame);
+    rules = verticalRules(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toView, toReading);
   } catch {
     // Why ignored: rules only refine cell boundaries; the text alone still gives lines.
   }
 
-  const [top, bottom] = pageExtent(viewport.width, viewport.height, frame);
+  const [top, bottom] = pageExtent(viewport.width, viewport.height, toReading);
   const lines = groupLines(runs).map((group) => buildLine(group, rules));
   dropPageNumbers(lines, top, bottom);
-  return lines.map(({ cells, frame }) => (frame ? { cells, frame } : { cells }));
+  return lines.map(({ cells, grid, mid }, i) => {
+    if (!grid) return { cells };
+    const above = lines[i - 1];
+    return { cells, grid, joinsAbove: above?.grid !== undefined && ruleRuns(rules, grid.left, above.mid, mid) };
+  });
 }
 
 function asMatrix(values: readonly number[]): Matrix {
@@ -492,8 +504,8 @@ function readingFrame(turns: number): (x: number, y: number) => [number, number]
   return (x, y) => [x * cos + y * sin, -x * sin + y * cos];
 }
 
-function pageExtent(width: number, height: number, frame: (x: number, y: number) => [number, number]): [number, number] {
-  const ys = [frame(0, 0), frame(width, 0), frame(0, height), frame(width, height)].map((p) => p[1]);
+function pageExtent(width: number, height: number, toReading: (x: number, y: number) => [number, number]): [number, number] {
+  const ys = [toReading(0, 0), toReading(width, 0), toReading(0, height), toReading(width, height)].map((p) => p[1]);
   return [Math.min(...ys), Math.max(...ys)];
 }
 
@@ -529,10 +541,14 @@ const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
 const CJK_SPACE_CJK = new RegExp(`([${CJK_CLASS}])\\s+(?=[${CJK_CLASS}])`, 'gu');
 
 interface BuiltLine {
-  cells: string[];
-  frame?: { left: number; right: number };
+  readonly cells: string[];
+  readonly grid?: Grid;
   /** Baseline, for telling running page numbers (top or bottom margin) from content. */
-  y: number;
+  readonly y: number;
+  /** Middle of the line's text height, where rules are looked for. */
+  readonly mid: number;
+  /** Largest font size in the line. */
+  readonly size: number;
 }
 
 /**
@@ -543,10 +559,20 @@ interface BuiltLine {
  */
 function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
   const runs = [...group].sort((a, b) => a.left - b.left);
-  const words = dropOverprint(runs.filter((r) => !r.space));
-  const spaces = runs.filter((r) => r.space);
-  const size = Math.max(...words.map((w) => w.size));
-  const y = Math.max(...words.map((w) => w.y));
+  // A word is a run with text; `spaceBefore` says pdf.js saw a space between it and the word before.
+  const words: Run[] = [];
+  const spaceBefore: boolean[] = [];
+  let pendingSpace = false;
+  for (const run of runs) {
+    if (run.space) pendingSpace = true;
+    else if (!isOverprint(words, run)) {
+      words.push(run);
+      spaceBefore.push(pendingSpace);
+      pendingSpace = false;
+    }
+  }
+  const size = words.reduce((max, w) => Math.max(max, w.size), 0);
+  const y = words.reduce((max, w) => Math.max(max, w.y), -Infinity);
   const mid = y - 0.35 * size;
   const crossing = rules.filter((r) => r.top - 0.5 <= mid && mid <= r.bottom + 0.5).map((r) => r.x);
 
@@ -564,9 +590,10 @@ function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
   const cells: string[] = [];
   let cell = '';
   let previous: Run | undefined;
-  for (const word of words) {
+  for (const [i, word] of words.entries()) {
+    const text = word.str.trim();
     if (previous === undefined) {
-      cell = word.str.trim();
+      cell = text;
       previous = word;
       continue;
     }
@@ -575,34 +602,35 @@ function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
     const ruled = crossing.some((x) => x >= left.right - 1.5 && x <= word.left + 1.5 && x > left.left && x < word.right);
     if (ruled || (gap > bigGap && !letterSpaced)) {
       if (cell !== '') cells.push(cell);
-      cell = word.str.trim();
+      cell = text;
     } else {
-      const text = word.str.trim();
       const cjkJoin = CJK.test(cell.slice(-1)) && CJK.test(text.charAt(0));
-      const spaced = /\s$/.test(left.str) || /^\s/.test(word.str) || gap >= 0.3 * size || spaces.some((s) => s.left >= left.left && s.right <= word.right && s.left < word.left);
-      cell += !cjkJoin && spaced && cell !== '' ? ` ${text}` : text;
+      const spaced = spaceBefore[i] === true || /\s$/.test(left.str) || /^\s/.test(word.str) || gap >= 0.3 * size;
+      cell += !cjkJoin && spaced && cell !== '' && text !== '' ? ` ${text}` : text;
     }
     previous = word.right >= left.right ? word : left;
   }
   if (cell !== '') cells.push(cell);
   for (const [i, c] of cells.entries()) cells[i] = c.replace(CJK_SPACE_CJK, '$1');
 
-  const frame = gridFrame(crossing, words);
-  return frame ? { cells, frame, y } : { cells, y };
+  const grid = gridAround(crossing, words);
+  return grid ? { cells, grid, y, mid, size } : { cells, y, mid, size };
 }
 
-/** Why: some producers fake bold by printing a run twice, slightly offset; a reader sees it once. */
-function dropOverprint(words: Run[]): Run[] {
-  const kept: Run[] = [];
-  for (const w of words) {
-    const dup = kept.some((k) => k.str === w.str && Math.abs(k.left - w.left) < 0.2 * w.size && Math.abs(k.y - w.y) < 0.2 * w.size);
-    if (!dup) kept.push(w);
+/**
+ * Why: some producers fake bold by printing a run twice, slightly offset; a reader sees it once. Only the last few
+ * words are compared (the copy lies within a fifth of an em), so a long line stays linear.
+ */
+function isOverprint(words: readonly Run[], run: Run): boolean {
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 8; i--) {
+    const w = words[i];
+    if (w && w.str === run.str && Math.abs(w.left - run.left) < 0.2 * run.size && Math.abs(w.y - run.y) < 0.2 * run.size) return true;
   }
-  return kept;
+  return false;
 }
 
-/** The outer rules of a ruled grid of ≥ 2 columns that encloses the whole line, if there is one. */
-function gridFrame(crossing: readonly number[], words: readonly Run[]): { left: number; right: number } | undefined {
+/** The ruled grid of ≥ 2 columns that encloses the whole line, if there is one. */
+function gridAround(crossing: readonly number[], words: readonly Run[]): Grid | undefined {
   const xs = [...crossing].sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - (all[i - 1] ?? x) > 1);
   if (xs.length < 3) return undefined;
   const left = xs[0] ?? 0;
@@ -611,17 +639,34 @@ function gridFrame(crossing: readonly number[], words: readonly Run[]): { left: 
   return inside ? { left, right } : undefined;
 }
 
+/** Whether rules at `x` cover `from`..`to` without a gap: two rows of one table, not two tables one above the other. */
+function ruleRuns(rules: readonly Rule[], x: number, from: number, to: number): boolean {
+  const along = rules.filter((r) => Math.abs(r.x - x) <= FRAME_TOLERANCE).sort((a, b) => a.top - b.top);
+  let reached = from;
+  for (const r of along) {
+    if (r.top > reached + 1) break;
+    reached = Math.max(reached, r.bottom);
+    if (reached >= to) return true;
+  }
+  return false;
+}
+
 const DASHES = /[\s\-‐‑‒–—―~～_·•]/g;
 const PAGE_NUMBER = /^(?:\d{1,4}|[ivxlc]{1,7}|第\d{1,4}页(?:[,，/／]?共\d{1,4}页)?|共\d{1,4}页[,，/／]?第\d{1,4}页|\d{1,4}[/／]\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
 
-/** Drops a running page number ("- 3 -", "第 3 页", "3 / 12") when it is the first or last line, in the margin. */
+/**
+ * Drops a running page number ("- 3 -", "第 3 页", "3 / 12") when it is the first or last line, lies in the top or
+ * bottom 12 % of the page and stands apart from the text next to it by more than running text's line spacing (1.3
+ * line heights), so a number that merely ends a paragraph at the foot of a page stays.
+ */
 function dropPageNumbers(lines: BuiltLine[], top: number, bottom: number): void {
   const margin = 0.12 * (bottom - top);
-  const isPageNumber = (line: BuiltLine | undefined) => line !== undefined && PAGE_NUMBER.test(line.cells.join('').replace(DASHES, ''));
+  const isPageNumber = (line: BuiltLine) => PAGE_NUMBER.test(line.cells.join('').replace(DASHES, ''));
+  const apart = (line: BuiltLine, neighbour: BuiltLine | undefined) => neighbour === undefined || Math.abs(line.y - neighbour.y) >= 1.3 * Math.max(line.size, neighbour.size);
   const last = lines[lines.length - 1];
-  if (last && last.y >= bottom - margin && isPageNumber(last)) lines.pop();
+  if (last && last.y >= bottom - margin && isPageNumber(last) && apart(last, lines[lines.length - 2])) lines.pop();
   const first = lines[0];
-  if (first && first.y <= top + margin && isPageNumber(first)) lines.shift();
+  if (first && first.y <= top + margin && isPageNumber(first) && apart(first, lines[1])) lines.shift();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -632,7 +677,7 @@ function dropPageNumbers(lines: BuiltLine[], top: number, bottom: number): void 
  * LibreOffice) pad cells by only a few points, so the gap between two cells' text is often narrower than a CJK
  * character and gaps alone cannot separate columns; the rule drawn between them can.
  */
-function verticalRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unknown[] }, toView: Matrix, frame: (x: number, y: number) => [number, number]): Rule[] {
+function verticalRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unknown[] }, toView: Matrix, toReading: (x: number, y: number) => [number, number]): Rule[] {
   const { OPS } = pdfjs;
   const painting = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const rules: Rule[] = [];
@@ -640,8 +685,8 @@ function verticalRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unkno
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const add = (x0: number, y0: number, x1: number, y1: number) => {
     const m = multiply(toView, ctm);
-    const [ax, ay] = frame(m[0] * x0 + m[2] * y0 + m[4], m[1] * x0 + m[3] * y0 + m[5]);
-    const [bx, by] = frame(m[0] * x1 + m[2] * y1 + m[4], m[1] * x1 + m[3] * y1 + m[5]);
+    const [ax, ay] = toReading(m[0] * x0 + m[2] * y0 + m[4], m[1] * x0 + m[3] * y0 + m[5]);
+    const [bx, by] = toReading(m[0] * x1 + m[2] * y1 + m[4], m[1] * x1 + m[3] * y1 + m[5]);
     if (Math.abs(ax - bx) <= 1 && Math.abs(ay - by) >= 2) rules.push({ x: (ax + bx) / 2, top: Math.min(ay, by), bottom: Math.max(ay, by) });
   };
   for (let i = 0; i < list.fnArray.length; i++) {

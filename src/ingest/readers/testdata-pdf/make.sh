@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates the PDF fixtures for pdf.test.ts. Needs LibreOffice (soffice), qpdf, poppler-utils (pdftoppm) and
+# Regenerates the PDF fixtures for pdf.test.ts. Needs LibreOffice (soffice), qpdf, poppler-utils (pdftoppm), Node and
 # the Noto CJK fonts (fonts-noto-cjk). Run from anywhere: sh src/ingest/readers/testdata-pdf/make.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,15 +15,20 @@ head='<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>自�
 <style>body{font-family:"Noto Sans CJK SC";font-size:11pt} td{padding:2pt 6pt}</style></head><body>'
 footer='<div title="footer"><p align="center">- <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield> -</p></div>'
 
-# One page: heading, paragraph, a 4-column table of budget figures, a Latin sentence, a page-number footer.
+# One page: heading, paragraph, a 4-column table of budget figures, below it (only an empty paragraph between) a
+# second table of the same width, a Latin sentence, a page-number footer.
 cat > report.html <<HTML
 $head
 <h1>示例区应急管理局部门整体支出绩效自评报告</h1>
 <p>根据区财政局要求，我局对2022年度部门整体支出开展了绩效自评，自评得分为92.5分，评价等级为优。</p>
-<table border="1" cellspacing="0">
+<table border="1" cellspacing="0" width="100%">
 <tr><td>部门年初预算收入</td><td>4124.28</td><td>预算完成率</td><td>92.94%</td></tr>
 <tr><td>全年预算数</td><td>4512.60</td><td>全年执行数</td><td>4194.02</td></tr>
 <tr><td>基本支出</td><td>3020.15</td><td>项目支出</td><td>1173.87</td></tr>
+</table>
+<p>&nbsp;</p>
+<table border="1" cellspacing="0" width="100%">
+<tr><td>自评得分</td><td>92.5</td><td>评价等级</td><td>优</td></tr>
 </table>
 <p>Budget execution rate: 92.94% (see table above).</p>
 $footer
