@@ -109,19 +109,19 @@ function everyField(found: readonly Found[], data: Record<string, unknown>): Fou
     }
   };
   walk(data, '');
-  const out: Found[] = [];
-  const listed = new Set<string>();
-  for (const f of found) {
-    out.push(f);
-    listed.add(f.path);
-    for (const l of leaves) if (l.path.startsWith(`${f.path}.`) || l.path.startsWith(`${f.path}[`)) {
-      out.push(l);
-      listed.add(l.path);
+  // Each leaf goes under the longest found path that is its prefix (one pass over each leaf's prefixes).
+  const byPath = new Map<string, Found[]>(found.map((f) => [f.path, []]));
+  const orphans: Found[] = [];
+  for (const l of leaves) {
+    let home: Found[] | undefined;
+    for (let i = l.path.length - 1; i > 0 && !home; i--) {
+      const c = l.path[i];
+      if ((c === '.' || c === '[') && byPath.has(l.path.slice(0, i))) home = byPath.get(l.path.slice(0, i));
     }
+    if (home) home.push(l);
+    else if (!byPath.has(l.path)) orphans.push(l);
   }
-  // Figures that a table put in place under a path no entry names (e.g. a unit inside basicExpenditure).
-  for (const l of leaves) if (!listed.has(l.path)) out.push(l);
-  return out;
+  return [...found.flatMap((f) => [f, ...byPath.get(f.path)!]), ...orphans];
 }
 
 function isEmpty(v: unknown): boolean {

@@ -60,24 +60,17 @@ export function stripMarkup(s: string): string {
  * ideographic/no-break/thin spaces → a plain space, zero-width characters removed. Chinese punctuation other
  * than those number signs is kept.
  */
+const FOLDABLE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0b\uff0d\u3000\u00a0\u2002\u2003\u2009\u202f\u200b-\u200d\ufeff\u00ad]/g;
+
 export function foldWidth(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05 || c === 0xff0e || c === 0xff0b || c === 0xff0d) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) {
-      out += ' ';
-      changed = true;
-    } else if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0x00ad) {
-      changed = true;
-    } else {
-      out += s[i];
-    }
-  }
-  return changed ? out : s;
+  // Why a test first: most cells have nothing to fold (Chinese punctuation such as ，is kept), and this runs on all.
+  FOLDABLE.lastIndex = 0;
+  if (!FOLDABLE.test(s)) return s;
+  return s.replace(FOLDABLE, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+    return c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0x00ad ? '' : ' ';
+  });
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -98,6 +91,7 @@ export function joinSpacedDecimals(s: string): string {
 
 /** Collapses runs of spaces and tabs to one space, trims, and keeps line breaks (a DOCX cell's paragraphs). */
 export function collapseSpaces(s: string): string {
+  if (!/[\t\f\v\r\n]| {2}|^ | $/.test(s)) return s;
   return s.replace(/[ \t\f\v\r]+/g, ' ').replace(/ *\n */g, '\n').trim();
 }
 

@@ -56,18 +56,25 @@ function itemOf(row: Row): ScoreItem | undefined {
 
 interface LeafRef {
   readonly name: string;
+  /** The name without whitespace, for matching. */
+  readonly key: string;
   readonly weight: string;
 }
 
+const LEAVES = new WeakMap<Rubric, LeafRef[]>();
+
 function leavesOf(r: Rubric): LeafRef[] {
+  const cached = LEAVES.get(r);
+  if (cached) return cached;
   const out: LeafRef[] = [];
   const walk = (items: Rubric['items']) => {
     for (const it of items) {
-      if (isLeaf(it)) out.push({ name: it.name, weight: toPlainString(it.weight) });
+      if (isLeaf(it)) out.push({ name: it.name, key: compactLabel(it.name), weight: toPlainString(it.weight) });
       else walk(it.items);
     }
   };
   walk(r.items);
+  LEAVES.set(r, out);
   return out;
 }
 
@@ -101,20 +108,21 @@ function dice(a: string, b: string): number {
 }
 
 /** How well a scorecard row names a rubric leaf (0 = not at all). */
-function affinity(item: ScoreItem, leaf: LeafRef): number {
-  const a = compactLabel(item.name);
-  const b = compactLabel(leaf.name);
+function affinity(item: ScoreItem & { readonly criteriaHead: string }, leaf: LeafRef): number {
+  const a = item.name;
+  const b = leaf.key;
   const sameWeight = item.weight !== undefined && Number(item.weight) === Number(leaf.weight) ? 1 : 0;
   if (a === b) return 3 + sameWeight;
-  if (compactLabel(item.criteria).slice(0, b.length + 2).includes(b)) return 2.5 + sameWeight;
+  if (item.criteriaHead.slice(0, b.length + 2).includes(b)) return 2.5 + sameWeight;
   if (a.length >= 3 && (b.includes(a) || a.includes(b))) return 1 + sameWeight;
   const d = dice(a, b);
   return d >= 0.4 ? d + sameWeight : 0;
 }
 
 /** Greedy one-to-one matching of rows to leaves by affinity. */
-function matchItems(items: readonly ScoreItem[], leaves: readonly LeafRef[]): Map<number, LeafRef> {
+function matchItems(rows: readonly ScoreItem[], leaves: readonly LeafRef[]): Map<number, LeafRef> {
   const pairs: { i: number; leaf: LeafRef; a: number }[] = [];
+  const items = rows.map((it) => ({ ...it, criteriaHead: compactLabel(it.criteria.slice(0, 40)) }));
   items.forEach((it, i) => leaves.forEach((leaf) => {
     const a = affinity(it, leaf);
     if (a >= 1) pairs.push({ i, leaf, a });
