@@ -226,6 +226,13 @@ describe('bad input: a clear problem or a partial result with warnings, within 1
     });
   }
 
+  test('an evaluation file given to import is refused with a pointer to the right command', async () => {
+    const r = await cliAsync('import', exampleFile('004'), '--out', join(tmp, 'eval'), '--json');
+    const [res] = JSON.parse(r.out) as { ok: boolean; problems?: { code: string; fix?: string }[] }[];
+    assert.equal(res?.problems?.[0]?.code, 'already-an-evaluation');
+    assert.match(res?.problems?.[0]?.fix ?? '', /compute/);
+  });
+
   test('GBK and UTF-16 text read like UTF-8', async () => {
     const utf8 = await summaryOf(seedFile('000'));
     assert.deepEqual(await summaryOf(bad('gbk.txt')), utf8);

@@ -80,6 +80,7 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
   'import-dropped-field': { zh: '读到的“{field}”不符合评价文件格式（{reason}），已略去', en: 'the value read for "{field}" does not fit the evaluation format ({reason}) and was left out', fixZh: '导入后在评价文件中手工补录此项', fixEn: 'enter it by hand in the evaluation file after import' },
   'unit-by-magnitude': { zh: '表“{table}”的表头单位为 {printed}，但数值量级表明实为 {actual}，已按 {actual} 读取', en: 'table "{table}" says {printed} but its magnitudes are {actual}; read as {actual}', fixZh: '请核对原表单位', fixEn: 'check the unit of the original table' },
   'year-not-found': { zh: '未找到被评价年度', en: 'no evaluation year was found', fixZh: '在评价文件中填写 year（如 year: 2023）后再 compute/score', fixEn: 'add year (e.g. year: 2023) to the evaluation file before compute/score' },
+  'already-an-evaluation': { zh: '这已是评价文件（YAML/JSON），无需导入', en: 'this is already an evaluation file (YAML/JSON); there is nothing to import', fixZh: '直接用 jixiao validate / compute / score / summary', fixEn: 'use jixiao validate / compute / score / summary on it' },
   'output-exists': { zh: '输出文件已存在，未覆盖', en: 'the output file exists and was not overwritten', fixZh: '换一个 --out 目录，或加 --force 覆盖', fixEn: 'choose another --out folder, or pass --force to overwrite' },
   'unknown-command': { zh: '未知命令“{command}”', en: 'unknown command "{command}"', fixZh: '运行 jixiao --help 查看命令', fixEn: 'run jixiao --help' },
   'missing-argument': { zh: '缺少参数：{what}', en: 'missing argument: {what}', fixZh: '运行 jixiao --help 查看用法', fixEn: 'run jixiao --help' },

@@ -60,8 +60,9 @@ export async function readDocument(bytes: Uint8Array, fileName: string, limits: 
   if (bytes.length > limits.maxInputBytes) {
     return { ok: false, problems: [{ code: 'file-too-large', path: [], params: { size: `${(bytes.length / 1048576).toFixed(1)} MB`, limit: `${Math.round(limits.maxInputBytes / 1048576)} MB` } }] };
   }
-  const format = sniffFormat(bytes);
   const ext = extOf(fileName);
+  if (ext === '.yaml' || ext === '.yml' || ext === '.json') return { ok: false, problems: [{ code: 'already-an-evaluation', path: [], params: {} }] };
+  const format = sniffFormat(bytes);
   const expected = EXT_FORMAT[ext];
   const warnings: Problem[] = [];
   if (expected && expected !== format && !(expected === 'text' && format === 'text') && format !== 'ole' && format !== 'zip') {
