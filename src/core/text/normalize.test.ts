@@ -25,6 +25,10 @@ test('PDF line-wrap spaces inside decimals are joined, list numbers are not', ()
   assert.equal(joinSpacedDecimals('1. 比率<5%的，得1分； 2. 5%≤比率≤10%的'), '1. 比率<5%的，得1分； 2. 5%≤比率≤10%的');
 });
 
+test('any Unicode space at the ends is trimmed (found by the fuzzer: U+2028)', () => {
+  for (const c of ['\u2028', '\u1680', '\u205f', '\u2029', ' ']) assert.equal(normalizeText(`${c}预算${c}`), '预算', JSON.stringify(c));
+});
+
 test('labels compact across OCR spaces', () => {
   assert.equal(compactLabel('部门年初预算 收入'), '部门年初预算收入');
   assert.equal(compactLabel('年度预算调整 数：'), '年度预算调整数');

@@ -91,7 +91,7 @@ export function joinSpacedDecimals(s: string): string {
 
 /** Collapses runs of spaces and tabs to one space, trims, and keeps line breaks (a DOCX cell's paragraphs). */
 export function collapseSpaces(s: string): string {
-  if (!/[\t\f\v\r\n]| {2}|^ | $/.test(s)) return s;
+  if (!/[\t\f\v\r\n]| {2}|^\s|\s$/.test(s)) return s;
   return s.replace(/[ \t\f\v\r]+/g, ' ').replace(/ *\n */g, '\n').trim();
 }
 

@@ -321,7 +321,7 @@ async function readDocument(pdfjs: PdfJs, doc: PdfDocument, limits: ReadLimits, 
         break;
       }
       const table = tables.next(line, i === 0);
-      lines.push({ cells: line.cells, loc: { page: pageNo, line: i + 1 }, ...(table === undefined ? {} : { table }), ...(i === 0 ? { pageStart: true } : {}) });
+      lines.push({ cells: line.cells, loc: { page: pageNo, line: line.line }, ...(table === undefined ? {} : { table }), ...(i === 0 ? { pageStart: true } : {}) });
     }
   }
 
@@ -397,10 +397,23 @@ interface Run {
   readonly space: boolean;
 }
 
+/** A vertical rule drawn on the page, in the reading frame. */
 interface Rule {
   readonly x: number;
   readonly top: number;
   readonly bottom: number;
+}
+
+/** A horizontal rule drawn on the page, in the reading frame. */
+interface HorizontalRule {
+  readonly y: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+interface Rules {
+  readonly vertical: Rule[];
+  readonly horizontal: HorizontalRule[];
 }
 
 interface Grid {
@@ -411,9 +424,11 @@ interface Grid {
 
 interface PageLine {
   readonly cells: string[];
+  /** 1-based visual line of the page where the line (a table row: its first visual line) starts. */
+  readonly line: number;
   /** The ruled grid the line sits in, when it is a table row. */
   readonly grid?: Grid;
-  /** The grid's left border runs without a break from the line above to this one (same table on this page). */
+  /** The line is the next row of the same table as the line above (same table on this page). */
   readonly joinsAbove?: boolean;
 }
 
@@ -426,6 +441,27 @@ interface TextItemLike {
 
 function isTextItem(item: object): item is TextItemLike {
   return 'str' in item && typeof item.str === 'string' && 'transform' in item && Array.isArray(item.transform) && 'width' in item && typeof item.width === 'number';
+}
+
+/**
+ * What the page shows, in reading order: a line of text or a table row. Why one shape for both: rows and lines
+ * interleave on a page, and page numbers and line numbering treat them alike.
+ */
+interface Unit {
+  readonly cells: string[];
+  /** Where it starts (y, downwards): the order on the page. */
+  readonly top: number;
+  /** Lowest baseline, for telling running page numbers (top or bottom margin) from content. */
+  readonly y: number;
+  /** Middle of the (first) line's text height, where rules are looked for. */
+  readonly mid: number;
+  /** Largest font size. */
+  readonly size: number;
+  /** Visual lines it takes on the page. */
+  readonly count: number;
+  readonly grid?: Grid;
+  /** The ruled table (index among the page's tables) it is a row of. */
+  readonly table?: number;
 }
 
 async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageLine[]> {
@@ -457,21 +493,57 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageLine[]> {
   }
   if (!runs.some((r) => !r.space)) return [];
 
-  let rules: Rule[] = [];
+  let rules: Rules = { vertical: [], horizontal: [] };
   try {
-    rules = verticalRules(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toView, toReading);
+    rules = pageRules(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toView, toReading);
   } catch {
     // Why ignored: rules only refine cell boundaries; the text alone still gives lines.
   }
+  let units: Unit[];
+  try {
+    units = pageUnits(runs, rules, findTables(rules));
+  } catch {
+    // Why: a drawing that cannot be read as tables leaves the page read line by line, as text outside tables is.
+    units = pageUnits(runs, rules, []);
+  }
 
   const [top, bottom] = pageExtent(viewport.width, viewport.height, toReading);
-  const lines = groupLines(runs).map((group) => buildLine(group, rules));
-  dropPageNumbers(lines, top, bottom);
-  return lines.map(({ cells, grid, mid }, i) => {
-    if (!grid) return { cells };
-    const above = lines[i - 1];
-    return { cells, grid, joinsAbove: above?.grid !== undefined && ruleRuns(rules, grid.left, above.mid, mid) };
+  dropPageNumbers(units, top, bottom);
+  const lines: PageLine[] = [];
+  let seen = 0;
+  let above: Unit | undefined;
+  for (const unit of units) {
+    const line = seen + 1;
+    seen += unit.count;
+    if (unit.cells.every((c) => c === '')) continue;
+    const { cells, grid } = unit;
+    if (!grid) lines.push({ cells, line });
+    else if (unit.table !== undefined) lines.push({ cells, line, grid, joinsAbove: above?.table === unit.table });
+    else lines.push({ cells, line, grid, joinsAbove: above?.grid !== undefined && above.table === undefined && ruleRuns(rules.vertical, grid.left, above.mid, unit.mid) });
+    above = unit;
+  }
+  return lines;
+}
+
+/**
+ * The page's lines and table rows in reading order: runs inside a ruled table become its rows (`tableRows`), the
+ * others lines of cells (`buildLine`).
+ */
+function pageUnits(runs: readonly Run[], rules: Rules, grids: readonly TableGrid[]): Unit[] {
+  const free: Run[] = [];
+  const inTable: Run[][] = grids.map(() => []);
+  for (const run of runs) {
+    const t = tableOf(grids, run);
+    if (t === undefined) free.push(run);
+    else inTable[t]?.push(run);
+  }
+  const units: Unit[] = groupLines(free).map((group) => {
+    const line = buildLine(group, rules.vertical);
+    return { ...line, top: line.y - line.size, count: 1 };
   });
+  grids.forEach((grid, t) => units.push(...tableRows(grid, inTable[t] ?? [], t)));
+  // Why stable: lines on one baseline keep their order, and so do a table's rows.
+  return units.sort((a, b) => a.top - b.top);
 }
 
 function asMatrix(values: readonly number[]): Matrix {
@@ -513,7 +585,7 @@ function pageExtent(width: number, height: number, toReading: (x: number, y: num
  * Runs on one baseline form a line. Why 0.45 × font size: superscripts sit about a third of the size higher and
  * belong to their line, while the next line is at least one size further down.
  */
-function groupLines(runs: Run[]): Run[][] {
+function groupLines(runs: readonly Run[]): Run[][] {
   const sorted = [...runs].sort((a, b) => a.y - b.y || a.left - b.left);
   const lines: Run[][] = [];
   let current: Run[] = [];
@@ -551,15 +623,9 @@ interface BuiltLine {
   readonly size: number;
 }
 
-/**
- * Joins a line's runs into cells. A new cell starts where a vertical rule lies between two runs, or where the gap
- * exceeds 1.5 × the line's average character width (about 1.5 CJK characters or 3 digits) — wider than any word
- * space, narrower than the space between columns of an unruled table. Within a cell: nothing between CJK
- * characters (an OCR layer often spaces every one), a single space where pdf.js saw one or the gap is ≥ 0.3 em.
- */
-function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
+/** A line's runs left to right without whitespace runs and overprinted copies; `spaceBefore`: pdf.js saw a space. */
+function wordsOf(group: readonly Run[]): { words: Run[]; spaceBefore: boolean[] } {
   const runs = [...group].sort((a, b) => a.left - b.left);
-  // A word is a run with text; `spaceBefore` says pdf.js saw a space between it and the word before.
   const words: Run[] = [];
   const spaceBefore: boolean[] = [];
   let pendingSpace = false;
@@ -571,6 +637,25 @@ function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
       pendingSpace = false;
     }
   }
+  return { words, spaceBefore };
+}
+
+/** Within a cell: nothing between CJK characters, a single space where pdf.js saw one or the gap is ≥ 0.3 em. */
+function appendWord(cell: string, left: Run, word: Run, spaceBefore: boolean, size: number): string {
+  const text = word.str.trim();
+  const cjkJoin = CJK.test(cell.slice(-1)) && CJK.test(text.charAt(0));
+  const spaced = spaceBefore || /\s$/.test(left.str) || /^\s/.test(word.str) || word.left - left.right >= 0.3 * size;
+  return !cjkJoin && spaced && cell !== '' && text !== '' ? `${cell} ${text}` : `${cell}${text}`;
+}
+
+/**
+ * Joins a line's runs into cells. A new cell starts where a vertical rule lies between two runs, or where the gap
+ * exceeds 1.5 × the line's average character width (about 1.5 CJK characters or 3 digits) — wider than any word
+ * space, narrower than the space between columns of an unruled table. Within a cell: nothing between CJK
+ * characters (an OCR layer often spaces every one), a single space where pdf.js saw one or the gap is ≥ 0.3 em.
+ */
+function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
+  const { words, spaceBefore } = wordsOf(group);
   const size = words.reduce((max, w) => Math.max(max, w.size), 0);
   const y = words.reduce((max, w) => Math.max(max, w.y), -Infinity);
   const mid = y - 0.35 * size;
@@ -591,9 +676,8 @@ function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
   let cell = '';
   let previous: Run | undefined;
   for (const [i, word] of words.entries()) {
-    const text = word.str.trim();
     if (previous === undefined) {
-      cell = text;
+      cell = word.str.trim();
       previous = word;
       continue;
     }
@@ -602,12 +686,8 @@ function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
     const ruled = crossing.some((x) => x >= left.right - 1.5 && x <= word.left + 1.5 && x > left.left && x < word.right);
     if (ruled || (gap > bigGap && !letterSpaced)) {
       if (cell !== '') cells.push(cell);
-      cell = text;
-    } else {
-      const cjkJoin = CJK.test(cell.slice(-1)) && CJK.test(text.charAt(0));
-      const spaced = spaceBefore[i] === true || /\s$/.test(left.str) || /^\s/.test(word.str) || gap >= 0.3 * size;
-      cell += !cjkJoin && spaced && cell !== '' && text !== '' ? ` ${text}` : text;
-    }
+      cell = word.str.trim();
+    } else cell = appendWord(cell, left, word, spaceBefore[i] === true, size);
     previous = word.right >= left.right ? word : left;
   }
   if (cell !== '') cells.push(cell);
@@ -615,6 +695,34 @@ function buildLine(group: Run[], rules: readonly Rule[]): BuiltLine {
 
   const grid = gridAround(crossing, words);
   return grid ? { cells, grid, y, mid, size } : { cells, y, mid, size };
+}
+
+/** A wrapped line starting with one of these follows the line before directly: no word starts with it. */
+const CLOSING = /^[%)\]}>,.;:!?'"]/;
+
+/**
+ * The text of one table cell: its visual lines top to bottom, each joined as within a cell. A wrapped line follows
+ * the one before directly when either side of the wrap is a CJK character (Chinese wraps anywhere and puts no
+ * space between words), the line before ends in a hyphen after a letter ("mid-" "year") or the line starts with
+ * a closing sign ("100" "%"); between Latin words it follows after a space.
+ */
+function cellText(runs: readonly Run[]): string {
+  let text = '';
+  for (const group of groupLines(runs)) {
+    const { words, spaceBefore } = wordsOf(group);
+    const size = words.reduce((max, w) => Math.max(max, w.size), 0);
+    let line = '';
+    let previous: Run | undefined;
+    for (const [i, word] of words.entries()) {
+      line = previous === undefined ? word.str.trim() : appendWord(line, previous, word, spaceBefore[i] === true, size);
+      previous = previous === undefined || word.right >= previous.right ? word : previous;
+    }
+    line = line.replace(CJK_SPACE_CJK, '$1');
+    if (line === '') continue;
+    const direct = text === '' || CJK.test(text.slice(-1)) || CJK.test(line.charAt(0)) || CLOSING.test(line) || /[A-Za-z]-$/.test(text);
+    text = direct ? `${text}${line}` : `${text} ${line}`;
+  }
+  return text;
 }
 
 /**
@@ -657,37 +765,418 @@ const PAGE_NUMBER = /^(?:\d{1,4}|[ivxlc]{1,7}|第\d{1,4}页(?:[,，/／]?共\d{1
 /**
  * Drops a running page number ("- 3 -", "第 3 页", "3 / 12") when it is the first or last line, lies in the top or
  * bottom 12 % of the page and stands apart from the text next to it by more than running text's line spacing (1.3
- * line heights), so a number that merely ends a paragraph at the foot of a page stays.
+ * line heights), so a number that merely ends a paragraph at the foot of a page stays. A table row is never one.
  */
-function dropPageNumbers(lines: BuiltLine[], top: number, bottom: number): void {
+function dropPageNumbers(units: Unit[], top: number, bottom: number): void {
   const margin = 0.12 * (bottom - top);
-  const isPageNumber = (line: BuiltLine) => PAGE_NUMBER.test(line.cells.join('').replace(DASHES, ''));
-  const apart = (line: BuiltLine, neighbour: BuiltLine | undefined) => neighbour === undefined || Math.abs(line.y - neighbour.y) >= 1.3 * Math.max(line.size, neighbour.size);
-  const last = lines[lines.length - 1];
-  if (last && last.y >= bottom - margin && isPageNumber(last) && apart(last, lines[lines.length - 2])) lines.pop();
-  const first = lines[0];
-  if (first && first.y <= top + margin && isPageNumber(first) && apart(first, lines[1])) lines.shift();
+  const filled = (u: Unit) => u.cells.some((c) => c !== '');
+  const isPageNumber = (u: Unit) => u.table === undefined && PAGE_NUMBER.test(u.cells.join('').replace(DASHES, ''));
+  const apart = (u: Unit, neighbour: Unit | undefined) => neighbour === undefined || Math.abs(u.y - neighbour.y) >= 1.3 * Math.max(u.size, neighbour.size);
+  const lastAt = units.findLastIndex(filled);
+  const last = units[lastAt];
+  if (last && last.y >= bottom - margin && isPageNumber(last) && apart(last, units.slice(0, lastAt).findLast(filled))) units.splice(lastAt, 1);
+  const firstAt = units.findIndex(filled);
+  const first = units[firstAt];
+  if (first && first.y <= top + margin && isPageNumber(first) && apart(first, units.slice(firstAt + 1).find(filled))) units.splice(firstAt, 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Vertical rules from the operator list
+// Ruled tables: the cell grid drawn on the page
+
+/** Rules this close (pt) are one rule; a rule ending this close to another meets it. */
+const RULE_TOLERANCE = 1.5;
+/** No column or row is narrower (pt): boundaries closer than this (a double border, a cell's shading inset) are one. */
+const MIN_STRIP = 4;
+
+/** A straight rule: `at` across its direction, `from`..`to` along it. */
+interface Segment {
+  readonly at: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A cell boundary: the rules within `lo`..`hi` across it (a double rule, slightly misaligned pieces) count as one. */
+interface Boundary {
+  readonly lo: number;
+  readonly hi: number;
+  readonly mid: number;
+}
 
 /**
- * Vertical line segments drawn on the page (table borders), in the reading frame. Why: producers (Word, WPS,
- * LibreOffice) pad cells by only a few points, so the gap between two cells' text is often narrower than a CJK
- * character and gaps alone cannot separate columns; the rule drawn between them can.
+ * One ruled table on a page: the union of its column boundaries (`xs`) and of its row boundaries (`ys`) cut it
+ * into grid cells; `anchor[row * columns + column]` is the grid cell at the top left of the drawn cell it belongs
+ * to — itself, unless no rule separates it from the cell to its left or above (a merged cell).
  */
-function verticalRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unknown[] }, toView: Matrix, toReading: (x: number, y: number) => [number, number]): Rule[] {
+interface TableGrid {
+  readonly xs: readonly Boundary[];
+  readonly ys: readonly Boundary[];
+  readonly anchor: Int32Array;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/**
+ * The ruled tables on a page. Rules that meet (within the tolerance) form one drawing; a drawing is a table when
+ * it has at least one vertical rule, two horizontal ones at different heights and at least two columns. Why
+ * connected drawings, not all rules of the page: two tables one above the other have different columns, and a
+ * stray rule (a header line, an underline) must not cut a table.
+ */
+function findTables(rules: Rules): TableGrid[] {
+  const vertical = mergeCollinear(rules.vertical.map((r) => ({ at: r.x, from: r.top, to: r.bottom })));
+  const horizontal = mergeCollinear(rules.horizontal.map((r) => ({ at: r.y, from: r.left, to: r.right })));
+  if (vertical.length === 0 || horizontal.length < 2) return [];
+  const nv = vertical.length;
+  const parent = Array.from({ length: nv + horizontal.length }, (_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    for (let k = i; parent[k] !== root; ) {
+      const next = parent[k] ?? root;
+      parent[k] = root;
+      k = next;
+    }
+    return root;
+  };
+  // Horizontal rules by height, so each vertical rule only looks at those within its own height.
+  const byY = horizontal.map((h, i) => ({ h, i })).sort((a, b) => a.h.at - b.h.at);
+  const ys = byY.map((e) => e.h.at);
+  for (const [vi, v] of vertical.entries()) {
+    for (let k = lowerBound(ys, v.from - RULE_TOLERANCE); k < byY.length; k++) {
+      const e = byY[k];
+      if (!e || e.h.at > v.to + RULE_TOLERANCE) break;
+      if (e.h.from - RULE_TOLERANCE <= v.at && v.at <= e.h.to + RULE_TOLERANCE) parent[find(vi)] = find(nv + e.i);
+    }
+  }
+  const drawings = new Map<number, { v: Segment[]; h: Segment[] }>();
+  for (let i = 0; i < parent.length; i++) {
+    const root = find(i);
+    let d = drawings.get(root);
+    if (!d) drawings.set(root, (d = { v: [], h: [] }));
+    if (i < nv) d.v.push(vertical[i] as Segment);
+    else d.h.push(horizontal[i - nv] as Segment);
+  }
+  const tables: TableGrid[] = [];
+  for (const d of drawings.values()) {
+    const grid = d.v.length > 0 && d.h.length >= 2 ? buildGrid(d.v, d.h) : undefined;
+    if (grid) tables.push(grid);
+  }
+  return tables;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if ((sorted[m] ?? 0) < value) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/** Rules on one line (within 1 pt) whose pieces touch or overlap become one rule; others stay apart. */
+function mergeCollinear(segments: readonly Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.at - b.at);
+  const out: Segment[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && (sorted[j]?.at ?? 0) - (sorted[j - 1]?.at ?? 0) <= 1) j++;
+    const line = sorted.slice(i, j).sort((a, b) => a.from - b.from);
+    const at = line.reduce((sum, s) => sum + s.at, 0) / line.length;
+    let from = line[0]?.from ?? 0;
+    let to = line[0]?.to ?? 0;
+    for (const s of line.slice(1)) {
+      if (s.from <= to + RULE_TOLERANCE) to = Math.max(to, s.to);
+      else {
+        out.push({ at, from, to });
+        from = s.from;
+        to = s.to;
+      }
+    }
+    out.push({ at, from, to });
+    i = j;
+  }
+  return out;
+}
+
+/** Positions closer than MIN_STRIP apart (in a chain) are one boundary. */
+function boundaries(positions: readonly number[]): Boundary[] {
+  const sorted = [...positions].sort((a, b) => a - b);
+  const out: Boundary[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p - last.hi < MIN_STRIP) out[out.length - 1] = { lo: last.lo, hi: p, mid: (last.lo + p) / 2 };
+    else out.push({ lo: p, hi: p, mid: p });
+  }
+  return out;
+}
+
+/** The segments lying on each boundary (within the tolerance), each list in order along the boundary. */
+function onBoundaries(segments: readonly Segment[], bounds: readonly Boundary[]): Segment[][] {
+  const out: Segment[][] = bounds.map(() => []);
+  for (const s of segments) {
+    for (const [i, b] of bounds.entries()) if (s.at >= b.lo - RULE_TOLERANCE && s.at <= b.hi + RULE_TOLERANCE) out[i]?.push(s);
+  }
+  for (const list of out) list.sort((a, b) => a.from - b.from);
+  return out;
+}
+
+/** Length of `from`..`to` covered by segments (in order along the boundary). */
+function coverage(segments: readonly Segment[], from: number, to: number): number {
+  let covered = 0;
+  let reached = from;
+  for (const s of segments) {
+    if (s.from >= to) break;
+    const end = Math.min(to, s.to);
+    if (end <= reached) continue;
+    covered += end - Math.max(s.from, reached);
+    reached = end;
+  }
+  return covered;
+}
+
+/**
+ * The cell grid of one drawing. Columns: between consecutive vertical rule positions (and the ends of the
+ * horizontal rules, for a table drawn without side borders); rows: between consecutive horizontal rule positions
+ * (and the ends of the vertical rules, for a table cut by a page break without a closing rule). Two neighbouring
+ * grid cells are one drawn cell when no rule runs along at least half of the edge between them.
+ */
+function buildGrid(vertical: readonly Segment[], horizontal: readonly Segment[]): TableGrid | undefined {
+  let left = Infinity;
+  let right = -Infinity;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const v of vertical) {
+    left = Math.min(left, v.at);
+    right = Math.max(right, v.at);
+    top = Math.min(top, v.from);
+    bottom = Math.max(bottom, v.to);
+  }
+  for (const h of horizontal) {
+    left = Math.min(left, h.from);
+    right = Math.max(right, h.to);
+    top = Math.min(top, h.at);
+    bottom = Math.max(bottom, h.at);
+  }
+  const xs = boundaries([left, right, ...vertical.map((v) => v.at)]);
+  const ys = boundaries([top, bottom, ...horizontal.map((h) => h.at)]);
+  if (xs.length < 3 || ys.length < 2 || boundaries(horizontal.map((h) => h.at)).length < 2) return undefined;
+  const columns = xs.length - 1;
+  const rows = ys.length - 1;
+  const cells = rows * columns;
+  if (cells > 100_000) return undefined;
+
+  const parent = new Int32Array(cells);
+  for (let i = 0; i < cells; i++) parent[i] = i;
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    return root;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const alongX = onBoundaries(vertical, xs);
+  const alongY = onBoundaries(horizontal, ys);
+  for (let r = 0; r < rows; r++) {
+    const from = ys[r]?.mid ?? 0;
+    const to = ys[r + 1]?.mid ?? 0;
+    for (let c = 1; c < columns; c++) {
+      if (coverage(alongX[c] ?? [], from, to) < 0.5 * (to - from)) union(r * columns + c - 1, r * columns + c);
+    }
+  }
+  for (let c = 0; c < columns; c++) {
+    const from = xs[c]?.mid ?? 0;
+    const to = xs[c + 1]?.mid ?? 0;
+    for (let r = 1; r < rows; r++) {
+      if (coverage(alongY[r] ?? [], from, to) < 0.5 * (to - from)) union((r - 1) * columns + c, r * columns + c);
+    }
+  }
+  // Why the smallest index is the root: in row-major order it is the drawn cell's top row, then its left column.
+  const anchor = new Int32Array(cells);
+  for (let i = 0; i < cells; i++) anchor[i] = find(i);
+  return { xs, ys, anchor, left: xs[0]?.mid ?? left, right: xs[columns]?.mid ?? right, top: ys[0]?.mid ?? top, bottom: ys[rows]?.mid ?? bottom };
+}
+
+/** The table whose frame holds the middle of the run (the smallest, for a table drawn inside another's cell). */
+function tableOf(grids: readonly TableGrid[], run: Run): number | undefined {
+  const x = (run.left + run.right) / 2;
+  const y = run.y - 0.35 * run.size;
+  let best: number | undefined;
+  let bestArea = Infinity;
+  for (const [i, g] of grids.entries()) {
+    if (x < g.left - RULE_TOLERANCE || x > g.right + RULE_TOLERANCE || y < g.top - RULE_TOLERANCE || y > g.bottom + RULE_TOLERANCE) continue;
+    const area = (g.right - g.left) * (g.bottom - g.top);
+    if (area < bestArea) {
+      best = i;
+      bestArea = area;
+    }
+  }
+  return best;
+}
+
+/**
+ * One unit per grid row, with one cell per grid column, as a DOCX table gives them: a drawn cell's text (all runs
+ * inside it, in reading order) sits in its top row and left column; the grid cells it covers besides are empty.
+ * A run belongs to the row its middle lies in and to the column it overlaps most (text overflowing a cell stays
+ * with the cell it starts in when most of it is there). Rows without text are left out. A grid row that is
+ * several table rows drawn without rules between them (see `looksStacked`) gives one unit per visual line.
+ */
+function tableRows(grid: TableGrid, runs: readonly Run[], table: number): Unit[] {
+  const { xs, ys, anchor } = grid;
+  const columns = xs.length - 1;
+  const rows = ys.length - 1;
+  const inCell = new Map<number, Run[]>();
+  const cellOfRun = new Map<Run, number>();
+  const inRow: Run[][] = Array.from({ length: rows }, () => []);
+  for (const run of runs) {
+    const y = run.y - 0.35 * run.size;
+    let r = 0;
+    while (r < rows - 1 && (ys[r + 1]?.mid ?? Infinity) <= y) r++;
+    let c = 0;
+    let most = -Infinity;
+    for (let k = 0; k < columns; k++) {
+      const overlap = Math.min(run.right, xs[k + 1]?.mid ?? 0) - Math.max(run.left, xs[k]?.mid ?? 0);
+      if (overlap > most + 1e-6) {
+        most = overlap;
+        c = k;
+      }
+    }
+    const cell = anchor[r * columns + c] ?? r * columns + c;
+    let list = inCell.get(cell);
+    if (!list) inCell.set(cell, (list = []));
+    list.push(run);
+    cellOfRun.set(run, cell);
+    inRow[r]?.push(run);
+  }
+  const frame: Grid = { left: grid.left, right: grid.right };
+  const units: Unit[] = [];
+  const unit = (cells: string[], here: readonly Run[], top: number, count: number): Unit => {
+    let size = 0;
+    let y = top;
+    for (const w of here) {
+      if (w.space) continue;
+      size = Math.max(size, w.size);
+      y = Math.max(y, w.y);
+    }
+    return { cells, top, y, mid: top, size, count, grid: frame, table };
+  };
+  for (let r = 0; r < rows; r++) {
+    const here = inRow[r] ?? [];
+    const lines = groupLines(here);
+    const top = ys[r]?.mid ?? 0;
+    if (lines.length >= 3 && looksStacked(grid, r, lines, inCell, cellOfRun)) {
+      for (const [k, line] of lines.entries()) {
+        const byCell = new Map<number, Run[]>();
+        for (const run of line) {
+          const cell = cellOfRun.get(run) ?? 0;
+          let list = byCell.get(cell);
+          if (!list) byCell.set(cell, (list = []));
+          list.push(run);
+        }
+        const cells = new Array<string>(columns).fill('');
+        for (const [cell, list] of byCell) cells[cell % columns] = cellText(list);
+        const lineTop = Math.min(...line.map((w) => w.y - w.size));
+        units.push(unit(cells, line, k === 0 ? top : Math.max(top, lineTop), 1));
+      }
+      continue;
+    }
+    const cells: string[] = [];
+    for (let c = 0; c < columns; c++) {
+      const i = r * columns + c;
+      const list = anchor[i] === i ? inCell.get(i) : undefined;
+      cells.push(list ? cellText(list) : '');
+    }
+    units.push(unit(cells, here, top, lines.length));
+  }
+  return units;
+}
+
+/**
+ * Whether a grid row holds several table rows whose separating rules are missing (a table drawn with column
+ * rules only, or only some row rules): it has ≥ 3 visual lines, most of them with text in ≥ 2 cells; at least two
+ * cells, and at least half of the cells with text, have several lines; and none of those reads as text wrapped
+ * inside its cell (most of its lines but the last reaching the cell's right rule). Why so careful: a genuine row
+ * whose cells wrap looks the same except for the wrapping, and splitting it would cut every cell into fragments.
+ * A row with a cell merged into the row above or below is never split.
+ */
+function looksStacked(grid: TableGrid, r: number, lines: readonly Run[][], inCell: ReadonlyMap<number, readonly Run[]>, cellOfRun: ReadonlyMap<Run, number>): boolean {
+  const { xs, anchor } = grid;
+  const columns = xs.length - 1;
+  for (let c = 0; c < columns; c++) {
+    const a = anchor[r * columns + c] ?? 0;
+    if (Math.floor(a / columns) !== r || anchor[(r + 1) * columns + c] === a) return false;
+  }
+  let spread = 0;
+  for (const line of lines) {
+    const cells = new Set<number>();
+    for (const run of line) if (!run.space) cells.add(cellOfRun.get(run) ?? -1);
+    if (cells.size >= 2) spread++;
+  }
+  if (2 * spread <= lines.length) return false;
+  let filled = 0;
+  let multi = 0;
+  for (let c = 0; c < columns; c++) {
+    const a = r * columns + c;
+    const list = anchor[a] === a ? inCell.get(a) : undefined;
+    if (!list?.some((w) => !w.space)) continue;
+    filled++;
+    const cellLines = groupLines(list);
+    if (cellLines.length < 2) continue;
+    multi++;
+    let last = c;
+    while (last + 1 < columns && anchor[r * columns + last + 1] === a) last++;
+    if (wrapsInside(cellLines, xs[last + 1]?.lo ?? 0)) return false;
+  }
+  return multi >= 2 && 2 * multi >= filled;
+}
+
+const FIGURE_LINE = /^[-+−(（]?[\d.,，]+[)）]?[%％]?$/;
+
+/** Most lines but the last end within 2.5 em (plus padding) of the cell's right rule; lines of figures do not count. */
+function wrapsInside(lines: readonly Run[][], border: number): boolean {
+  const body = lines.slice(0, -1);
+  let full = 0;
+  for (const line of body) {
+    let right = -Infinity;
+    let size = 0;
+    let text = '';
+    for (const w of line) {
+      if (w.space) continue;
+      right = Math.max(right, w.right);
+      size = Math.max(size, w.size);
+      text += w.str.replace(/\s+/g, '');
+    }
+    if (!FIGURE_LINE.test(text) && border - right <= 2.5 * size + 6) full++;
+  }
+  return full > 0 && 2 * full >= body.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules from the operator list
+
+/**
+ * Line segments drawn on the page (table borders), in the reading frame. Why: producers (Word, WPS, LibreOffice)
+ * pad cells by only a few points, so the gap between two cells' text is often narrower than a CJK character and
+ * gaps alone cannot separate columns; the rule drawn between them can, and the horizontal rules tell a row whose
+ * cells wrap onto several lines from several rows. A stroked path gives each of its straight segments; a filled
+ * one only its thin rectangles (borders drawn as bars), not shaded areas.
+ */
+function pageRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unknown[] }, toView: Matrix, toReading: (x: number, y: number) => [number, number]): Rules {
   const { OPS } = pdfjs;
-  const painting = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const rules: Rule[] = [];
+  const stroking = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const filling = new Set<number>([OPS.fill, OPS.eoFill]);
+  const vertical: Rule[] = [];
+  const horizontal: HorizontalRule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const add = (x0: number, y0: number, x1: number, y1: number) => {
-    const m = multiply(toView, ctm);
-    const [ax, ay] = toReading(m[0] * x0 + m[2] * y0 + m[4], m[1] * x0 + m[3] * y0 + m[5]);
-    const [bx, by] = toReading(m[0] * x1 + m[2] * y1 + m[4], m[1] * x1 + m[3] * y1 + m[5]);
-    if (Math.abs(ax - bx) <= 1 && Math.abs(ay - by) >= 2) rules.push({ x: (ax + bx) / 2, top: Math.min(ay, by), bottom: Math.max(ay, by) });
+  const addSegment = (ax: number, ay: number, bx: number, by: number) => {
+    if (Math.abs(ax - bx) <= 1 && Math.abs(ay - by) >= 2) vertical.push({ x: (ax + bx) / 2, top: Math.min(ay, by), bottom: Math.max(ay, by) });
+    else if (Math.abs(ay - by) <= 1 && Math.abs(ax - bx) >= 2) horizontal.push({ y: (ay + by) / 2, left: Math.min(ax, bx), right: Math.max(ax, bx) });
   };
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
@@ -700,46 +1189,89 @@ function verticalRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unkno
       const matrix: unknown = args[0];
       if (isNumbers(matrix)) ctm = multiply(ctm, asMatrix(matrix));
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.constructPath && Array.isArray(args) && painting.has(Number(args[0]))) {
+    else if (fn === OPS.constructPath && Array.isArray(args)) {
+      const op = Number(args[0]);
+      const stroked = stroking.has(op);
+      if (!stroked && !filling.has(op)) continue;
       const paths: unknown = args[1];
       const path: unknown = Array.isArray(paths) ? paths[0] : undefined;
-      if (path instanceof Float32Array) segments(path, add);
+      if (!(path instanceof Float32Array)) continue;
+      const m = multiply(toView, ctm);
+      const point = (x: number, y: number) => toReading(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+      for (const sub of subpaths(path, point)) {
+        if (stroked) for (const [ax, ay, bx, by] of sub.segments) addSegment(ax, ay, bx, by);
+        else if (!sub.curved) thinBar(sub.segments, vertical, horizontal);
+      }
     }
   }
-  return rules;
+  return { vertical, horizontal };
+}
+
+/** A filled subpath that is a thin bar (≤ 4 pt across, ≥ 3× as long) is a rule along its middle. */
+function thinBar(segments: readonly (readonly [number, number, number, number])[], vertical: Rule[], horizontal: HorizontalRule[]): void {
+  if (segments.length === 0) return;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const [ax, ay, bx, by] of segments) {
+    if (Math.abs(ax - bx) > 1 && Math.abs(ay - by) > 1) return;
+    x0 = Math.min(x0, ax, bx);
+    x1 = Math.max(x1, ax, bx);
+    y0 = Math.min(y0, ay, by);
+    y1 = Math.max(y1, ay, by);
+  }
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (w <= 4 && h >= Math.max(2, 3 * w)) vertical.push({ x: (x0 + x1) / 2, top: y0, bottom: y1 });
+  else if (h <= 4 && w >= Math.max(2, 3 * h)) horizontal.push({ y: (y0 + y1) / 2, left: x0, right: x1 });
 }
 
 function isNumbers(value: unknown): value is number[] {
   return (Array.isArray(value) || value instanceof Float32Array) && value.length >= 6 && [...value].every((v) => typeof v === 'number');
 }
 
-/** Walks pdf.js's packed path (moveTo 0, lineTo 1, curveTo 2, closePath 3) and reports its straight segments. */
-function segments(path: Float32Array, add: (x0: number, y0: number, x1: number, y1: number) => void): void {
+/**
+ * Walks pdf.js's packed path (moveTo 0, lineTo 1, curveTo 2, closePath 3) and gives each subpath's straight
+ * segments, mapped by `point`, and whether it has curves.
+ */
+function subpaths(path: Float32Array, point: (x: number, y: number) => [number, number]): { segments: [number, number, number, number][]; curved: boolean }[] {
+  const out: { segments: [number, number, number, number][]; curved: boolean }[] = [];
+  let current: { segments: [number, number, number, number][]; curved: boolean } | undefined;
   let x = 0;
   let y = 0;
   let startX = 0;
   let startY = 0;
+  const segment = (nx: number, ny: number) => {
+    const [ax, ay] = point(x, y);
+    const [bx, by] = point(nx, ny);
+    if (!current) out.push((current = { segments: [], curved: false }));
+    current.segments.push([ax, ay, bx, by]);
+  };
   for (let k = 0; k < path.length; ) {
     const op = path[k++];
     if (op === 0) {
       x = startX = path[k++] ?? 0;
       y = startY = path[k++] ?? 0;
+      out.push((current = { segments: [], curved: false }));
     } else if (op === 1) {
       const nx = path[k++] ?? 0;
       const ny = path[k++] ?? 0;
-      add(x, y, nx, ny);
+      segment(nx, ny);
       x = nx;
       y = ny;
     } else if (op === 2) {
       k += 4;
       x = path[k++] ?? 0;
       y = path[k++] ?? 0;
+      if (current) current.curved = true;
     } else if (op === 3) {
-      add(x, y, startX, startY);
+      if (x !== startX || y !== startY) segment(startX, startY);
       x = startX;
       y = startY;
-    } else return;
+    } else break;
   }
+  return out;
 }
 
 if (!isMainThread && workerData === WORKER_MARK && parentPort) serve(parentPort);
