@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_LIMITS, type ReadResult, type SourceDocument, type SourceLine } from '../source.ts';
+import { segment } from '../segment.ts';
 import { pageRanges, readPdf } from './pdf.ts';
 
 // Why captured before any PDF is read: importing pdf.ts must not load pdf.js, and reading must leave built-ins alone.
@@ -75,6 +76,92 @@ test('non-embedded CJK font through a predefined CMap; header, footer and waterm
   assert.deepEqual(
     doc.lines.map((l) => l.cells),
     [['目录'], ['部门年初预算收入', '4124.28'], ['自评得分 92.5']],
+  );
+});
+
+test('ruled table rows rebuilt from the grid: one line per row, merged cells as DOCX gives them, wrapped text joined', async () => {
+  const doc = document(await readPdf(fixture('table-rows.pdf')));
+  const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+  const table0 = doc.lines.filter((l) => l.table === 0);
+  assert.deepEqual(table0[0]?.cells, ['主要任务', '预期目标', '目标完成情况', '关键指标', '指标值', '金额']);
+  // The row of 任务1: its label (vertically centred beside three indicator rows), goal and outcome (merged down
+  // over those rows) sit in its first grid row; each wrapped over several visual lines, read as one cell.
+  const task1 = table0[1];
+  assert.equal(task1?.cells.length, 6);
+  assert.equal(compact(task1?.cells[0]), '任务1');
+  assert.equal(compact(task1?.cells[1]), '加强三防能力建设，认真落实防汛责任制，落实汛期督导检查，完善三防预案，组织应急抢险，加强汛期24小时值班值守，及时启动防暴雨防台风应急响应。');
+  assert.equal(compact(task1?.cells[2]), '全区共出动2582人次，巡查2565处，发现问题239处，均已落实整改措施，修编三防预案和规范工作制度，全区实现了零伤亡少损失目标。');
+  assert.ok(!/[\n\u4e00-\u9fff] [\u4e00-\u9fff]/.test(task1?.cells[1] ?? ''), 'no space where a CJK line wraps');
+  assert.deepEqual(task1?.cells.slice(3), ['防汛物资采购完成率', '100%', '59.12']);
+  // Rows below a merged cell: empty cells under it.
+  assert.deepEqual(table0[2]?.cells, ['', '', '', '启动响应保证率', '100%', '']);
+  assert.deepEqual(table0[3]?.cells, ['', '', '', '人员伤亡数', '0', '']);
+  // A cell merged across two columns: its text in the first, an empty cell after it; Latin words keep one space
+  // at each wrap, and a wrap after a hyphen joins directly.
+  assert.deepEqual(
+    table0[4]?.cells.map((c, i) => (i === 0 || i === 4 ? compact(c) : c)),
+    ['任务2', 'Budget execution was reviewed against the annual plan and the mid-year adjustment approved by the district government in July.', '', '开展应急演练场次', '785场', '39.66'],
+  );
+  assert.deepEqual(table0[5]?.cells, ['合计', '', '', '', '—', '98.78']);
+  assert.equal(table0.length, 6);
+  // Locations: the visual line each row starts on, increasing down the page.
+  assert.deepEqual(table0[0]?.loc, { page: 1, line: 2 });
+  assert.ok(table0.every((l, i) => i === 0 || (l.loc.line ?? 0) > (table0[i - 1]?.loc.line ?? 0)));
+  assert.deepEqual(find(doc.lines, '以上为重点任务情况')?.cells, ['以上为重点任务情况。']);
+  assert.equal(find(doc.lines, '以上为重点任务情况')?.table, undefined);
+
+  // A second table whose long row the page break splits: the row goes on as the first line of page 2, in the same
+  // table, and the segmenter joins the two parts into one row.
+  const table1 = doc.lines.filter((l) => l.table === 1);
+  assert.deepEqual(table1[0]?.cells, ['序号', '完成情况', '备注']);
+  const [before, after] = [table1[1], table1[2]];
+  assert.equal(before?.cells[0], '1');
+  assert.equal(before?.cells[2], '按期完成');
+  assert.equal(after?.pageStart, true);
+  assert.deepEqual(after?.loc, { page: 2, line: 1 });
+  assert.deepEqual([after?.cells[0], after?.cells[2]], ['', '']);
+  assert.deepEqual(table1[3]?.cells, ['2', '完成全区综合减灾示范社区创建任务。', '已验收']);
+  const rows = segment(doc).tables[1]?.rows ?? [];
+  assert.equal(rows.length, 3);
+  const joined = compact(rows[1]?.cells[1]);
+  assert.ok(joined.startsWith('第1项：') && joined.endsWith('第40项：组织开展安全生产检查，排查整改隐患，落实整改责任。'));
+  assert.equal(joined.match(/组织开展安全生产检查/g)?.length, 40);
+  // The running page numbers are not content.
+  assert.ok(!doc.lines.some((l) => /^-\s*\d\s*-$/.test(l.cells.join(''))));
+});
+
+test('rules drawn as thin filled bars, misaligned or doubled; a table without rules between its rows; a three-line table', async () => {
+  const doc = document(await readPdf(fixture('ruled-bars.pdf')));
+  assert.deepEqual(
+    doc.lines.map((l) => [l.cells, l.table]),
+    [
+      [['Ruled tables drawn with bars'], undefined],
+      // Every edge its own bar, shifted by up to 0.7 pt; a double rule at the bottom adds no row.
+      [['Item', 'Description', 'Target', 'Actual'], 0],
+      // "Task A" is printed in the lower of its two merged rows: its text goes to the top one.
+      [['Task A', 'Budget execution reviewed monthly', '100%', '98.5%'], 0],
+      [['', 'Staff trained', '200', '215'], 0],
+      // "Total" straddles the place of a missing column rule: merged across, so in the first column.
+      [['Total', '', '300', '313.5'], 0],
+      // Text running past its cell's rule stays in the cell it mostly lies in.
+      [['Note', 'A remark that runs on past the rule of its cell', '', ''], 0],
+      [['Below table A.'], undefined],
+      // Column rules but none between the body rows: each visual line is a row.
+      [['Project', 'Budget', 'Spent'], 1],
+      [['Rescue supplies', '436.50', '378.25'], 1],
+      [['Training', '80.00', '80.00'], 1],
+      [['Forest patrol', '182.00', '182.00'], 1],
+      [['Total', '698.50', '640.25'], 1],
+      // Ruled only across, one rule after the stub: read line by line, cells split at the gaps.
+      [['Item', '2022', '2023'], undefined],
+      [['Rescue supplies', '436.50', '378.25'], undefined],
+      [['Training', '80.00', '80.00'], undefined],
+      [['Forest patrol', '182.00', '182.00'], undefined],
+    ],
+  );
+  assert.deepEqual(
+    doc.lines.map((l) => l.loc.line),
+    [1, 2, 3, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18],
   );
 });
 

@@ -1,11 +1,14 @@
 /**
  * PDF documents → visual lines of cells, read with pdf.js (pdfjs-dist, legacy build for Node) fully offline.
  *
- * A PDF has no lines or cells, only positioned runs of glyphs. This reader rebuilds what a person sees: runs on
- * one baseline form a line (top to bottom per page); within a line a cell boundary is a vertical table rule drawn
- * between two runs, or a gap much wider than the line's characters (tables without rules, label–value pairs);
- * everything else is concatenated. Running page numbers are dropped. It does not recognise tables beyond marking
- * lines that sit inside the same ruled grid with a common `table` index — the segmenter does the rest.
+ * A PDF has no lines or cells, only positioned runs of glyphs and drawn rules. This reader rebuilds what a person
+ * sees. Inside a ruled table (rules drawn on the page that meet to form a grid) the grid gives the rows and cells:
+ * one line per grid row and one cell per grid column, as a DOCX table gives them — a cell's wrapped lines joined
+ * into one text, a cell merged across columns as its text then empty cells, a cell merged down as its text in its
+ * top row and empty cells below. Elsewhere runs on one baseline form a line (top to bottom per page); within it a
+ * cell boundary is a vertical rule drawn between two runs, or a gap much wider than the line's characters (tables
+ * without rules, label–value pairs); everything else is concatenated. Running page numbers are dropped. Rows of one
+ * ruled table share a `table` index, across a page break too; rejoining a row the break split is the segmenter's.
  *
  * pdf.js runs in a worker thread, reused from document to document. Why: in Node pdf.js does all its parsing
  * synchronously on the thread that calls it, and a damaged file can keep it busy for minutes (one wrong Encoding
@@ -412,8 +415,11 @@ interface HorizontalRule {
 }
 
 interface Rules {
+  /** Vertical strokes and thin filled bars: the rules tables are built from. */
   readonly vertical: Rule[];
   readonly horizontal: HorizontalRule[];
+  /** Vertical edges of wider filled areas (shading); with `vertical`, they separate cells of lines outside tables. */
+  readonly fillEdges: Rule[];
 }
 
 interface Grid {
@@ -493,7 +499,7 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageLine[]> {
   }
   if (!runs.some((r) => !r.space)) return [];
 
-  let rules: Rules = { vertical: [], horizontal: [] };
+  let rules: Rules = { vertical: [], horizontal: [], fillEdges: [] };
   try {
     rules = pageRules(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toView, toReading);
   } catch {
@@ -519,7 +525,7 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageLine[]> {
     const { cells, grid } = unit;
     if (!grid) lines.push({ cells, line });
     else if (unit.table !== undefined) lines.push({ cells, line, grid, joinsAbove: above?.table === unit.table });
-    else lines.push({ cells, line, grid, joinsAbove: above?.grid !== undefined && above.table === undefined && ruleRuns(rules.vertical, grid.left, above.mid, unit.mid) });
+    else lines.push({ cells, line, grid, joinsAbove: above?.grid !== undefined && above.table === undefined && ruleRuns(lineRules(rules), grid.left, above.mid, unit.mid) });
     above = unit;
   }
   return lines;
@@ -537,13 +543,19 @@ function pageUnits(runs: readonly Run[], rules: Rules, grids: readonly TableGrid
     if (t === undefined) free.push(run);
     else inTable[t]?.push(run);
   }
+  const separators = lineRules(rules);
   const units: Unit[] = groupLines(free).map((group) => {
-    const line = buildLine(group, rules.vertical);
+    const line = buildLine(group, separators);
     return { ...line, top: line.y - line.size, count: 1 };
   });
   grids.forEach((grid, t) => units.push(...tableRows(grid, inTable[t] ?? [], t)));
   // Why stable: lines on one baseline keep their order, and so do a table's rows.
   return units.sort((a, b) => a.top - b.top);
+}
+
+/** The vertical rules that separate cells of lines outside tables. */
+function lineRules(rules: Rules): Rule[] {
+  return rules.fillEdges.length === 0 ? rules.vertical : [...rules.vertical, ...rules.fillEdges];
 }
 
 function asMatrix(values: readonly number[]): Matrix {
@@ -785,6 +797,10 @@ function dropPageNumbers(units: Unit[], top: number, bottom: number): void {
 
 /** Rules this close (pt) are one rule; a rule ending this close to another meets it. */
 const RULE_TOLERANCE = 1.5;
+/** Most vertical × horizontal rules (after joining pieces) a page is searched for tables with. */
+const MAX_RULE_PAIRS = 4_000_000;
+/** Pieces of one rule this far apart (pt) are one rule: a dashed or dotted rule drawn dash by dash. */
+const DASH_GAP = 3;
 /** No column or row is narrower (pt): boundaries closer than this (a double border, a cell's shading inset) are one. */
 const MIN_STRIP = 4;
 
@@ -819,7 +835,7 @@ interface TableGrid {
 
 /**
  * The ruled tables on a page. Rules that meet (within the tolerance) form one drawing; a drawing is a table when
- * it has at least one vertical rule, two horizontal ones at different heights and at least two columns. Why
+ * it has vertical rules at two positions at least, horizontal ones at two heights and at least two columns. Why
  * connected drawings, not all rules of the page: two tables one above the other have different columns, and a
  * stray rule (a header line, an underline) must not cut a table.
  */
@@ -827,6 +843,9 @@ function findTables(rules: Rules): TableGrid[] {
   const vertical = mergeCollinear(rules.vertical.map((r) => ({ at: r.x, from: r.top, to: r.bottom })));
   const horizontal = mergeCollinear(rules.horizontal.map((r) => ({ at: r.y, from: r.left, to: r.right })));
   if (vertical.length === 0 || horizontal.length < 2) return [];
+  // Why a limit: a technical drawing or map can hold tens of thousands of straight lines; it is no table, and
+  // pairing its rules must not hold up the page.
+  if (vertical.length * horizontal.length > MAX_RULE_PAIRS) return [];
   const nv = vertical.length;
   const parent = Array.from({ length: nv + horizontal.length }, (_, i) => i);
   const find = (i: number): number => {
@@ -876,7 +895,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return lo;
 }
 
-/** Rules on one line (within 1 pt) whose pieces touch or overlap become one rule; others stay apart. */
+/** Rules on one line (within 1 pt) whose pieces overlap or nearly meet become one rule; others stay apart. */
 function mergeCollinear(segments: readonly Segment[]): Segment[] {
   const sorted = [...segments].sort((a, b) => a.at - b.at);
   const out: Segment[] = [];
@@ -888,7 +907,7 @@ function mergeCollinear(segments: readonly Segment[]): Segment[] {
     let from = line[0]?.from ?? 0;
     let to = line[0]?.to ?? 0;
     for (const s of line.slice(1)) {
-      if (s.from <= to + RULE_TOLERANCE) to = Math.max(to, s.to);
+      if (s.from <= to + DASH_GAP) to = Math.max(to, s.to);
       else {
         out.push({ at, from, to });
         from = s.from;
@@ -962,7 +981,10 @@ function buildGrid(vertical: readonly Segment[], horizontal: readonly Segment[])
   }
   const xs = boundaries([left, right, ...vertical.map((v) => v.at)]);
   const ys = boundaries([top, bottom, ...horizontal.map((h) => h.at)]);
-  if (xs.length < 3 || ys.length < 2 || boundaries(horizontal.map((h) => h.at)).length < 2) return undefined;
+  // Why two vertical rule positions at least: a table ruled only across, with one rule after its stub column (a
+  // three-line table), would otherwise read as two columns with all figures in the second; its lines are better
+  // split at their gaps.
+  if (xs.length < 3 || boundaries(vertical.map((v) => v.at)).length < 2 || boundaries(horizontal.map((h) => h.at)).length < 2) return undefined;
   const columns = xs.length - 1;
   const rows = ys.length - 1;
   const cells = rows * columns;
@@ -1080,7 +1102,7 @@ function tableRows(grid: TableGrid, runs: readonly Run[], table: number): Unit[]
         }
         const cells = new Array<string>(columns).fill('');
         for (const [cell, list] of byCell) cells[cell % columns] = cellText(list);
-        const lineTop = Math.min(...line.map((w) => w.y - w.size));
+        const lineTop = line.reduce((min, w) => Math.min(min, w.y - w.size), Infinity);
         units.push(unit(cells, line, k === 0 ? top : Math.max(top, lineTop), 1));
       }
       continue;
@@ -1164,7 +1186,8 @@ function wrapsInside(lines: readonly Run[][], border: number): boolean {
  * pad cells by only a few points, so the gap between two cells' text is often narrower than a CJK character and
  * gaps alone cannot separate columns; the rule drawn between them can, and the horizontal rules tell a row whose
  * cells wrap onto several lines from several rows. A stroked path gives each of its straight segments; a filled
- * one only its thin rectangles (borders drawn as bars), not shaded areas.
+ * one its thin rectangles (borders drawn as bars) as rules, and the vertical edges of wider areas (shading) apart:
+ * they still separate the cells of a line, as they always did, but build no table.
  */
 function pageRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unknown[] }, toView: Matrix, toReading: (x: number, y: number) => [number, number]): Rules {
   const { OPS } = pdfjs;
@@ -1172,6 +1195,7 @@ function pageRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unknown[]
   const filling = new Set<number>([OPS.fill, OPS.eoFill]);
   const vertical: Rule[] = [];
   const horizontal: HorizontalRule[] = [];
+  const fillEdges: Rule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const addSegment = (ax: number, ay: number, bx: number, by: number) => {
@@ -1200,22 +1224,24 @@ function pageRules(pdfjs: PdfJs, list: { fnArray: number[]; argsArray: unknown[]
       const point = (x: number, y: number) => toReading(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
       for (const sub of subpaths(path, point)) {
         if (stroked) for (const [ax, ay, bx, by] of sub.segments) addSegment(ax, ay, bx, by);
-        else if (!sub.curved) thinBar(sub.segments, vertical, horizontal);
+        else if (sub.curved || !thinBar(sub.segments, vertical, horizontal)) {
+          for (const [ax, ay, bx, by] of sub.segments) if (Math.abs(ax - bx) <= 1 && Math.abs(ay - by) >= 2) fillEdges.push({ x: (ax + bx) / 2, top: Math.min(ay, by), bottom: Math.max(ay, by) });
+        }
       }
     }
   }
-  return { vertical, horizontal };
+  return { vertical, horizontal, fillEdges };
 }
 
-/** A filled subpath that is a thin bar (≤ 4 pt across, ≥ 3× as long) is a rule along its middle. */
-function thinBar(segments: readonly (readonly [number, number, number, number])[], vertical: Rule[], horizontal: HorizontalRule[]): void {
-  if (segments.length === 0) return;
+/** A filled subpath that is a thin bar (≤ 4 pt across, ≥ 3× as long) is a rule along its middle; says if it was. */
+function thinBar(segments: readonly (readonly [number, number, number, number])[], vertical: Rule[], horizontal: HorizontalRule[]): boolean {
+  if (segments.length === 0) return false;
   let x0 = Infinity;
   let x1 = -Infinity;
   let y0 = Infinity;
   let y1 = -Infinity;
   for (const [ax, ay, bx, by] of segments) {
-    if (Math.abs(ax - bx) > 1 && Math.abs(ay - by) > 1) return;
+    if (Math.abs(ax - bx) > 1 && Math.abs(ay - by) > 1) return false;
     x0 = Math.min(x0, ax, bx);
     x1 = Math.max(x1, ax, bx);
     y0 = Math.min(y0, ay, by);
@@ -1225,6 +1251,8 @@ function thinBar(segments: readonly (readonly [number, number, number, number])[
   const h = y1 - y0;
   if (w <= 4 && h >= Math.max(2, 3 * w)) vertical.push({ x: (x0 + x1) / 2, top: y0, bottom: y1 });
   else if (h <= 4 && w >= Math.max(2, 3 * h)) horizontal.push({ y: (y0 + y1) / 2, left: x0, right: x1 });
+  else return false;
+  return true;
 }
 
 function isNumbers(value: unknown): value is number[] {

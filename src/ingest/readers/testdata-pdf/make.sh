@@ -167,5 +167,93 @@ parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0
 writeFileSync('broken-font.pdf', Buffer.concat(parts));
 JS
 
-cp report.pdf report-10p.pdf two-pages.pdf image-only.pdf mixed.pdf encrypted.pdf cid-font.pdf broken-font.pdf "$here/"
+# Ruled tables whose rows wrap: a form table with cells merged down (rowspan, vertically centred) and across
+# (colspan), long CJK and Latin cells wrapping onto several lines; then a table whose long row is split by the page
+# break onto page 2.
+long=''
+i=1
+while [ $i -le 40 ]; do
+  long="$long第${i}项：组织开展安全生产检查，排查整改隐患，落实整改责任。"
+  i=$((i + 1))
+done
+cat > table-rows.html <<HTML
+$head
+<p>表 1 重点任务完成情况</p>
+<table border="1" cellspacing="0" width="100%">
+<tr><td width="9%">主要任务</td><td width="25%">预期目标</td><td width="25%">目标完成情况</td><td width="20%">关键指标</td><td width="11%">指标值</td><td width="10%">金额</td></tr>
+<tr><td rowspan="3" valign="middle">任务1</td><td rowspan="3">加强三防能力建设，认真落实防汛责任制，落实汛期督导检查，完善三防预案，组织应急抢险，加强汛期24小时值班值守，及时启动防暴雨防台风应急响应。</td><td rowspan="3">全区共出动2582人次，巡查2565处，发现问题239处，均已落实整改措施，修编三防预案和规范工作制度，全区实现了零伤亡少损失目标。</td><td>防汛物资采购完成率</td><td>100%</td><td rowspan="3" valign="middle">59.12</td></tr>
+<tr><td>启动响应保证率</td><td>100%</td></tr>
+<tr><td>人员伤亡数</td><td>0</td></tr>
+<tr><td>任务2</td><td colspan="2">Budget execution was reviewed against the annual plan and the mid-year adjustment approved by the district government in July.</td><td>开展应急演练场次</td><td>785场</td><td>39.66</td></tr>
+<tr><td colspan="4">合计</td><td>—</td><td>98.78</td></tr>
+</table>
+<p>以上为重点任务情况。</p>
+<p>表 2 工作完成情况</p>
+<table border="1" cellspacing="0" width="100%">
+<tr><td width="15%">序号</td><td width="60%">完成情况</td><td width="25%">备注</td></tr>
+<tr><td>1</td><td>$long</td><td>按期完成</td></tr>
+<tr><td>2</td><td>完成全区综合减灾示范社区创建任务。</td><td>已验收</td></tr>
+</table>
+<p>全年工作任务均已完成。</p>
+$footer
+</body></html>
+HTML
+topdf table-rows.html
+
+# Written by hand (Helvetica): tables ruled the ways other producers draw them. Table A: every cell edge a thin
+# filled bar of its own, shifted by up to 0.7 pt, a double rule at the bottom, "Task A" merged over two rows (no
+# bar under it) and printed in the lower one, "Total" merged over two columns, a cell wrapping onto two lines, a
+# remark running past its cell's rule. Table B: stroked frame, column rules and one rule under the header, none
+# between the body rows. Table C: a three-line table with one rule after its stub column.
+node --input-type=module - <<'JS'
+import { writeFileSync } from 'node:fs';
+const ops = [];
+const text = (x, y, s, size = 9) => ops.push(`BT /F1 ${size} Tf ${x} ${y} Td (${s}) Tj ET`);
+const jitter = [0, 0.6, -0.5, 0.3, -0.7, 0.4];
+let k = 0;
+const shift = () => jitter[k++ % jitter.length];
+const hbar = (x0, x1, y) => ops.push(`${(x0 + shift()).toFixed(2)} ${(y - 0.25 + shift() / 2).toFixed(2)} ${(x1 - x0).toFixed(2)} 0.5 re f`);
+const vbar = (x, y0, y1) => ops.push(`${(x - 0.25 + shift() / 2).toFixed(2)} ${(y0 + shift()).toFixed(2)} 0.5 ${(y1 - y0).toFixed(2)} re f`);
+text(60, 790, 'Ruled tables drawn with bars', 12);
+const xa = [60, 160, 300, 420, 520];
+const ya = [760, 740, 710, 690, 670, 650];
+for (let r = 0; r < ya.length; r++) for (let c = 0; c < 4; c++) if (!(r === 2 && c === 0)) hbar(xa[c], xa[c + 1], ya[r]);
+ops.push('60 647.5 460 0.5 re f');
+for (let r = 0; r < 5; r++) for (let c = 0; c < xa.length; c++) if (!(r === 3 && c === 1)) vbar(xa[c], ya[r + 1], ya[r]);
+text(65, 747, 'Item'); text(165, 747, 'Description'); text(305, 747, 'Target'); text(425, 747, 'Actual');
+text(165, 729, 'Budget execution'); text(165, 718, 'reviewed monthly'); text(305, 729, '100%'); text(425, 729, '98.5%');
+text(65, 703, 'Task A');
+text(165, 697, 'Staff trained'); text(305, 697, '200'); text(425, 697, '215');
+text(148, 677, 'Total'); text(305, 677, '300'); text(425, 677, '313.5');
+text(65, 657, 'Note'); text(165, 657, 'A remark that runs on past the rule of its cell');
+text(60, 625, 'Below table A.', 10);
+ops.push('0.5 w 60 520 380 80 re S 60 585 m 440 585 l S 200 600 m 200 520 l S 320 600 m 320 520 l S');
+text(65, 590, 'Project'); text(205, 590, 'Budget'); text(325, 590, 'Spent');
+const body = [['Rescue supplies', '436.50', '378.25'], ['Training', '80.00', '80.00'], ['Forest patrol', '182.00', '182.00'], ['Total', '698.50', '640.25']];
+body.forEach(([a, b, c], i) => { text(65, 573 - 14 * i, a); text(205, 573 - 14 * i, b); text(325, 573 - 14 * i, c); });
+ops.push('0.5 w 60 480 m 440 480 l S 60 465 m 440 465 l S 60 420 m 440 420 l S 160 480 m 160 420 l S');
+text(65, 470, 'Item'); text(205, 470, '2022'); text(325, 470, '2023');
+body.slice(0, 3).forEach(([a, b, c], i) => { text(65, 453 - 14 * i, a); text(205, 453 - 14 * i, b); text(325, 453 - 14 * i, c); });
+text(290, 40, '- 1 -', 10);
+const content = ops.join('\n');
+const objects = [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+  `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+];
+let out = '%PDF-1.4\n';
+const offsets = [];
+objects.forEach((o, i) => {
+  offsets.push(out.length);
+  out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+});
+const xref = out.length;
+out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+writeFileSync('ruled-bars.pdf', out, 'latin1');
+JS
+
+cp report.pdf report-10p.pdf two-pages.pdf image-only.pdf mixed.pdf encrypted.pdf cid-font.pdf broken-font.pdf table-rows.pdf ruled-bars.pdf "$here/"
 ls -l "$here"
