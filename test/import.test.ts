@@ -130,8 +130,9 @@ describe('a document of another layout (generic fallback)', () => {
 
 describe('field accuracy against the answer files (npm run accuracy)', () => {
   const rubrics = builtInRubrics();
-  for (const format of ['text', 'docx'] as const) {
-    test(`${format}: at least 98% of fields right over all seeds`, async () => {
+  // Text and DOCX hold the issue's 98%; PDF (rows rebuilt from drawn rules) holds 95%.
+  for (const [format, floor] of [['text', 0.98], ['docx', 0.98], ['pdf', 0.95]] as const) {
+    test(`${format}: at least ${floor * 100}% of fields right over all seeds`, async () => {
       const checks = [];
       for (const c of seedCases()) {
         const file = c.files[format];
@@ -142,7 +143,7 @@ describe('field accuracy against the answer files (npm run accuracy)', () => {
       }
       assert.ok(checks.length > 400, `${checks.length} fields compared`);
       const acc = accuracy(checks);
-      assert.ok(acc >= 0.98, `accuracy ${(acc * 100).toFixed(1)}%: ${checks.filter((x) => !x.ok).map((x) => x.field).join('; ')}`);
+      assert.ok(acc >= floor, `accuracy ${(acc * 100).toFixed(1)}%: ${checks.filter((x) => !x.ok).map((x) => x.field).join('; ')}`);
     });
   }
 });
