@@ -215,12 +215,12 @@ export function toPlainString(x: Exact): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
-/** A rate as a percentage string, rounded half-up: 0.929412… → "95.50%". */
+/** A rate as a percentage string, rounded half-up: 0.955012… → "95.50%". */
 export function toPercent(x: Exact, digits = 2): string {
   return `${toFixed(mul(x, HUNDRED), digits)}%`;
 }
 
-/** Number of decimals a decimal literal was written with ("92.94" → 2, "100" → 0). */
+/** Number of decimals a decimal literal was written with ("95.50" → 2, "100" → 0). */
 export function decimalsOf(text: string): number {
   const m = /\.(\d+)/.exec(text);
   return m?.[1]?.length ?? 0;

@@ -23,8 +23,8 @@ export interface Summary {
 }
 
 /**
- * An amount in 万元 as a decimal string: a 万元 figure keeps the decimals it was printed with ("2624.8"); a 元
- * figure is divided by 10 000 exactly, shown with at least 2 decimals ("2,630,700.00 元" → "263.07").
+ * An amount in 万元 as a decimal string: a 万元 figure keeps the decimals it was printed with ("1580.5"); a 元
+ * figure is divided by 10 000 exactly, shown with at least 2 decimals ("1,520,300.00 元" → "152.03").
  */
 export function wanText(m: Money | undefined): string | null {
   if (!m) return null;

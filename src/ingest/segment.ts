@@ -117,7 +117,7 @@ export const CAPTION_RE = /^(?:附)?表\s*[0-9一二三四五六七八九十]{1,
 /** "单位：万元", "金额单位：元", "（单位：万元）". */
 export const UNIT_NOTE_RE = /^[（(]?\s*(?:金额)?单位\s*[：:]/;
 
-/** A cell holding only a figure: "3229.91", "92.94%", "785 场", "1.29 万家次", "≥2000家", "0件". */
+/** A cell holding only a figure: "1234.56", "95.50%", "785 场", "1.35 万家次", "≥2000家", "0件". */
 export function isValueCell(text: string): boolean {
   return text.length > 0 && text.length <= 16 && /^[≥≤<>=＞＜约]*\s*-?\d[\d,.]*\s*(?:%|万|亿)?\s*[\u4e00-\u9fa5]{0,3}$/.test(text);
 }

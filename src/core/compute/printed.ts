@@ -1,6 +1,6 @@
 /**
  * Comparing a printed value with the exact one, rounding-aware: a printed "95.50%" matches when the exact rate
- * rounds (half-up) to 92.94% at the number of decimals the document used.
+ * rounds (half-up) to 95.50% at the number of decimals the document used.
  */
 import { type Amount, type MoneyUnit, valueIn } from '../amount.ts';
 import { type Exact, HUNDRED, decimalsOf, eq, mul, parseExact, roundHalfUp } from '../exact.ts';

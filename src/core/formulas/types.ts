@@ -11,7 +11,7 @@ export interface LocalText {
   readonly en: string;
 }
 
-/** One argument of a formula: money with its unit, a count, or a rate (a fraction: 0.9294 for 92.94%). */
+/** One argument of a formula: money with its unit, a count, or a rate (a fraction: 0.9550 for 95.50%). */
 export interface Quantity {
   readonly value: Exact;
   readonly unit?: MoneyUnit;

@@ -192,7 +192,7 @@ export const percentSchema = z
       ctx.addIssue({ code: 'custom', message: 'not-a-percent', params: { code: 'not-a-percent', got: String(v) } });
       return z.NEVER;
     }
-    // Stored as a fraction: 92.94% → 0.9294.
+    // Stored as a fraction: 95.50% → 0.9550.
     return { n: e.n, d: e.d * 100n };
   })
   .meta({ description: '百分比："95.50%" / a percentage' });

@@ -1,5 +1,5 @@
 /**
- * Numeric facts of a narrative: "三防指挥部共启动应急响应 61 次" → { subject: 三防指挥部共启动应急响应, value 61, unit 次 }.
+ * Numeric facts of a narrative: "区指挥部共启动应急响应 40 次" → { subject: 区指挥部共启动应急响应, value 40, unit 次 }.
  * The audit compares facts with the same subject and unit stated in two places; this only finds them. Pure.
  *
  * Skipped: dates (2022 年 9 月 29 日), years, list numbers, percentages of change (同比下降 20%), and figures

@@ -3,7 +3,7 @@
  *
  * What real documents carry (seen in published self-evaluations): `<p>` and `<b>` fragments and `**bold**` from
  * web pages; HTML entities; full-width digits and letters (３２８６．８０); ideographic and no-break spaces;
- * zero-width characters; PDF line-wrap spaces inside numbers ("3286. 80", "99. 66%"). Chinese punctuation
+ * zero-width characters; PDF line-wrap spaces inside numbers ("1086. 40", "97. 25%"). Chinese punctuation
  * (，。：；（）) is kept: it carries sentence and clause boundaries that the extractors need.
  */
 
@@ -76,7 +76,7 @@ export function foldWidth(s: string): string {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /**
- * Joins a decimal that a PDF line wrap split after its point: "3286. 80" → "3286.80", "宣讲5. 1万次" → "宣讲5.1万次".
+ * Joins a decimal that a PDF line wrap split after its point: "1086. 40" → "1086.40", "宣讲4. 2万次" → "宣讲4.2万次".
  * Why the guard: a list number followed by a figure ("；2. 5%≤比率") has the same shape; it is joined only when the
  * integer part has two or more digits or follows a CJK character or a digit context, never at a clause start.
  */

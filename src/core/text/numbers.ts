@@ -1,6 +1,6 @@
 /**
- * Numbers as Chinese budget documents print them, read exactly: "3,027.78", "4124.28 万元", "92.94%",
- * "1.29 万家次" (= 12,900 家次), "4100余次" (approximate), "2 万余人次". Pure; no floats touch a value.
+ * Numbers as Chinese budget documents print them, read exactly: "1,234.56", "2345.67 万元", "95.50%",
+ * "1.35 万家次" (= 13,500 家次), "3600余次" (approximate), "2 万余人次". Pure; no floats touch a value.
  */
 import { type Exact, mul, parseExact, pow10 } from '../exact.ts';
 
@@ -14,8 +14,8 @@ const UNIT_ALTERNATION = [...MEASURE_UNITS].sort((a, b) => b.length - a.length).
 
 /**
  * One number in running text. `printed` is the figure as written; `value` applies a 万/亿 multiplier that stands
- * between number and measure word ("1.29 万家次" → 12900) — but for money the unit keeps it ("59.12 万元" stays
- * 59.12 in 万元).
+ * between number and measure word ("1.35 万家次" → 13500) — but for money the unit keeps it ("48.30 万元" stays
+ * 48.30 in 万元).
  */
 export interface NumberToken {
   readonly start: number;
@@ -37,7 +37,7 @@ const NUMBER_RE = new RegExp(
   'g',
 );
 
-/** Parses "27,598,182.86" or "3916.29" exactly; undefined for anything else. */
+/** Parses "12,345,678.90" or "1357.91" exactly; undefined for anything else. */
 export function parseNumberText(text: string): Exact | undefined {
   const t = text.trim();
   if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return undefined;
@@ -101,7 +101,7 @@ export function asMoney(t: NumberToken): MoneyToken | undefined {
   return undefined;
 }
 
-/** A percentage written "92.94%", "100 %", "77.6%": its text without the sign, or undefined. */
+/** A percentage written "95.50%", "100 %", "81.2%": its text without the sign, or undefined. */
 export function percentText(t: NumberToken): string | undefined {
   return t.unit === '%' ? t.raw.replace(/\s|%/g, '').replace(/^(约|近|超过|超|逾)/, '') : undefined;
 }

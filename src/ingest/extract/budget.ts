@@ -33,7 +33,7 @@ export function extractBudgetForm(ctx: ExtractContext): void {
       row.cells.forEach((cell, col) => {
         const label = compactLabel(cell);
         if (label.length > 14) return;
-        // "其中：一般公共预算 | 3229.91" — the general-public-budget part of actual spending.
+        // "其中：一般公共预算 | 1234.56" — the general-public-budget part of actual spending.
         if (/^其中[：:]?一般公共预算(?:支出)?$/.test(label)) {
           const v = nextValue(row.cells, col);
           if (v?.number) {

@@ -126,30 +126,30 @@ export function put(ctx: ExtractContext, path: string, value: unknown, shown: st
   return true;
 }
 
-/** Money field: `{ value, unit, source }`, shown as "4124.28 万元". */
+/** Money field: `{ value, unit, source }`, shown as "2345.67 万元". */
 export function putMoney(ctx: ExtractContext, path: string, m: { value: string; unit: '元' | '万元' }, source: Source, overwrite = false): boolean {
   return put(ctx, path, { value: m.value, unit: m.unit, source }, `${m.value} ${m.unit}`, source, overwrite);
 }
 
-/** A printed rate (kept as the document printed it, "92.94%"). */
+/** A printed rate (kept as the document printed it, "95.50%"). */
 export function putPrinted(ctx: ExtractContext, path: string, text: string, source: Source, overwrite = false): boolean {
   return put(ctx, path, { value: text, source }, text, source, overwrite);
 }
 
-/** The decimal text of a money token, without separators: "27,598,182.86" → "27598182.86". */
+/** The decimal text of a money token, without separators: "12,345,678.90" → "12345678.90". */
 export function moneyText(raw: string): string {
   const m = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/.exec(raw);
   return m ? m[0].replace(/,/g, '') : raw;
 }
 
-/** First number in a cell, as the file format writes it ("3,027.78" → "3027.78"), or undefined. */
+/** First number in a cell, as the file format writes it ("1,234.56" → "1234.56"), or undefined. */
 export function cellNumber(text: string): string | undefined {
   const t = text.replace(/\s/g, '');
   const m = /^[（(]?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)[）)]?(?:万元|元)?$/.exec(t);
   return m ? m[1]!.replace(/,/g, '') : undefined;
 }
 
-/** A percentage cell "92.94%" / "100 %" → "92.94%"; undefined otherwise. */
+/** A percentage cell "95.50%" / "100 %" → "95.50%"; undefined otherwise. */
 export function cellPercent(text: string): string | undefined {
   const t = text.replace(/\s/g, '');
   return /^-?\d+(?:\.\d+)?%$/.test(t) ? t : undefined;

@@ -5,12 +5,12 @@
 import { compactLabel } from '../../core/text/normalize.ts';
 import { type ExtractContext, put, sourceAt } from './context.ts';
 
-/** Places that prefix a government department's name: 广州市天河区, 深圳市龙岗区, 某某县, 某某镇. */
+/** Places that prefix a government department's name: 某某市某某区、某某县、某某镇. */
 const PLACE = '(?:[\\u4e00-\\u9fa5]{1,9}?(?:省|自治区|特别行政区|市|地区|自治州|盟|州|县|自治县|区|旗|镇|乡|街道))';
 /** What a department's name ends with. */
 const ORG_END = '(?:委员会|办公室|管理局|局|委|办|中心|研究院|院|厅|署|大队|支队|总队|队|站|馆|所|会|处|集团|公司)';
 const ORG_RE = new RegExp(`(${PLACE}+)([\\u4e00-\\u9fa5（）()]{2,24}?${ORG_END})(?![\\u4e00-\\u9fa5]{0,2}(?:局|委|办|中心|院|所))`);
-/** Pronoun-like starts that make "我区应急管理局" a mention, not a name. */
+/** Pronoun-like starts that make "我区交通运输局" a mention, not a name. */
 const NOT_A_PLACE_START = /^(?:我|本|全|该|各|市|区|县|镇|乡|省|对|在|由|与|和|及|为|经|按)/;
 
 export function findDepartmentName(text: string): { name: string; region: string; start: number } | undefined {
@@ -55,7 +55,7 @@ export function extractIdentity(ctx: ExtractContext): void {
       }
     });
   }
-  // 2. Title lines at the top: "2023 年度广州市天河区应急管理局", "XX局2022年度部门整体支出绩效自评报告", "(2020年)".
+  // 2. Title lines at the top: "2023 年度某某市某某区某某局", "XX局2022年度部门整体支出绩效自评报告", "(2020年)".
   let seen = 0;
   for (const line of lines) {
     if (line.kind === 'blank') continue;

@@ -1,6 +1,6 @@
 /**
  * Projects: rows of a project table (项目名称, 年初预算, 调增, 调减, 调整后, 实际支出, 支出率), projects a key-project
- * narrative states with figures ("“X”绩效情况：全年预算数 59.12 万元，执行数 59.12 万元，完成预算的 100%"), and a
+ * narrative states with figures ("“X”绩效情况：全年预算数 48.30 万元，执行数 48.30 万元，完成预算的 100%"), and a
  * narrative list of project allocations ("项目分布情况主要是A30.56万元，B60万元…").
  *
  * The unit: what the table says ("金额单位：项目支出：元", "(万元)" in a header) unless the magnitudes contradict it

@@ -1,6 +1,6 @@
 /**
  * Self-scores: the rows of a scorecard (评分表: indicator names, 分值, 评分标准, 自评得分) and the printed totals
- * ("进行自评，得分95.68分", "指标得分 20 分，自评得分 18.43 分"). Scorecard items are matched to a rubric's leaves by
+ * ("进行自评，得分88.50分", "指标得分 20 分，自评得分 17.25 分"). Scorecard items are matched to a rubric's leaves by
  * name, by a leaf name the criteria text starts with, and by weight — so OCR-damaged names ("资产管") still land
  * on the right item — and the rubric that matches best is named in the evaluation.
  */
@@ -214,7 +214,7 @@ export function chooseRubric(ctx: ExtractContext): void {
   const pick = regional ?? byYear;
   if (!pick) return;
   ctx.draft['rubric'] = pick.id;
-  // A rubric with one top-level item whose weight is the printed maximum ("指标得分 20 分，自评得分 18.43 分"): the
+  // A rubric with one top-level item whose weight is the printed maximum ("指标得分 20 分，自评得分 17.25 分"): the
   // printed self-score total is that item's self-score.
   const top = pick.items.length === 1 ? pick.items[0]! : undefined;
   const total = getPath(ctx.draft, 'selfScores.total') as string | undefined;

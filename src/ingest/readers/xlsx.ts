@@ -2,9 +2,9 @@
  * XLSX → lines: each non-empty row of each sheet is a line, cells placed by column letter (column A is cell 0),
  * values as Excel displays them where that matters for figures and as stored otherwise.
  *
- * Why not the displayed text for every format: reviewers compare money to the fen; a stored 3475.09 must come
- * out as "3475.09", not "3,475.09" or "3475.0900000000001". Percent formats are the exception, because "92.94%"
- * and "0.9294" mean the same only if the reader knows the format: the text shows what the person saw.
+ * Why not the displayed text for every format: reviewers compare money to the fen; a stored 2468.10 must come
+ * out as "2468.10", not "2,468.10" or "2468.1000000000001". Percent formats are the exception, because "95.50%"
+ * and "0.9550" mean the same only if the reader knows the format: the text shows what the person saw.
  */
 import { problem, type Problem } from '../../core/problem.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
@@ -71,7 +71,7 @@ function significantDigits(d: Decimal): number {
 /**
  * The number as Excel shows it in General: at most 15 significant digits. Written values of up to 15 digits are
  * kept as written (only an exponent is expanded); longer ones are the binary noise of a float
- * ("3475.0900000000001", "0.30000000000000004" from a SUM) and are rounded to 15 digits, which is what Excel
+ * ("2468.1000000000001", "0.30000000000000004" from a SUM) and are rounded to 15 digits, which is what Excel
  * displays and what the person typed.
  */
 export function canonicalNumber(text: string): string {
