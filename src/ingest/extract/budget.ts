@@ -7,7 +7,7 @@ import { toPlainString } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { asMoney, percentText } from '../../core/text/numbers.ts';
 import type { Paragraph, Table } from '../segment.ts';
-import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, numbersOf, put, putMoney, putPrinted, sourceAt, sourceInParagraph } from './context.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, numbersOf, put, putMoney, putPrinted, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
 
 /** Form labels (spaces removed) → draft path. */
 const FORM_LABELS: readonly (readonly [RegExp, string, 'money' | 'rate'])[] = [
@@ -21,9 +21,7 @@ const FORM_LABELS: readonly (readonly [RegExp, string, 'money' | 'rate'])[] = [
 
 /** The unit a table declares for its figures, or the document default. */
 export function tableUnit(t: Table | undefined): '元' | '万元' {
-  const notes = (t?.unitNotes ?? []).join(' ');
-  if (/单位[：:]\s*元/.test(notes)) return '元';
-  return '万元';
+  return unitFromNotes(t?.unitNotes ?? []) ?? '万元';
 }
 
 export function extractBudgetForm(ctx: ExtractContext): void {

@@ -7,7 +7,7 @@ import { type Exact, gt, mul, parseExact } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { asMoney, percentText } from '../../core/text/numbers.ts';
 import type { Row, Table } from '../segment.ts';
-import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, numbersOf, put, sourceAt, sourceInParagraph } from './context.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, numbersOf, put, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
 
 const LINE_KEYS = ['initialBudget', 'increase', 'decrease', 'adjustedBudget', 'actualSpending'] as const;
 type LineKey = (typeof LINE_KEYS)[number];
@@ -68,8 +68,7 @@ export function extractBasicExpenditure(ctx: ExtractContext): void {
     if (headerIndex < 0) continue;
     if (!table.rows.some((r) => r.cells.some((c) => /人员经费/.test(c)))) continue;
     const keys = moneyColumns(table.rows[headerIndex]!);
-    const notes = table.unitNotes.join(' ');
-    const unit = /基本支出[：:]\s*元/.test(notes) || (/单位[：:]\s*元/.test(notes) && !/基本支出[：:]\s*万元/.test(notes)) ? '元' : '万元';
+    const unit = unitFromNotes(table.unitNotes, '基本支出') ?? unitFromNotes(table.unitNotes) ?? '万元';
     const blocks: { name: string; data: Record<string, unknown> }[] = [];
     let current: { name: string; data: Record<string, unknown> } | undefined;
     for (const row of table.rows.slice(headerIndex + 1)) {
@@ -136,9 +135,8 @@ export function extractEconomicClassification(ctx: ExtractContext): void {
 
 /** A table without a stated unit whose total is ~10 000 × the department's spending in 万元 is in 元. */
 function unitByMagnitude(ctx: ExtractContext, table: Table, values: readonly Exact[]): '元' | '万元' {
-  const notes = table.unitNotes.join(' ');
-  if (/单位[：:]\s*元/.test(notes)) return '元';
-  if (/单位[：:]\s*万元/.test(notes)) return '万元';
+  const declared = unitFromNotes(table.unitNotes);
+  if (declared) return declared;
   const total = values.reduce((a, b) => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d }), { n: 0n, d: 1n } as Exact);
   const actual = getPath(ctx.draft, 'budget.actualSpending') as { value?: string } | undefined;
   const dept = actual?.value ? parseExact(actual.value) : undefined;

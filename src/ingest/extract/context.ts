@@ -95,6 +95,15 @@ function clauseEnd(text: string, at: number): number {
   return text.length;
 }
 
+/**
+ * The money unit a table's notes declare: with `part`, the unit the note gives that part ("金额单位：基本支出：万元，
+ * 项目支出：元"); without, the unit of the whole table ("单位：万元"). Undefined when the notes do not say.
+ */
+export function unitFromNotes(notes: readonly string[], part?: string): '元' | '万元' | undefined {
+  const m = new RegExp(`${part ?? '单位'}[：:]\\s*(万元|元)`).exec(notes.join(' '));
+  return m ? (m[1] as '元' | '万元') : undefined;
+}
+
 /** Sets `value` at a dotted path in the draft ("budget.printed.executionRate"), creating objects on the way. */
 function setPath(draft: Draft, path: string, value: unknown): void {
   const keys = path.split('.');

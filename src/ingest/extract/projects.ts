@@ -10,7 +10,7 @@ import { type Exact, add, gt, mul, parseExact, ZERO } from '../../core/exact.ts'
 import { compactLabel } from '../../core/text/normalize.ts';
 import { asMoney, percentText, scanNumbers } from '../../core/text/numbers.ts';
 import type { Table } from '../segment.ts';
-import { type ExtractContext, cellNumber, cellPercent, getPath, put, sourceAt, sourceInParagraph } from './context.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, put, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
 import { type ColumnSpec, findHeader } from './table-columns.ts';
 
 type Key = 'name' | 'implementingUnit' | 'initialBudget' | 'increase' | 'decrease' | 'adjustedBudget' | 'actualSpending' | 'rate' | 'seq';
@@ -38,13 +38,12 @@ interface ProjectRow {
 
 /** The unit a table's note gives for project figures ("金额单位：基本支出：万元，项目支出：元"). */
 function declaredUnit(table: Table, headerCells: readonly string[]): { unit: '元' | '万元'; printed?: string } {
-  const notes = table.unitNotes.join(' ');
-  const specific = /项目(?:支出)?[：:]\s*(万元|元)/.exec(notes);
-  if (specific) return { unit: specific[1] as '元' | '万元' };
-  const inHeader = headerCells.map((c) => /[（(](万元|元)[）)]/.exec(c)?.[1]).find(Boolean);
-  if (inHeader) return { unit: inHeader as '元' | '万元', printed: inHeader };
-  const general = /单位[：:]\s*(万元|元)/.exec(notes);
-  return general ? { unit: general[1] as '元' | '万元' } : { unit: '万元' };
+  // A note naming the project part wins; then the header's "(万元)"; then a note for the whole table.
+  const forProjects = unitFromNotes(table.unitNotes, '项目(?:支出)?');
+  if (forProjects) return { unit: forProjects };
+  const inHeader = headerCells.map((c) => /[（(](万元|元)[）)]/.exec(c)?.[1]).find(Boolean) as '元' | '万元' | undefined;
+  if (inHeader) return { unit: inHeader, printed: inHeader };
+  return { unit: unitFromNotes(table.unitNotes) ?? '万元' };
 }
 
 function departmentTotal(ctx: ExtractContext): Exact | undefined {
