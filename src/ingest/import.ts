@@ -8,11 +8,13 @@ import { EVALUATION_SCHEMA_ID } from '../core/model/evaluation.ts';
 import { parseEvaluation } from '../core/model/parse.ts';
 import { formatPath, type Problem } from '../core/problem.ts';
 import { type NarrativeFact, extractFacts } from '../core/text/facts.ts';
-import { type Draft, type ExtractContext, type Found, getPath, numbersOf, sourceAt } from './extract/context.ts';
+import { type Draft, type ExtractContext, type Found, getPath, numbersOf, sourceAt, sourceInParagraph } from './extract/context.ts';
 import { EXTRACTORS } from './extract/index.ts';
 import { type KindSpec, recognizeKind } from './kinds.ts';
 import { readDocument } from './readers/read.ts';
-import { lineAt, segment } from './segment.ts';
+import { type Paragraph, type Segmented, lineAt, segment } from './segment.ts';
+import { fromSource } from '../core/audit/context.ts';
+import type { Passage } from '../core/audit/types.ts';
 import { DEFAULT_LIMITS, type DocumentFormat, type ReadLimits, type SourceDocument } from './source.ts';
 import type { Source } from '../core/model/money.ts';
 import type { Rubric } from '../core/rubric/schema.ts';
@@ -30,6 +32,8 @@ export interface ImportReport {
   readonly warnings: readonly Problem[];
   /** Numeric facts of the narrative (subject, number, unit, location), for the audit to compare. */
   readonly facts: readonly (NarrativeFact & { readonly source: Source })[];
+  /** The same narrative as passages for the audit: text, facts and a locator (not serialised). */
+  readonly passages: readonly Passage[];
   readonly lines: number;
 }
 
@@ -65,7 +69,13 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
   const ctx: ExtractContext = { file: fileName, doc, seg, kind: recognized.spec.id, rubrics, draft, found: [], warnings: [...readerWarnings] };
   for (const ex of EXTRACTORS) ex.run(ctx);
 
-  const facts = seg.paragraphs.flatMap((p) => extractFacts(p.text, numbersOf(p)).map((f) => ({ ...f, source: sourceAt(ctx, lineAt(p, f.start), undefined, f.clause) })));
+  const passages: Passage[] = seg.paragraphs.map((p) => ({
+    text: p.text,
+    facts: extractFacts(p.text, numbersOf(p)),
+    isTarget: isTargetPassage(seg, p),
+    locate: (start: number, end: number) => fromSource(sourceInParagraph(ctx, p, start, end)),
+  }));
+  const facts = seg.paragraphs.flatMap((p, i) => passages[i]!.facts.map((f) => ({ ...f, source: sourceAt(ctx, lineAt(p, f.start), undefined, f.clause) })));
   const data = toFileData(draft, recognized.spec);
   const checked = checkData(data, ctx.warnings);
   const missing = recognized.spec.expected.filter((path) => isEmpty(getPath(checked.data, path)));
@@ -86,6 +96,7 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
     missing,
     warnings: ctx.warnings.map((w) => ({ ...w, file: fileName })),
     facts,
+    passages,
     lines: doc.lines.length,
   };
   return { ok: true, data: checked.data, ...(checked.evaluation ? { evaluation: checked.evaluation } : {}), report };
@@ -173,4 +184,37 @@ function without(data: Record<string, unknown>, path: readonly (string | number)
   if (Array.isArray(o) && typeof last === 'number') o.splice(last, 1);
   else if (o && typeof o === 'object') delete (o as Record<string | number, unknown>)[last];
   return clone;
+}
+
+const TARGET_HEADER = /预期目标|年度目标|绩效目标|指标值|计划|改进措施|下一步/;
+const TARGET_SECTION = /绩效目标|改进措施|下一步|工作计划|工作打算|工作思路/;
+
+/**
+ * A passage that states targets or plans, not results: a cell under a 预期目标 / 指标值 header or in a row so
+ * labelled, or a paragraph in a section on targets or next steps. Its figures are not compared with results.
+ */
+function isTargetPassage(seg: Segmented, p: Paragraph): boolean {
+  const line = p.pieces[0]?.line ?? 0;
+  const section = seg.sectionOfLine[line];
+  if (section && section.path.some((h) => TARGET_SECTION.test(h) && !/完成|自评|情况分析/.test(h))) return true;
+  const ti = seg.tableOfLine.get(line);
+  if (ti === undefined) return false;
+  const table = seg.tables[ti];
+  if (!table) return false;
+  const r = table.rows.findIndex((row) => row.lines.includes(line));
+  const row = table.rows[r];
+  if (!row) return false;
+  const col = row.cells.indexOf(p.text);
+  if (col < 0) return false;
+  if (col > 0 && TARGET_HEADER.test(row.cells[0] ?? '') && !/完成/.test(row.cells[0] ?? '')) return true;
+  for (let k = r - 1; k >= 0 && k >= r - 40; k--) {
+    const above = table.rows[k]!;
+    // A row of another shape starts another block of the form: its header is not this cell's.
+    if (Math.abs(above.cells.filter(Boolean).length - row.cells.filter(Boolean).length) > 1) return false;
+    const h = above.cells[col] ?? '';
+    if (h.length > 20) continue;
+    if (/完成|实际|情况/.test(h)) return false;
+    if (TARGET_HEADER.test(h)) return true;
+  }
+  return false;
 }

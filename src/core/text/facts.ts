@@ -25,7 +25,7 @@ export interface NarrativeFact {
 
 const DATE_UNITS = new Set(['年', '月', '日', '天', '周', '个月', '小时', '分', '级']);
 const CLAUSE_BREAK = /[，,。；;！？、：:\n（）()]/;
-const LEADING = /^(?:其中|同时|另外|此外|以及|并且|并|且|共|累计|合计|总计|全年|全区|全市|今年以来|年内|已|达到?|为|是|有|约|近|超过|均)+/;
+const LEADING = /^(?:[一二三四五六七八九十]是|其中|同时|另外|此外|以及|并且|并|且|共计|共|累计|合计|总计|全年|全区|全市|今年以来|年内|已|达到?|为|是|有|约|近|超过|均)+/;
 const TRAILING = /(?:共计|共|累计|合计|总计|达到?|为|是|约|近|超过|逾|了|有)+$/;
 
 /** Every counted figure in `text` with its subject. */

@@ -1,0 +1,158 @@
+/**
+ * What every rule reads: the evaluation, every computed figure, the rubric's scoring, the narrative passages, and
+ * helpers that turn a model path into the place the document printed it. Built once per audit.
+ */
+import { type MoneyUnit, valueIn } from '../amount.ts';
+import { type ComputedFigure, computeAll } from '../compute/compute.ts';
+import { type Exact, HUNDRED, mul, toFixed } from '../exact.ts';
+import type { LocalText } from '../formulas/types.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import type { Money, Source } from '../model/money.ts';
+import { type PathSegment, formatPath } from '../problem.ts';
+import { type ScoreReport, scoreEvaluation } from '../rubric/engine.ts';
+import { extractFacts } from '../text/facts.ts';
+import type { AuditInput, Finding, FindingLocation, Passage } from './types.ts';
+
+export interface AuditContext {
+  readonly input: AuditInput;
+  readonly e: Evaluation;
+  readonly figures: readonly ComputedFigure[];
+  readonly score?: ScoreReport;
+  readonly passages: readonly Passage[];
+}
+
+export type FindingDraft = Omit<Finding, 'rule' | 'category' | 'severity'> & { readonly severity?: Finding['severity'] };
+
+export function buildContext(input: AuditInput): AuditContext {
+  const e = input.evaluation;
+  const figures = computeAll(e);
+  const score = input.rubric ? scoreEvaluation(e, input.rubric, figures) : undefined;
+  return { input, e, figures, ...(score ? { score } : {}), passages: input.passages ?? passagesOf(e, input.file) };
+}
+
+export const t = (zh: string, en: string): LocalText => ({ zh, en });
+
+/** The value at a model path (undefined when any step is missing). */
+export function at(root: unknown, path: readonly PathSegment[]): unknown {
+  let o: unknown = root;
+  for (const k of path) {
+    if (typeof o !== 'object' || o === null) return undefined;
+    o = (o as Record<string | number, unknown>)[k];
+  }
+  return o;
+}
+
+export function fromSource(s: Source | undefined, field?: string, role?: LocalText): FindingLocation {
+  return {
+    ...(field ? { field } : {}),
+    ...(s?.file ? { file: s.file } : {}),
+    ...(s?.page !== undefined ? { page: s.page } : {}),
+    ...(s?.line !== undefined ? { line: s.line } : {}),
+    ...(s?.section ? { section: s.section } : {}),
+    ...(s?.table ? { table: s.table } : {}),
+    ...(s?.row !== undefined ? { row: s.row } : {}),
+    ...(s?.column !== undefined ? { column: s.column } : {}),
+    ...(s?.text ? { text: s.text } : {}),
+    ...(role ? { role } : {}),
+  };
+}
+
+/**
+ * Where the value at `path` was printed: its own source, or the nearest enclosing one (a table row's name cell for a
+ * figure typed without a source). Always carries the field path, so an evaluation file's finding still points home.
+ */
+export function locationOf(ctx: AuditContext, path: readonly PathSegment[], role?: LocalText): FindingLocation {
+  for (let n = path.length; n >= 0; n--) {
+    const v = at(ctx.e, path.slice(0, n));
+    const src = typeof v === 'object' && v !== null ? (v as { source?: Source }).source : undefined;
+    if (src) return fromSource(src, formatPath(path), role);
+  }
+  return fromSource(undefined, formatPath(path), role);
+}
+
+/** Locations without repeats (the same printed line can hold two inputs). */
+export function uniqueLocations(list: readonly FindingLocation[]): FindingLocation[] {
+  const seen = new Set<string>();
+  const out: FindingLocation[] = [];
+  for (const l of list) {
+    const key = l.line !== undefined || l.page !== undefined ? `${l.file}|${l.page}|${l.line}|${l.column}|${l.text}` : `field|${l.field}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(l);
+  }
+  return out;
+}
+
+export function moneyText(m: { value: Exact; unit: MoneyUnit }, unit: MoneyUnit = m.unit, digits = 2): string {
+  return `${groupThousandsText(toFixed(valueIn(m, unit), digits))} ${unit}`;
+}
+
+function groupThousandsText(s: string): string {
+  const [i = '', f] = s.split('.');
+  const neg = i.startsWith('-');
+  const g = (neg ? i.slice(1) : i).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${g}${f !== undefined ? `.${f}` : ''}`;
+}
+
+export function pct(rate: Exact, digits = 2): string {
+  return `${toFixed(mul(rate, HUNDRED), digits)}%`;
+}
+
+export function isMoney(x: unknown): x is Money {
+  return typeof x === 'object' && x !== null && 'value' in x && 'unit' in x && typeof (x as Money).value === 'object';
+}
+
+type Add = (text: string | undefined, path: readonly PathSegment[], isTarget?: boolean, source?: Source) => void;
+
+function passageAdder(out: Passage[], file?: string): Add {
+  return (text, path, isTarget = false, source) => {
+    if (!text) return;
+    const field = formatPath(path);
+    out.push({
+      text,
+      facts: extractFacts(text),
+      isTarget,
+      locate: (start, end) => {
+        const from = Math.max(0, text.lastIndexOf('。', start - 1) + 1);
+        const stop = text.indexOf('。', end);
+        const clause = text.slice(from, stop < 0 ? text.length : stop + 1).trim();
+        return fromSource({ ...(source ?? {}), ...(file && !source?.file ? { file } : {}), text: clause.length > 160 ? `${clause.slice(0, 157)}…` : clause }, field);
+      },
+    });
+  };
+}
+
+/**
+ * Key indicators of a form whose result cell holds only a number ("2次"): the name and the result read together,
+ * so that the importer's cell-by-cell passages do not lose what the number counts.
+ */
+export function keyIndicatorPassages(e: Evaluation, file?: string): Passage[] {
+  const out: Passage[] = [];
+  const add = passageAdder(out, file);
+  e.keyTasks?.forEach((k, i) =>
+    k.keyIndicators?.forEach((ki, j) => {
+      if (ki.actual && extractFacts(ki.actual).length === 0) add(`${ki.name} ${ki.actual}`, ['keyTasks', i, 'keyIndicators', j], false, ki.source);
+    }),
+  );
+  return out;
+}
+
+/**
+ * The narrative of an evaluation file, passage by passage, each located by its field path: what the importer's
+ * paragraphs are for a document.
+ */
+export function passagesOf(e: Evaluation, file?: string): Passage[] {
+  const out: Passage[] = [];
+  const add = passageAdder(out, file);
+  add(e.overallTarget, ['overallTarget'], true);
+  add(e.overallResult, ['overallResult']);
+  e.keyTasks?.forEach((k, i) => {
+    add(k.content, ['keyTasks', i, 'content'], true);
+    add(k.completion, ['keyTasks', i, 'completion']);
+    k.keyIndicators?.forEach((ki, j) => add([ki.name, ki.actual].filter(Boolean).join(' '), ['keyTasks', i, 'keyIndicators', j], false, ki.source));
+  });
+  add(e.keyProjectNarrative, ['keyProjectNarrative']);
+  add(e.performanceNarrative, ['performanceNarrative']);
+  e.projects?.rows.forEach((p, i) => add(p.narrative, ['projects', 'rows', i, 'narrative']));
+  return out;
+}

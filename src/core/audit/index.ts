@@ -1,0 +1,75 @@
+/**
+ * The audit: every rule of the registry run over one evaluation, findings sorted by where they are in the document.
+ * Pure: the shells read files and pass the evaluation, the rubric and the narrative passages in.
+ */
+import { ARITHMETIC_RULES } from './rules/arithmetic.ts';
+import { CROSS_REFERENCE_RULES } from './rules/crossref.ts';
+import { PLAUSIBILITY_RULES } from './rules/plausibility.ts';
+import { RUBRIC_RULES } from './rules/rubric.ts';
+import type { RuleImpl } from './rules/rule.ts';
+import { TARGET_RULES } from './rules/targets.ts';
+import { buildContext, t } from './context.ts';
+import { type AuditInput, type AuditRule, type Finding, type FindingLocation, SEVERITIES, type Severity } from './types.ts';
+import type { ScoreReport } from '../rubric/engine.ts';
+
+export * from './types.ts';
+export { passagesOf } from './context.ts';
+
+const NO_FIGURES: RuleImpl = {
+  code: 'no-figures',
+  category: 'targets',
+  severity: 'info',
+  title: t('未找到可核对的数字', 'no figures to check'),
+  description: t('文件中没有可识别的预算数、指标、任务或自评分：只给这一条提示，不做其他核对。', 'The document has no recognisable budget figure, indicator, task or self-score: this one finding replaces all others.'),
+  run: () => [
+    {
+      message: t('文件中未找到可核对的数字（预算数、绩效指标、重点任务、自评分均无）：请确认这是部门整体支出绩效自评表或自评报告，扫描件须先做文字识别。', 'No figures found to check (no budget, indicator, task or self-score): is this a self-evaluation form or report? Scans need OCR first.'),
+      locations: [],
+    },
+  ],
+};
+
+/** Every rule, in the order they are documented (docs/audit.md). */
+export const RULES: readonly RuleImpl[] = [...ARITHMETIC_RULES, ...CROSS_REFERENCE_RULES, ...RUBRIC_RULES, ...TARGET_RULES, ...PLAUSIBILITY_RULES, NO_FIGURES];
+export const RULES_BY_CODE: ReadonlyMap<string, AuditRule> = new Map(RULES.map((r) => [r.code, r]));
+
+export interface AuditResult {
+  readonly findings: readonly Finding[];
+  readonly counts: Readonly<Record<Severity, number>>;
+  readonly score?: ScoreReport;
+}
+
+function position(l: FindingLocation | undefined): number[] {
+  if (!l) return [Number.MAX_SAFE_INTEGER];
+  return [l.page ?? 0, l.line ?? Number.MAX_SAFE_INTEGER - 1, l.column ?? 0];
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  const pa = position(a.locations[0]);
+  const pb = position(b.locations[0]);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.rule.localeCompare(b.rule);
+}
+
+export function audit(input: AuditInput, rules: readonly RuleImpl[] = RULES): AuditResult {
+  if (input.hasFigures === false) {
+    const findings = NO_FIGURES.run(buildContext({ ...input, passages: [] })).map((d) => ({ rule: NO_FIGURES.code, category: NO_FIGURES.category, severity: NO_FIGURES.severity, ...d }));
+    return { findings, counts: { error: 0, warning: 0, info: findings.length } };
+  }
+  const ctx = buildContext(input);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (rule === NO_FIGURES) continue;
+    for (const d of rule.run(ctx)) {
+      const { severity, ...rest } = d;
+      findings.push({ rule: rule.code, category: rule.category, severity: severity ?? rule.severity, ...rest });
+    }
+  }
+  findings.sort(byLocation);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { findings, counts, ...(ctx.score ? { score: ctx.score } : {}) };
+}

@@ -1,0 +1,261 @@
+/**
+ * Arithmetic: printed rates against their formula (every named variant tried first), 调整后 = 年初 + 调增 − 调减 per
+ * row, totals against the sum of their rows, shares adding to 100%, score totals against their items. Tolerances are
+ * rounding-aware: a printed rate matches when the exact value rounds to it, and a sum of rounded rows may differ from
+ * its total by the rounding of the rows.
+ */
+import { valueIn } from '../../amount.ts';
+import type { ComputedFigure } from '../../compute/compute.ts';
+import { preferredBasis } from '../../compute/compute.ts';
+import { displayScale, readPrintedNumber } from '../../compute/printed.ts';
+import { type Exact, HUNDRED, ZERO, abs, add, div, eq, fromInt, lte, mul, pow10, roundHalfUp, sub, sum, toFixed, toPlainString } from '../../exact.ts';
+import { FORMULAS_BY_ID } from '../../formulas/library.ts';
+import type { Money } from '../../model/money.ts';
+import { type AuditContext, type FindingDraft, at, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
+import type { FindingLocation } from '../types.ts';
+import type { RuleImpl } from './rule.ts';
+
+const PRINTED = t('印出值', 'printed');
+
+function inputsText(f: ComputedFigure, lang: 'zh' | 'en'): string {
+  return f.inputs.map((i) => `${i.label[lang]} ${i.unit ? moneyText({ value: i.value, unit: i.unit }) : toPlainString(i.value)}`).join(lang === 'zh' ? '，' : ', ');
+}
+
+function inputLocations(ctx: AuditContext, f: ComputedFigure): FindingLocation[] {
+  return f.inputs.map((i) => locationOf(ctx, i.path, i.label));
+}
+
+function printedLocation(ctx: AuditContext, f: ComputedFigure): FindingLocation[] {
+  return f.printed ? [locationOf(ctx, f.printed.path, PRINTED)] : [];
+}
+
+function shown(f: ComputedFigure): string | undefined {
+  if (f.outcome.kind !== 'value') return '—';
+  const v = displayScale(f.outcome.value, f.output);
+  const p = f.printed ? readPrintedNumber(f.printed.text) : undefined;
+  const digits = typeof p === 'object' ? Math.max(p.decimals, 2) : 2;
+  if (f.output === 'rate') return `${toFixed(v, digits)}%`;
+  if (f.outcome.unit) return moneyText({ value: f.outcome.value, unit: f.outcome.unit }, (f.printed && isMoney(f.printed) ? f.printed.unit : undefined) ?? f.outcome.unit);
+  return toPlainString(v);
+}
+
+/** Why a printed rate differs: the usual slips, recognised so the reviewer need not work them out. */
+function diagnose(f: ComputedFigure): { zh: string; en: string } | undefined {
+  if (f.outcome.kind !== 'value' || !f.printed) return undefined;
+  const p = readPrintedNumber(f.printed.text);
+  if (typeof p !== 'object') return undefined;
+  const x = f.outcome.value;
+  const inv = div(ZERO.n === x.n ? ZERO : { n: 1n, d: 1n }, x);
+  if (inv && eq(roundHalfUp(mul(inv, HUNDRED), p.decimals), p.value)) return t('印出值是分母与分子颠倒后的结果', 'the printed value inverts numerator and denominator');
+  if (eq(roundHalfUp(sub(HUNDRED, mul(x, HUNDRED)), p.decimals), p.value)) return t('印出值是 1 减该比率（如节约率），不是该比率本身', 'the printed value is one minus the rate (a saving rate), not the rate');
+  if (lte(fromInt(1), x) && eq(p.value, HUNDRED)) return t('实际超过预算，却印为 100%', 'spending exceeds the budget, yet 100% is printed');
+  return undefined;
+}
+
+const rateMismatch: RuleImpl = {
+  code: 'rate-mismatch',
+  category: 'arithmetic',
+  severity: 'error',
+  title: t('印出的比率与公式不符', 'printed rate differs from its formula'),
+  description: t(
+    '每个印出的比率（执行率、调整率、增长率、占比、控制率、采购执行率…）按公式库中该指标的全部口径重算；任一口径四舍五入后与印出值一致即不报。全部不符时报错，并指出常见原因（分子分母颠倒、印成 1 − 比率、超支印为 100%）。',
+    'Every printed rate is recomputed under every named variant of its formula; any variant that rounds to the printed value clears it. Otherwise an error, with the usual slip named when recognised (inverted, one minus the rate, 100% printed for overspending).',
+  ),
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const f of ctx.figures) {
+      if (f.output !== 'rate' || f.comparison !== 'differs' || !f.printed) continue;
+      const why = diagnose(f);
+      const others = (f.alternatives ?? []).filter((a) => a.outcome.kind === 'value');
+      const alt = (lang: 'zh' | 'en') =>
+        others.length
+          ? (lang === 'zh' ? '；其他口径：' : '; other variants: ') +
+            others.map((a) => `${a.name[lang]} ${a.outcome.kind === 'value' ? `${toFixed(mul(a.outcome.value, HUNDRED), 2)}%` : '—'}`).join(lang === 'zh' ? '，' : ', ')
+          : '';
+      out.push({
+        message: t(
+          `${f.subject.label.zh}「${f.name.zh}」印出 ${f.printed.text}，按 ${f.formula.zh} 计算为 ${shown(f)}（${inputsText(f, 'zh')}）${why ? `；${why.zh}` : ''}${alt('zh')}。`,
+          `${f.subject.label.en} ${f.name.en}: printed ${f.printed.text}, the formula ${f.formula.en} gives ${shown(f)} (${inputsText(f, 'en')})${why ? `; ${why.en}` : ''}${alt('en')}.`,
+        ),
+        printed: f.printed.text,
+        ...(shown(f) ? { computed: shown(f)! } : {}),
+        formula: f.formula,
+        locations: uniqueLocations([...printedLocation(ctx, f), ...inputLocations(ctx, f)]),
+      });
+    }
+    return out;
+  },
+};
+
+const rateVariant: RuleImpl = {
+  code: 'rate-variant',
+  category: 'arithmetic',
+  severity: 'info',
+  title: t('比率采用了另一口径', 'rate uses another variant'),
+  description: t(
+    '印出的比率只与公式库中非本版式通行口径的一种相符时提示所用口径（如广州表的预算调整率按“调整后 ÷ 年初”计），便于审核人统一口径。',
+    "A printed rate that matches only a variant other than the document kind's usual one: the variant is named so that reviewers compare like with like.",
+  ),
+  run(ctx) {
+    const basis = preferredBasis(ctx.e);
+    const out: FindingDraft[] = [];
+    for (const f of ctx.figures) {
+      if (f.comparison !== 'match' || !f.printed || !f.alternatives?.length) continue;
+      const def = FORMULAS_BY_ID.get(f.id);
+      if (!def || def.basis.includes(basis)) continue;
+      const usual = f.alternatives.find((a) => FORMULAS_BY_ID.get(a.id)?.basis.includes(basis));
+      if (!usual) continue;
+      out.push({
+        message: t(
+          `${f.subject.label.zh}「${f.name.zh}」印出 ${f.printed.text}，采用的是“${f.formula.zh}”口径，而非本版式通行的“${usual.name.zh}”。`,
+          `${f.subject.label.en} ${f.name.en}: printed ${f.printed.text} uses ${f.formula.en}, not the usual ${usual.name.en} of this document kind.`,
+        ),
+        printed: f.printed.text,
+        ...(shown(f) ? { computed: shown(f)! } : {}),
+        formula: f.formula,
+        locations: uniqueLocations(printedLocation(ctx, f)),
+      });
+    }
+    return out;
+  },
+};
+
+const notApplicablePrinted: RuleImpl = {
+  code: 'rate-not-applicable',
+  category: 'arithmetic',
+  severity: 'info',
+  title: t('分母为 0 的比率印了数值', 'a rate with a zero denominator is printed as a number'),
+  description: t('分母为 0 的比率应印“—”（不适用），印成 0% 或 100% 会被误读。同一文件的此类情况合为一条。', 'A rate whose denominator is 0 should read “—”; 0% or 100% misleads. All such rates of a document make one finding.'),
+  run(ctx) {
+    const list = ctx.figures.filter((f) => f.comparison === 'printed-not-applicable' && f.printed);
+    if (!list.length) return [];
+    const names = list.map((f) => `${f.subject.label.zh}${f.name.zh.replace(/（.*?）/g, '')}`);
+    return [
+      {
+        message: t(
+          `${list.length} 个比率的分母为 0，应印“—”，却印为数值：${names.slice(0, 6).join('、')}${list.length > 6 ? ' 等' : ''}。`,
+          `${list.length} rate(s) with a zero denominator are printed as numbers instead of “—”.`,
+        ),
+        printed: [...new Set(list.map((f) => f.printed!.text))].join('、'),
+        computed: '—',
+        locations: uniqueLocations(list.flatMap((f) => printedLocation(ctx, f))),
+      },
+    ];
+  },
+};
+
+/** Half a unit in the last decimal place of a printed amount, in `unit` (what rounding may have moved it). */
+function halfUlp(m: Money, unit: Money['unit']): Exact {
+  const digits = m.value.d === 1n ? 0 : Math.max(0, m.value.d.toString().length - 1);
+  return valueIn({ value: { n: 5n, d: pow10(digits + 1) }, unit: m.unit }, unit);
+}
+
+function maxDecimals(ms: readonly Money[]): number {
+  return Math.max(0, ...ms.map((m) => (m.value.d === 1n ? 0 : m.value.d.toString().length - 1)));
+}
+
+const moneyMismatch = (family: 'adjustedBudget' | 'columnTotal', code: string, title: ReturnType<typeof t>, description: ReturnType<typeof t>): RuleImpl => ({
+  code,
+  category: 'arithmetic',
+  severity: 'error',
+  title,
+  description,
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const f of ctx.figures) {
+      if (f.family !== family || f.comparison !== 'differs' || !f.printed || f.outcome.kind !== 'value' || !f.outcome.unit) continue;
+      const printed = at(ctx.e, f.printed.path);
+      if (!isMoney(printed)) continue;
+      // Rounding: each row and the total may each be off by half a unit of their last printed decimal.
+      const rows = f.inputs.map((i) => ({ value: i.value, unit: i.unit ?? printed.unit }) as Money);
+      const rowDigits = maxDecimals(rows);
+      const rowHalf = valueIn({ value: { n: 5n, d: pow10(rowDigits + 1) }, unit: rows[0]?.unit ?? printed.unit }, printed.unit);
+      const tolerance = add(mul(rowHalf, fromInt(rows.length)), halfUlp(printed, printed.unit));
+      const diff = sub(valueIn({ value: f.outcome.value, unit: f.outcome.unit }, printed.unit), printed.value);
+      if (lte(abs(diff), tolerance)) continue;
+      out.push({
+        message: t(
+          `${f.subject.label.zh}印出 ${moneyText(printed)}，按 ${f.formula.zh} 计算为 ${moneyText({ value: f.outcome.value, unit: f.outcome.unit }, printed.unit)}，相差 ${moneyText({ value: abs(diff), unit: printed.unit })}（超出各数四舍五入所能解释的 ${toPlainString(tolerance)} ${printed.unit}）。`,
+          `${f.subject.label.en}: printed ${moneyText(printed)}; ${f.formula.en} gives ${moneyText({ value: f.outcome.value, unit: f.outcome.unit }, printed.unit)}, a difference of ${moneyText({ value: abs(diff), unit: printed.unit })}, more than rounding explains.`,
+        ),
+        printed: moneyText(printed),
+        computed: moneyText({ value: f.outcome.value, unit: f.outcome.unit }, printed.unit),
+        formula: f.formula,
+        locations: uniqueLocations([...printedLocation(ctx, f), ...(family === 'columnTotal' ? [] : inputLocations(ctx, f))]),
+      });
+    }
+    return out;
+  },
+});
+
+const adjustedMismatch = moneyMismatch(
+  'adjustedBudget',
+  'adjusted-budget-mismatch',
+  t('调整后预算 ≠ 年初 + 调增 − 调减', 'adjusted budget ≠ initial + increase − decrease'),
+  t('每一行（部门、资金来源、单位、项目、科目）印出的调整后预算与 年初预算 + 调增 − 调减 比较；差额超出各数四舍五入所能解释的范围即报错。', 'Every row’s printed adjusted budget against initial + increase − decrease, beyond rounding.'),
+);
+
+const totalMismatch = moneyMismatch(
+  'columnTotal',
+  'total-mismatch',
+  t('合计 ≠ 各行之和', 'total ≠ sum of rows'),
+  t('表格合计行的每一列与各行之和比较；各行与合计各自四舍五入可解释的差额（每行半个末位）不报。', 'Each column of a total row against the sum of the rows, allowing half a unit of the last decimal per row and for the total.'),
+);
+
+const shareSum: RuleImpl = {
+  code: 'shares-sum',
+  category: 'arithmetic',
+  severity: 'warning',
+  title: t('占比之和不为 100%', 'shares do not add to 100%'),
+  description: t('同一表中各行印出的占比之和与 100% 比较，允许每行 0.005 个百分点的四舍五入误差。', 'The printed shares of one table against 100%, allowing half a unit of the last decimal per row.'),
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    const groups = new Map<string, ComputedFigure[]>();
+    for (const f of ctx.figures) {
+      if (f.family !== 'share' || !f.printed) continue;
+      const key = f.subject.path.slice(0, -2).join('.');
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const list of groups.values()) {
+      if (list.length < 2) continue;
+      const nums = list.map((f) => readPrintedNumber(f.printed!.text)).filter((p): p is { value: Exact; decimals: number } => typeof p === 'object');
+      if (nums.length !== list.length) continue;
+      const total = sum(nums.map((n) => n.value));
+      const digits = Math.max(...nums.map((n) => n.decimals));
+      const tolerance = mul({ n: 5n, d: pow10(digits + 1) }, fromInt(nums.length));
+      if (lte(abs(sub(total, HUNDRED)), tolerance)) continue;
+      out.push({
+        message: t(`${list[0]!.subject.label.zh.split('：')[0]}各行占比之和为 ${toPlainString(total)}%，不等于 100%。`, `The shares add to ${toPlainString(total)}%, not 100%.`),
+        printed: `${toPlainString(total)}%`,
+        computed: '100%',
+        locations: uniqueLocations(list.flatMap((f) => printedLocation(ctx, f))),
+      });
+    }
+    return out;
+  },
+};
+
+const scoreTotal: RuleImpl = {
+  code: 'score-total-mismatch',
+  category: 'arithmetic',
+  severity: 'error',
+  title: t('自评总分 ≠ 各项之和', 'self-score total ≠ sum of items'),
+  description: t('印出的自评总分与各评分项自评分之和比较。', 'The printed self-score total against the sum of the item self-scores.'),
+  run(ctx) {
+    const s = ctx.score;
+    const printed = ctx.e.selfScores?.total;
+    if (!s?.total.self || !printed || eq(s.total.self, printed)) return [];
+    const items = ctx.e.selfScores?.items ?? [];
+    if (!items.length) return [];
+    return [
+      {
+        message: t(`自评总分印 ${toPlainString(printed)} 分，各项自评分之和为 ${toPlainString(s.total.self)} 分。`, `The self-score total is printed as ${toPlainString(printed)}; the items add to ${toPlainString(s.total.self)}.`),
+        printed: toPlainString(printed),
+        computed: toPlainString(s.total.self),
+        locations: [locationOf(ctx, ['selfScores', 'total'], PRINTED)],
+      },
+    ];
+  },
+};
+
+export const ARITHMETIC_RULES: readonly RuleImpl[] = [rateMismatch, rateVariant, notApplicablePrinted, adjustedMismatch, totalMismatch, shareSum, scoreTotal];
