@@ -1,6 +1,6 @@
 /**
  * The jixiao command line. Each command only parses flags, calls the core and prints text or JSON.
- * Exit codes: 0 done, 1 internal fault, 2 bad input.
+ * Exit codes: 0 done, 1 internal fault, 2 bad input, 3 the audit found errors.
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { type Lang, formatProblem } from '../core/messages.ts';
 import type { Problem } from '../core/problem.ts';
 import { type Context, EXIT, type Io, type Options } from './context.ts';
 import { aggregateCommand } from './commands/aggregate.ts';
+import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { computeCommand, scoreCommand, validateCommand } from './commands/evaluate.ts';
 import { importCommand } from './commands/import.ts';
@@ -26,6 +27,9 @@ const HELP: Record<Lang, string> = {
                           与提取报告 <名>.report.txt（字段、位置、原文、未找到的字段）
                           --out DIR 输出目录（默认当前目录）  --force 覆盖已有文件  --timeout 秒（默认 30）
   summary FILE            摘要：部门、年度、版式、预算、印出比率、任务、指标、项目、自评分（文档或评价文件）
+  audit FILE|DIR…         审核：逐项核对计算、前后一致、评分、单位、目标质量与预警，每条问题附规则、位置与原文
+                          --format text|html（html 为审核意见；多份时用 --out DIR 写出 <名>.review.html）
+                          --summary 批量审核并按复核分排名（表格，--json 或 --format html）
   validate FILE…          校验评价文件（YAML/JSON），逐条列出问题及所在行
   compute FILE            计算数据所允许的全部指标：公式、输入、印出值与计算值，不符处标记（--mismatches 只列不符）
   score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
@@ -41,7 +45,7 @@ const HELP: Record<Lang, string> = {
   -h, --help              帮助
   -v, --version           版本
 
-退出码：0 成功，1 内部错误，2 输入有误。`,
+退出码：0 成功，1 内部错误，2 输入有误，3 审核发现错误（audit）。`,
   en: `jixiao — department-wide expenditure performance self-evaluation and review
 
 Usage: jixiao <command> [arguments] [options]
@@ -52,6 +56,10 @@ Commands:
                           --out DIR (default: current folder)  --force overwrite  --timeout seconds (default 30)
   summary FILE            summary: department, year, layout, budget, printed rates, tasks, indicators, projects,
                           self-score (of a document or an evaluation file)
+  audit FILE|DIR…         review: arithmetic, cross-references, rubric, units, targets and warnings; every finding
+                          with its rule, places and source text. --format text|html (html: the review letter;
+                          several files need --out DIR → <name>.review.html). --summary: review a folder and rank it
+                          (table, --json or --format html)
   validate FILE…          check evaluation files (YAML/JSON); every problem with its line
   compute FILE            every metric the data allows: formula, inputs, printed and computed value, mismatches marked
                           (--mismatches: only the figures whose printed value is wrong)
@@ -69,7 +77,7 @@ Options:
   -h, --help              help
   -v, --version           version
 
-Exit codes: 0 done, 1 internal fault, 2 bad input.`,
+Exit codes: 0 done, 1 internal fault, 2 bad input, 3 the audit found errors.`,
 };
 
 function version(): string {
@@ -101,6 +109,8 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
         mismatches: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '30' },
+        format: { type: 'string', default: 'text' },
+        summary: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -144,6 +154,12 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
     }
     case 'summary':
       return needFile('FILE') ?? summaryCommand(ctx, args[0]!);
+    case 'audit': {
+      const timeoutSeconds = Number(values.timeout);
+      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--timeout', value: String(values.timeout) } });
+      if (values.format !== 'text' && values.format !== 'html') return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--format', value: String(values.format) } });
+      return needFile('FILE') ?? auditCommand(ctx, args, { format: values.format, summary: values.summary, timeoutSeconds, ...(values.out ? { out: values.out } : {}) });
+    }
     case 'demo':
       return args.length ? demoCommand(ctx, args, []) : demoCommand(ctx);
     default:

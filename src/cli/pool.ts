@@ -20,26 +20,43 @@ export interface PoolOptions {
   readonly onDone?: (result: ImportResultJson, index: number) => void;
 }
 
-/** The worker module next to this one: .ts when running from source (tests), .js when built. */
+/** The worker modules next to this one: .ts when running from source (tests), .js when built. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(`./import-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
+export type WorkerName = 'import-worker' | 'audit-worker';
 
-function newWorker(options: ConstructorParameters<typeof Worker>[1]): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, options);
+function newWorker(name: WorkerName, options: ConstructorParameters<typeof Worker>[1]): Worker {
+  const url = new URL(`./${name}${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
+  if (!FROM_SOURCE) return new Worker(url, options);
   // Why: tsx's loader (registered by --import tsx in tests) does not reach worker threads on Node 20.
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(boot, { ...options, eval: true });
 }
 
 export async function runImports(jobs: readonly ImportJob[], options: PoolOptions): Promise<ImportResultJson[]> {
-  const results: ImportResultJson[] = new Array(jobs.length);
+  return runPool<ImportJob, ImportResultJson>('import-worker', jobs, {
+    ...options,
+    fail: (job, code, params) => ({ ok: false, file: job.file, problems: [problemToJson({ code, path: [], params, file: job.file }, job.lang)] }),
+  });
+}
+
+export interface GenericPoolOptions<J, R> {
+  readonly timeoutMs: number;
+  readonly threads?: number;
+  readonly onDone?: (result: R, index: number) => void;
+  /** The result for a job whose worker timed out or died. */
+  readonly fail: (job: J, code: 'import-timeout' | 'import-failed', params: Record<string, string | number>) => R;
+}
+
+/** Jobs on worker threads, one per core, each with a time limit; results in job order. */
+export async function runPool<J extends { readonly file: string }, R>(name: WorkerName, jobs: readonly J[], options: GenericPoolOptions<J, R>): Promise<R[]> {
+  const results: R[] = new Array(jobs.length);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
   let next = 0;
   const runOne = (worker: Worker, index: number): Promise<{ worker: Worker }> =>
     new Promise((resolve) => {
       const job = jobs[index]!;
       let settled = false;
-      const finish = (r: ImportResultJson, w: Worker) => {
+      const finish = (r: R, w: Worker) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -52,17 +69,17 @@ export async function runImports(jobs: readonly ImportJob[], options: PoolOption
       };
       const replace = (code: string, params: Record<string, string | number>) => {
         void worker.terminate();
-        finish({ ok: false, file: job.file, problems: [problemToJson({ code, path: [], params, file: job.file }, job.lang)] }, spawn());
+        finish(options.fail(job, code as 'import-timeout' | 'import-failed', params), spawn());
       };
       const timer = setTimeout(() => replace('import-timeout', { seconds: Math.round(options.timeoutMs / 1000) }), options.timeoutMs);
-      worker.on('message', (r: ImportResultJson) => finish(r, worker));
+      worker.on('message', (r: R) => finish(r, worker));
       worker.on('error', (e: Error) => replace('import-failed', { detail: e.message }));
       worker.on('exit', (code) => replace('import-failed', { detail: `worker exited (${code})` }));
       worker.postMessage(job);
     });
   const spawn = () => {
     // Why the resource limit: a worker that runs out of heap dies alone instead of taking the batch down.
-    const w = newWorker({ resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const w = newWorker(name, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     w.unref();
     return w;
   };

@@ -1,0 +1,235 @@
+/**
+ * jixiao audit FILE|DIR… [--rubric ID] [--json] [--format text|html] [--summary] [--out DIR] [--lang en]:
+ * every finding of every rule, sorted by where it is in the document; with --summary, a ranked table of many
+ * documents reviewed on worker threads. Exit 3 when any error finding is present, so scripts can gate on it.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../core/audit/types.ts';
+import type { Lang } from '../../core/messages.ts';
+import { IMPORTABLE_EXTENSIONS } from '../../ingest/readers/read.ts';
+import { problemToJson } from '../../ingest/report.ts';
+import { type SummaryRow, renderReviewHtml, renderSummaryHtml } from '../../render/audit-html.ts';
+import type { AuditReportJson, AuditResultJson, FindingJson, LocationJson } from '../audit-file.ts';
+import type { AuditJob } from '../audit-worker.ts';
+import { type Context, EXIT, printJson } from '../context.ts';
+import { runPool } from '../pool.ts';
+import { type Column, renderTable, truncate } from '../text-table.ts';
+
+export const EXIT_FINDINGS_ERROR = 3;
+
+export interface AuditFlags {
+  readonly format: 'text' | 'html';
+  readonly summary: boolean;
+  readonly out?: string;
+  readonly timeoutSeconds: number;
+}
+
+const AUDITABLE = [...IMPORTABLE_EXTENSIONS, '.yaml', '.yml', '.json'];
+
+/** Files named, and the documents inside named folders (recursively, sorted); extraction reports are skipped. */
+export function collectAuditInputs(args: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name.startsWith('~$') || name.endsWith('.report.txt') || name.endsWith('.review.html')) continue;
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (AUDITABLE.includes(extname(name).toLowerCase())) files.push(p);
+    }
+  };
+  for (const a of args) {
+    if (!existsSync(a)) missing.push(a);
+    else if (statSync(a).isDirectory()) walk(a);
+    else files.push(a);
+  }
+  return { files, missing };
+}
+
+const T = {
+  zh: {
+    none: '没有可审核的文件（支持 .txt .md .html .docx .pdf .xlsx 及评价文件 .yaml .json）',
+    missing: (f: string) => `✗ ${f}：找不到文件或文件夹`,
+    progress: (i: number, n: number, f: string) => `审核 ${i}/${n} ${f}`,
+    unnamed: '（未署名部门）',
+    year: (y: number) => `${y} 年度`,
+    scores: (s: string, c: string, m: string) => `自评 ${s} / 复核 ${c}（满分 ${m}）`,
+    counts: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
+    clean: '未发现问题。',
+    printed: '印出', computed: '计算/另处',
+    line: (n: number) => `第 ${n} 行`, page: (n: number) => `第 ${n} 页`, row: (n: number) => `第 ${n} 行（表内）`, col: (n: number) => `第 ${n} 列`,
+    wrote: (f: string) => `已写出审核意见 ${f}`,
+    total: (n: number, e: number, w: number, bad: number) => `共 ${n} 份：错误 ${e} 条，警告 ${w} 条${bad ? `，无法审核 ${bad} 份` : ''}。`,
+    head: ['序号', '部门', '年度', '版式', '自评分', '复核分', '错误', '警告', '提示', '文件'],
+    failed: '无法审核',
+  },
+  en: {
+    none: 'nothing to audit (.txt .md .html .docx .pdf .xlsx, or evaluation files .yaml .json)',
+    missing: (f: string) => `✗ ${f}: no such file or folder`,
+    progress: (i: number, n: number, f: string) => `auditing ${i}/${n} ${f}`,
+    unnamed: '(unnamed department)',
+    year: (y: number) => `${y}`,
+    scores: (s: string, c: string, m: string) => `self ${s} / recomputed ${c} (of ${m})`,
+    counts: (e: number, w: number, i: number) => `errors ${e} · warnings ${w} · info ${i}`,
+    clean: 'No findings.',
+    printed: 'printed', computed: 'computed/elsewhere',
+    line: (n: number) => `line ${n}`, page: (n: number) => `page ${n}`, row: (n: number) => `table row ${n}`, col: (n: number) => `column ${n}`,
+    wrote: (f: string) => `wrote review ${f}`,
+    total: (n: number, e: number, w: number, bad: number) => `${n} documents: ${e} errors, ${w} warnings${bad ? `, ${bad} could not be audited` : ''}.`,
+    head: ['#', 'department', 'year', 'kind', 'self', 'recomputed', 'errors', 'warnings', 'info', 'file'],
+    failed: 'could not be audited',
+  },
+} as const;
+
+const MARK = { error: '✗', warning: '!', info: '·' } as const;
+
+function where(l: LocationJson, lang: Lang): string {
+  const t = T[lang];
+  const parts: string[] = [];
+  if (l.page !== undefined) parts.push(t.page(l.page));
+  if (l.line !== undefined) parts.push(t.line(l.line));
+  else if (l.field) parts.push(l.field);
+  if (l.column !== undefined && l.line !== undefined) parts.push(t.col(l.column));
+  if (l.section) parts.push(l.section);
+  if (l.table) parts.push(l.table);
+  return parts.join(' · ');
+}
+
+export function findingText(f: FindingJson, lang: Lang): string[] {
+  const t = T[lang];
+  const lines = [`${MARK[f.severity]} ${SEVERITY_LABELS[f.severity][lang]} ${f.rule}（${CATEGORY_LABELS[f.category][lang]} · ${f.title}）`.replace('（', lang === 'zh' ? '（' : ' (').replace(/）$/, lang === 'zh' ? '）' : ')'), `  ${f.message}`];
+  if (f.printed !== null || f.computed !== null) lines.push(`  ${t.printed} ${f.printed ?? '—'}    ${t.computed} ${f.computed ?? '—'}`);
+  for (const l of f.locations) lines.push(`  ↳ ${where(l, lang)}${l.role ? `（${l.role[lang]}）` : ''}${l.text ? `  「${truncate(l.text.replace(/\s+/g, ' '), 90)}」` : ''}`);
+  return lines;
+}
+
+function titleOf(r: AuditReportJson, lang: Lang): string {
+  const name = r.department ?? T[lang].unnamed;
+  return r.year ? `${name} · ${T[lang].year(r.year)}` : name;
+}
+
+function printReport(ctx: Context, r: AuditReportJson): void {
+  const { lang } = ctx.options;
+  const t = T[lang];
+  ctx.out(`${titleOf(r, lang)} — ${r.file}（${r.documentKindLabel}）`);
+  const head = [t.counts(r.counts.error, r.counts.warning, r.counts.info)];
+  if (r.selfScore !== null || r.computedScore !== null) head.unshift(t.scores(r.selfScore ?? '—', r.computedScore ?? '—', r.maxScore ?? '—'));
+  ctx.out(head.join('    '));
+  ctx.out('');
+  if (!r.findings.length) ctx.out(t.clean);
+  for (const f of r.findings) {
+    for (const line of findingText(f, lang)) ctx.out(line);
+    ctx.out('');
+  }
+}
+
+function problemsText(ctx: Context, r: Extract<AuditResultJson, { ok: false }>): void {
+  for (const p of r.problems) ctx.err(`✗ ${r.file}：${p.message}${p.fix ? `\n  → ${p.fix}` : ''}`);
+}
+
+async function auditAll(ctx: Context, files: readonly string[], flags: AuditFlags): Promise<AuditResultJson[]> {
+  const { lang } = ctx.options;
+  const jobs: AuditJob[] = files.map((file) => ({ file, lang, ...(ctx.options.rubric ? { rubric: ctx.options.rubric } : {}) }));
+  const tty = process.stderr.isTTY === true && !ctx.options.json;
+  let done = 0;
+  const results = await runPool<AuditJob, AuditResultJson>('audit-worker', jobs, {
+    timeoutMs: flags.timeoutSeconds * 1000,
+    fail: (job, code, params) => ({ ok: false, file: job.file, problems: [problemToJson({ code, path: [], params, file: job.file }, lang)] }),
+    onDone: (r) => {
+      done++;
+      if (tty) process.stderr.write(`\r\x1b[K${T[lang].progress(done, files.length, truncate(r.file, 50))}`);
+    },
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  return results;
+}
+
+function rank(results: readonly AuditResultJson[], lang: Lang): SummaryRow[] {
+  // Scores out of different maxima (20, 100) are ranked as shares of their maximum.
+  const num = (s: string | null, max: string | null) => (s === null ? Number.NEGATIVE_INFINITY : Number(s) / (max && Number(max) > 0 ? Number(max) : 100));
+  const rows = results.map((r): Omit<SummaryRow, 'rank'> =>
+    r.ok
+      ? { file: r.file, department: r.department, year: r.year, documentKind: r.documentKind, documentKindLabel: r.documentKindLabel, selfScore: r.selfScore, computedScore: r.computedScore, maxScore: r.maxScore, errors: r.counts.error, warnings: r.counts.warning, infos: r.counts.info }
+      : { file: r.file, department: null, year: null, documentKind: 'unknown', documentKindLabel: '', selfScore: null, computedScore: null, maxScore: null, errors: 0, warnings: 0, infos: 0, failed: r.problems.map((p) => p.message).join('；') || T[lang].failed },
+  );
+  // Ranked by recomputed score (self-score when none), then by fewer errors and warnings; failures last.
+  const sorted = rows.slice().sort((a, b) => Number(!!a.failed) - Number(!!b.failed) || num(b.computedScore ?? b.selfScore, b.maxScore) - num(a.computedScore ?? a.selfScore, a.maxScore) || a.errors - b.errors || a.warnings - b.warnings || a.file.localeCompare(b.file));
+  return sorted.map((r, i) => ({ rank: i + 1, ...r }));
+}
+
+function summaryTable(rows: readonly SummaryRow[], lang: Lang): string {
+  const h = T[lang].head;
+  const columns: Column[] = h.map((header, i) => ({ header, align: i === 0 || (i >= 4 && i <= 8) ? 'right' : 'left', ...(i === 1 ? { max: 28 } : i === 9 ? { max: 40 } : {}) }) as Column);
+  return renderTable(columns, rows.map((r) => [String(r.rank), r.department ?? (r.failed ? T[lang].failed : T[lang].unnamed), r.year ? String(r.year) : '—', r.failed ? truncate(r.failed, 30) : r.documentKindLabel, r.selfScore ?? '—', r.computedScore ?? '—', String(r.errors), String(r.warnings), String(r.infos), r.file]));
+}
+
+export async function auditCommand(ctx: Context, args: readonly string[], flags: AuditFlags): Promise<number> {
+  const { lang } = ctx.options;
+  const t = T[lang];
+  const { files, missing } = collectAuditInputs(args);
+  for (const m of missing) ctx.err(t.missing(m));
+  if (!files.length) {
+    if (!missing.length) ctx.err(t.none);
+    return EXIT.badInput;
+  }
+  const results = await auditAll(ctx, files, flags);
+  const anyError = results.some((r) => r.ok && r.counts.error > 0);
+  const anyFailed = missing.length > 0 || results.some((r) => !r.ok);
+  const exit = anyError ? EXIT_FINDINGS_ERROR : anyFailed ? EXIT.badInput : EXIT.ok;
+
+  if (flags.summary) {
+    const rows = rank(results, lang);
+    if (ctx.options.json) printJson(ctx, { documents: rows.length, rows });
+    else if (flags.format === 'html') {
+      const html = renderSummaryHtml(rows, lang);
+      if (flags.out) {
+        mkdirSync(flags.out, { recursive: true });
+        const f = join(flags.out, 'review-summary.html');
+        writeFileSync(f, html);
+        ctx.err(t.wrote(f));
+      } else ctx.out(html);
+    } else {
+      ctx.out(summaryTable(rows, lang));
+      const ok = results.filter((r): r is AuditReportJson => r.ok);
+      ctx.out('');
+      ctx.out(t.total(results.length, ok.reduce((n, r) => n + r.counts.error, 0), ok.reduce((n, r) => n + r.counts.warning, 0), results.length - ok.length));
+    }
+    return exit;
+  }
+
+  if (ctx.options.json) {
+    printJson(ctx, results.length === 1 ? results[0] : results);
+    return exit;
+  }
+  if (flags.format === 'html') {
+    const stems = new Map<string, number>();
+    for (const r of results) {
+      if (!r.ok) {
+        problemsText(ctx, r);
+        continue;
+      }
+      const html = renderReviewHtml(r, lang);
+      if (!flags.out && results.length === 1) {
+        ctx.out(html);
+        continue;
+      }
+      const dir = flags.out ?? '.';
+      mkdirSync(dir, { recursive: true });
+      const stem = basename(r.file, extname(r.file));
+      const n = (stems.get(stem) ?? 0) + 1;
+      stems.set(stem, n);
+      const f = join(dir, `${stem}${n > 1 ? `-${n}` : ''}.review.html`);
+      writeFileSync(f, html);
+      ctx.err(t.wrote(f));
+    }
+    return exit;
+  }
+  results.forEach((r, i) => {
+    if (i) ctx.out('────────────────────────────────────────');
+    if (r.ok) printReport(ctx, r);
+    else problemsText(ctx, r);
+  });
+  return exit;
+}
