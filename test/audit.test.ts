@@ -135,10 +135,11 @@ describe('audit rules on made-up evaluations', () => {
     const wrong = audit({ evaluation: evaluation({ ...base, budget: { ...base.budget, printed: { executionRate: '105.26%' } } }) }).findings;
     assert.equal(wrong[0]?.rule, 'rate-mismatch');
     assert.match(wrong[0]!.message.zh, /颠倒/);
-    // 预算调整率 under the Guangzhou rule (initial − adjusted) ÷ initial = 20% and the Longgang one 25%: both accepted.
-    const gz = (rate: string) => rules(evaluation({ ...base, documentKind: 'gz-form', budget: { ...base.budget, printed: { adjustmentRate: rate } } })).filter((r) => r !== 'key-project-rule');
-    assert.deepEqual(gz('20.00%'), []);
-    assert.deepEqual(gz('25.00%'), ['rate-variant']);
+    // Initial 800, adjusted 1000: the Guangzhou rule gives 25%, the Longgang one 20%.
+    const gz = (rate: string) =>
+      rules(evaluation({ documentKind: 'gz-form', budget: { initialBudget: 800, adjustedBudget: 1000, actualSpending: 950, printed: { adjustmentRate: rate } } })).filter((r) => r !== 'key-project-rule');
+    assert.deepEqual(gz('25.00%'), []);
+    assert.deepEqual(gz('20.00%'), ['rate-variant']);
     assert.deepEqual(gz('22.00%'), ['rate-mismatch']);
   });
 
@@ -189,5 +190,17 @@ describe('audit rules on made-up evaluations', () => {
   it('an evaluation file without imported passages still has its narrative compared', () => {
     const e = evaluation({ overallResult: '全区共启动应急响应 61 次。' });
     assert.equal(passagesOf(e).length, 1);
+  });
+});
+
+describe('audit rules are documented', () => {
+  it('every rule has Chinese and English titles and descriptions, and docs/audit.md lists it', async () => {
+    const { RULES } = await import('../src/core/audit/index.ts');
+    const doc = readFileSync(join(ROOT, 'docs', 'audit.md'), 'utf8');
+    assert.equal(new Set(RULES.map((r) => r.code)).size, RULES.length);
+    for (const r of RULES) {
+      assert.ok(r.title.zh && r.title.en && r.description.zh && r.description.en, r.code);
+      assert.ok(doc.includes(`\`${r.code}\``), `docs/audit.md lacks ${r.code} (run npm run docs)`);
+    }
   });
 });

@@ -79,7 +79,7 @@ export async function runPool<J extends { readonly file: string }, R>(name: Work
     });
   const spawn = () => {
     // Why the resource limit: a worker that runs out of heap dies alone instead of taking the batch down.
-    const w = newWorker(name, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const w = newWorker(name, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 96 } });
     w.unref();
     return w;
   };
