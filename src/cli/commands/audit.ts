@@ -3,7 +3,7 @@
  * every finding of every rule, sorted by where it is in the document; with --summary, a ranked table of many
  * documents reviewed on worker threads. Exit 3 when any error finding is present, so scripts can gate on it.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../core/audit/types.ts';
 import type { Lang } from '../../core/messages.ts';
@@ -14,6 +14,7 @@ import type { AuditReportJson, AuditResultJson, FindingJson, LocationJson } from
 import type { AuditJob } from '../audit-worker.ts';
 import { type Context, EXIT, printJson } from '../context.ts';
 import { runPool } from '../pool.ts';
+import { collectInputs } from './import.ts';
 import { type Column, renderTable, truncate } from '../text-table.ts';
 
 export const EXIT_FINDINGS_ERROR = 3;
@@ -27,25 +28,9 @@ export interface AuditFlags {
 
 const AUDITABLE = [...IMPORTABLE_EXTENSIONS, '.yaml', '.yml', '.json'];
 
-/** Files named, and the documents inside named folders (recursively, sorted); extraction reports are skipped. */
+/** Files named, and the documents and evaluation files inside named folders; our own reports are skipped. */
 export function collectAuditInputs(args: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.') || name.startsWith('~$') || name.endsWith('.report.txt') || name.endsWith('.review.html')) continue;
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (AUDITABLE.includes(extname(name).toLowerCase())) files.push(p);
-    }
-  };
-  for (const a of args) {
-    if (!existsSync(a)) missing.push(a);
-    else if (statSync(a).isDirectory()) walk(a);
-    else files.push(a);
-  }
-  return { files, missing };
+  return collectInputs(args, AUDITABLE, (name) => name.endsWith('.report.txt') || name.endsWith('.review.html'));
 }
 
 const T = {

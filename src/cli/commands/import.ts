@@ -20,16 +20,16 @@ export interface ImportFlags {
 }
 
 /** Files named on the command line, and the importable files inside named folders (recursively, sorted). */
-export function collectInputs(args: readonly string[]): { files: string[]; missing: string[] } {
+export function collectInputs(args: readonly string[], extensions: readonly string[] = IMPORTABLE_EXTENSIONS, skip: (name: string) => boolean = () => false): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.') || name.startsWith('~$')) continue;
+      if (name.startsWith('.') || name.startsWith('~$') || skip(name)) continue;
       const p = join(dir, name);
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
-      else if (IMPORTABLE_EXTENSIONS.includes(extname(name).toLowerCase())) files.push(p);
+      else if (extensions.includes(extname(name).toLowerCase())) files.push(p);
     }
   };
   for (const a of args) {
