@@ -4,7 +4,7 @@
  */
 import { extname } from 'node:path';
 import { keyIndicatorPassages } from '../core/audit/context.ts';
-import { type AuditInput, CATEGORY_LABELS, type Finding, type FindingLocation, RULES_BY_CODE, SEVERITY_LABELS, audit } from '../core/audit/index.ts';
+import { type AuditInput, type Finding, type FindingLocation, RULES_BY_CODE, audit } from '../core/audit/index.ts';
 import { toPlainString } from '../core/exact.ts';
 import type { Lang } from '../core/messages.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
@@ -135,5 +135,3 @@ export async function auditFile(file: string, options: AuditOptions): Promise<Au
     scores,
   };
 }
-
-export const labels = { CATEGORY_LABELS, SEVERITY_LABELS };

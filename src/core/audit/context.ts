@@ -2,9 +2,9 @@
  * What every rule reads: the evaluation, every computed figure, the rubric's scoring, the narrative passages, and
  * helpers that turn a model path into the place the document printed it. Built once per audit.
  */
-import { type MoneyUnit, valueIn } from '../amount.ts';
+import { type MoneyUnit, groupThousands, valueIn } from '../amount.ts';
 import { type ComputedFigure, computeAll } from '../compute/compute.ts';
-import { type Exact, HUNDRED, mul, toFixed } from '../exact.ts';
+import { type Exact, HUNDRED, mul, pow10, toFixed } from '../exact.ts';
 import type { LocalText } from '../formulas/types.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { Money, Source } from '../model/money.ts';
@@ -84,14 +84,17 @@ export function uniqueLocations(list: readonly FindingLocation[]): FindingLocati
 }
 
 export function moneyText(m: { value: Exact; unit: MoneyUnit }, unit: MoneyUnit = m.unit, digits = 2): string {
-  return `${groupThousandsText(toFixed(valueIn(m, unit), digits))} ${unit}`;
+  return `${groupThousands(toFixed(valueIn(m, unit), digits))} ${unit}`;
 }
 
-function groupThousandsText(s: string): string {
-  const [i = '', f] = s.split('.');
-  const neg = i.startsWith('-');
-  const g = (neg ? i.slice(1) : i).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}${g}${f !== undefined ? `.${f}` : ''}`;
+/** Decimals of an exact amount as printed (trailing zeros are not kept, so "2568.20" counts as 1). */
+export function digitsOf(m: { value: Exact }): number {
+  return m.value.d === 1n ? 0 : m.value.d.toString().length - 1;
+}
+
+/** Half a unit in the last of `digits` decimals of an amount in `from`, expressed in `to`: what rounding may move it. */
+export function halfUnit(digits: number, from: MoneyUnit, to: MoneyUnit = from): Exact {
+  return valueIn({ value: { n: 5n, d: pow10(digits + 1) }, unit: from }, to);
 }
 
 export function pct(rate: Exact, digits = 2): string {

@@ -4,7 +4,6 @@
  * source text. Pure types; the rules are in `rules/`, the registry in `index.ts`.
  */
 import type { LocalText } from '../formulas/types.ts';
-
 import type { Evaluation } from '../model/evaluation.ts';
 import type { Rubric } from '../rubric/schema.ts';
 import type { NarrativeFact } from '../text/facts.ts';

@@ -47,3 +47,11 @@ test('fuzz: normalisation never throws, is idempotent and leaves no tags or tabs
     { numRuns: 5000 },
   );
 });
+
+test('markers removed can close up a tag or another marker (found by the fuzzer: "<__A>")', () => {
+  for (const s of ['<__A>', '<_**_p>x']) {
+    const once = normalizeText(s);
+    assert.equal(normalizeText(once), once, s);
+    assert.ok(!/<[a-zA-Z]/.test(once), once);
+  }
+});

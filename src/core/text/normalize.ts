@@ -50,8 +50,10 @@ export function decodeEntities(s: string): string {
  */
 export function stripMarkup(s: string): string {
   let t = s;
+  // Markdown markers first: removing them can close up a tag ("<__p>" → "<p>"), which must then go too (the fuzzer's find).
+  // Until none is left: removing one can bring two halves together ("_**_" → "__"); each pass shortens the text.
+  while (t.includes('**') || t.includes('__')) t = t.replace(/\*\*|__/g, '');
   if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>/g, ' ');
-  if (t.includes('**') || t.includes('__')) t = t.replace(/\*\*|__/g, '');
   return t;
 }
 

@@ -8,10 +8,10 @@ import { valueIn } from '../../amount.ts';
 import type { ComputedFigure } from '../../compute/compute.ts';
 import { preferredBasis } from '../../compute/compute.ts';
 import { displayScale, readPrintedNumber } from '../../compute/printed.ts';
-import { type Exact, HUNDRED, ZERO, abs, add, div, eq, fromInt, lte, mul, pow10, roundHalfUp, sub, sum, toFixed, toPlainString } from '../../exact.ts';
+import { type Exact, HUNDRED, ONE, abs, add, div, eq, fromInt, lte, mul, pow10, roundHalfUp, sub, sum, toFixed, toPlainString } from '../../exact.ts';
 import { FORMULAS_BY_ID } from '../../formulas/library.ts';
 import type { Money } from '../../model/money.ts';
-import { type AuditContext, type FindingDraft, at, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
+import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { FindingLocation } from '../types.ts';
 import type { RuleImpl } from './rule.ts';
 
@@ -35,7 +35,7 @@ function shown(f: ComputedFigure): string | undefined {
   const p = f.printed ? readPrintedNumber(f.printed.text) : undefined;
   const digits = typeof p === 'object' ? Math.max(p.decimals, 2) : 2;
   if (f.output === 'rate') return `${toFixed(v, digits)}%`;
-  if (f.outcome.unit) return moneyText({ value: f.outcome.value, unit: f.outcome.unit }, (f.printed && isMoney(f.printed) ? f.printed.unit : undefined) ?? f.outcome.unit);
+  if (f.outcome.unit) return moneyText({ value: f.outcome.value, unit: f.outcome.unit });
   return toPlainString(v);
 }
 
@@ -45,7 +45,7 @@ function diagnose(f: ComputedFigure): { zh: string; en: string } | undefined {
   const p = readPrintedNumber(f.printed.text);
   if (typeof p !== 'object') return undefined;
   const x = f.outcome.value;
-  const inv = div(ZERO.n === x.n ? ZERO : { n: 1n, d: 1n }, x);
+  const inv = div(ONE, x);
   if (inv && eq(roundHalfUp(mul(inv, HUNDRED), p.decimals), p.value)) return t('印出值是分母与分子颠倒后的结果', 'the printed value inverts numerator and denominator');
   if (eq(roundHalfUp(sub(HUNDRED, mul(x, HUNDRED)), p.decimals), p.value)) return t('印出值是 1 减该比率（如节约率），不是该比率本身', 'the printed value is one minus the rate (a saving rate), not the rate');
   if (lte(fromInt(1), x) && eq(p.value, HUNDRED)) return t('实际超过预算，却印为 100%', 'spending exceeds the budget, yet 100% is printed');
@@ -144,15 +144,6 @@ const notApplicablePrinted: RuleImpl = {
   },
 };
 
-/** Half a unit in the last decimal place of a printed amount, in `unit` (what rounding may have moved it). */
-function halfUlp(m: Money, unit: Money['unit']): Exact {
-  const digits = m.value.d === 1n ? 0 : Math.max(0, m.value.d.toString().length - 1);
-  return valueIn({ value: { n: 5n, d: pow10(digits + 1) }, unit: m.unit }, unit);
-}
-
-function maxDecimals(ms: readonly Money[]): number {
-  return Math.max(0, ...ms.map((m) => (m.value.d === 1n ? 0 : m.value.d.toString().length - 1)));
-}
 
 const moneyMismatch = (family: 'adjustedBudget' | 'columnTotal', code: string, title: ReturnType<typeof t>, description: ReturnType<typeof t>): RuleImpl => ({
   code,
@@ -168,9 +159,8 @@ const moneyMismatch = (family: 'adjustedBudget' | 'columnTotal', code: string, t
       if (!isMoney(printed)) continue;
       // Rounding: each row and the total may each be off by half a unit of their last printed decimal.
       const rows = f.inputs.map((i) => ({ value: i.value, unit: i.unit ?? printed.unit }) as Money);
-      const rowDigits = maxDecimals(rows);
-      const rowHalf = valueIn({ value: { n: 5n, d: pow10(rowDigits + 1) }, unit: rows[0]?.unit ?? printed.unit }, printed.unit);
-      const tolerance = add(mul(rowHalf, fromInt(rows.length)), halfUlp(printed, printed.unit));
+      const rowHalf = halfUnit(Math.max(0, ...rows.map(digitsOf)), rows[0]?.unit ?? printed.unit, printed.unit);
+      const tolerance = add(mul(rowHalf, fromInt(rows.length)), halfUnit(digitsOf(printed), printed.unit));
       const diff = sub(valueIn({ value: f.outcome.value, unit: f.outcome.unit }, printed.unit), printed.value);
       if (lte(abs(diff), tolerance)) continue;
       out.push({

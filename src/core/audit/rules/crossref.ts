@@ -9,7 +9,7 @@ import type { BudgetLine, Evaluation } from '../../model/evaluation.ts';
 import type { Money } from '../../model/money.ts';
 import type { PathSegment } from '../../problem.ts';
 import type { NarrativeFact } from '../../text/facts.ts';
-import { type AuditContext, type FindingDraft, at, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
+import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { FindingLocation, Passage } from '../types.ts';
 import type { RuleImpl } from './rule.ts';
 
@@ -239,17 +239,10 @@ interface Stated {
   readonly tolerance: Exact;
 }
 
-function digitsOf(m: Money): number {
-  return m.value.d === 1n ? 0 : m.value.d.toString().length - 1;
-}
-
-function half(m: Money, unit: MoneyUnit): Exact {
-  return valueIn({ value: { n: 5n, d: pow10(digitsOf(m) + 1) }, unit: m.unit }, unit);
-}
 
 function stated(e: Evaluation, path: readonly PathSegment[], label: { zh: string; en: string }): Stated | undefined {
   const m = at(e, path);
-  return isMoney(m) ? { money: m, path, label, tolerance: half(m, m.unit) } : undefined;
+  return isMoney(m) ? { money: m, path, label, tolerance: halfUnit(digitsOf(m), m.unit) } : undefined;
 }
 
 /** The sum of a table's rows in one column, when every row has it. */
@@ -264,7 +257,7 @@ function rowsSum(e: Evaluation, tablePath: readonly PathSegment[], column: Colum
     money: { value: total, unit },
     path: [...tablePath, 'rows'],
     label,
-    tolerance: mul(valueIn({ value: { n: 5n, d: pow10(digits + 1) }, unit }, unit), fromInt(ms.length)),
+    tolerance: mul(halfUnit(digits, unit), fromInt(ms.length)),
   };
 }
 

@@ -4,7 +4,7 @@
  * target, year-on-year jumps, and a change rate the narrative states against the figures it gives.
  */
 import { valueIn } from '../../amount.ts';
-import { type Exact, HUNDRED, abs, div, eq, fromInt, gt, isZero, lt, mul, roundHalfUp, sub } from '../../exact.ts';
+import { type Exact, HUNDRED, abs, div, eq, fromInt, gt, isZero, lt, mul, roundHalfUp, sub, toFixed } from '../../exact.ts';
 import { scanNumbers } from '../../text/numbers.ts';
 import { type FindingDraft, locationOf, moneyText, pct, t, uniqueLocations } from '../context.ts';
 import type { RuleImpl } from './rule.ts';
@@ -156,11 +156,11 @@ const changeRate: RuleImpl = {
         const actual = abs(change);
         out.push({
           message: t(
-            `本期 ${cur.raw.trim()}、去年同期 ${prevText}${unit}，变动应为 ${lt(change, { n: 0n, d: 1n }) ? '下降' : '上升'} ${fmt(actual, Math.max(decimals, 1))}%，文中写“${dir}${rate}%”。`,
-            `This year ${cur.raw.trim()}, a year ago ${prevText}: the change is ${fmt(actual, Math.max(decimals, 1))}%, the text says ${rate}%.`,
+            `本期 ${cur.raw.trim()}、去年同期 ${prevText}${unit}，变动应为 ${lt(change, { n: 0n, d: 1n }) ? '下降' : '上升'} ${toFixed(actual, Math.max(decimals, 1))}%，文中写“${dir}${rate}%”。`,
+            `This year ${cur.raw.trim()}, a year ago ${prevText}: the change is ${toFixed(actual, Math.max(decimals, 1))}%, the text says ${rate}%.`,
           ),
           printed: `${dir}${rate}%`,
-          computed: `${lt(change, { n: 0n, d: 1n }) ? '下降' : '上升'}${fmt(actual, Math.max(decimals, 1))}%`,
+          computed: `${lt(change, { n: 0n, d: 1n }) ? '下降' : '上升'}${toFixed(actual, Math.max(decimals, 1))}%`,
           locations: uniqueLocations([p.locate(cur.start, cur.end), p.locate(start, start + m[0].length)]),
         });
       }
@@ -168,12 +168,5 @@ const changeRate: RuleImpl = {
     return out;
   },
 };
-
-function fmt(x: Exact, digits: number): string {
-  const v = roundHalfUp(x, digits);
-  const s = (v.n * 10n ** BigInt(digits)) / v.d;
-  const str = s.toString().padStart(digits + 1, '0');
-  return digits ? `${str.slice(0, -digits)}.${str.slice(-digits)}` : str;
-}
 
 export const PLAUSIBILITY_RULES: readonly RuleImpl[] = [yellow, adjustment, carryOver, farAbove, growth, changeRate];
