@@ -13,6 +13,7 @@ import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { computeCommand, scoreCommand, validateCommand } from './commands/evaluate.ts';
 import { importCommand } from './commands/import.ts';
+import { renderCommand } from './commands/render.ts';
 import { rubricsCommand } from './commands/rubrics.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { PACKAGE_ROOT } from './files.ts';
@@ -30,6 +31,10 @@ const HELP: Record<Lang, string> = {
   audit FILE|DIR…         审核：逐项核对计算、前后一致、评分、单位、目标质量与预警，每条问题附规则、位置与原文
                           --format text|html（html 为审核意见；多份时用 --out DIR 写出 <名>.review.html）
                           --summary 批量审核并按复核分排名（表格，--json 或 --format html）
+  render FILE             生成文件：由评价文件（或导入的文档）生成自评表、自评报告、评分表、审核意见
+                          --template gz-form|gz-report|scorecard|review（默认按版式：自评表或自评报告）
+                          --format docx|xlsx|pdf|html|all（可逗号分隔；默认 docx）  -o 输出文件或目录  --force 覆盖
+                          PDF 需无头 Chromium 与中文字体：apt-get install chromium fonts-noto-cjk
   validate FILE…          校验评价文件（YAML/JSON），逐条列出问题及所在行
   compute FILE            计算数据所允许的全部指标：公式、输入、印出值与计算值，不符处标记（--mismatches 只列不符）
   score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
@@ -60,6 +65,10 @@ Commands:
                           with its rule, places and source text. --format text|html (html: the review letter;
                           several files need --out DIR → <name>.review.html). --summary: review a folder and rank it
                           (table, --json or --format html)
+  render FILE             documents out: the form, report, scorecard or review letter of an evaluation file (or an
+                          imported document). --template gz-form|gz-report|scorecard|review (default by layout)
+                          --format docx|xlsx|pdf|html|all (comma list; default docx)  -o FILE|DIR  --force
+                          PDF needs headless Chromium and a CJK font: apt-get install chromium fonts-noto-cjk
   validate FILE…          check evaluation files (YAML/JSON); every problem with its line
   compute FILE            every metric the data allows: formula, inputs, printed and computed value, mismatches marked
                           (--mismatches: only the figures whose printed value is wrong)
@@ -109,7 +118,8 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
         mismatches: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '30' },
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
+        template: { type: 'string', short: 't' },
         summary: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -157,9 +167,12 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
     case 'audit': {
       const timeoutSeconds = Number(values.timeout);
       if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--timeout', value: String(values.timeout) } });
+      values.format ??= 'text';
       if (values.format !== 'text' && values.format !== 'html') return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--format', value: String(values.format) } });
       return needFile('FILE') ?? auditCommand(ctx, args, { format: values.format, summary: values.summary, timeoutSeconds, ...(values.out ? { out: values.out } : {}) });
     }
+    case 'render':
+      return needFile('FILE') ?? renderCommand(ctx, args[0]!, { force: values.force, ...(values.template !== undefined ? { template: values.template } : {}), ...(values.format !== undefined ? { format: values.format } : {}), ...(values.out ? { out: values.out } : {}) });
     case 'demo':
       return args.length ? demoCommand(ctx, args, []) : demoCommand(ctx);
     default:

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { DEFAULT_LIMITS, type ReadResult, type SourceLine } from '../source.ts';
-import { canonicalNumber, columnIndex, formatPercent, percentDecimals, readXlsx } from './xlsx.ts';
+import { canonicalNumber, columnIndex, fixedDecimals, formatPercent, padDecimals, percentDecimals, readXlsx } from './xlsx.ts';
 
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -71,7 +71,8 @@ test('shared and inline strings, exact numbers, percent formats, merges, gaps, f
   assert.deepEqual(read(r), [
     { cells: ['项目', '年初预算数', '执行率'], loc: { table: '收支表', row: 1 }, table: 0 },
     { cells: ['年度资金总额', '3475.09', '92.94%', '', '50%'], loc: { table: '收支表', row: 2 }, table: 0 },
-    { cells: ['其中：财政拨款', '3000.5', '96.66%', '6475.59'], loc: { table: '收支表', row: 3 }, table: 0 },
+    // B3 stores 3000.5 under #,##0.00: Excel shows 3,000.50, the reader the same digits without separators.
+    { cells: ['其中：财政拨款', '3000.50', '96.66%', '6475.59'], loc: { table: '收支表', row: 3 }, table: 0 },
     { cells: ['', '0.001', 'TRUE', '#DIV/0!', '文本结果'], loc: { table: '收支表', row: 4 }, table: 0 },
     { cells: ['1', '2', '单位_x0041_ 行\n二'], loc: { table: '收支表', row: 5 }, table: 0 },
     { cells: ['', '', '', '', '', '', '12.5', '0.00%'], loc: { table: '收支表', row: 8 }, table: 0 },
@@ -134,6 +135,58 @@ test('percent: the decimal point moves two places on the digits (no float multip
   assert.equal(percentDecimals('#,##0.00'), undefined);
 });
 
+test('fixed-decimal formats: which codes show a fixed number of decimals, and padding never drops a digit', () => {
+  assert.equal(fixedDecimals('0.00'), 2);
+  assert.equal(fixedDecimals('#,##0.00'), 2);
+  assert.equal(fixedDecimals('0.000'), 3);
+  assert.equal(fixedDecimals('0.0'), 1);
+  assert.equal(fixedDecimals('#,##0.00_);[Red]\\(#,##0.00\\)'), 2);
+  assert.equal(fixedDecimals('[$¥-804]#,##0.00;-#,##0.00'), 2);
+  assert.equal(fixedDecimals('#,##0.00"元"'), 2);
+  assert.equal(fixedDecimals('¥#,##0.00'), 2);
+  for (const code of ['General', '0', '#,##0', '0.0#', '0.00%', '0.00E+00', '# ?/?', 'yyyy-mm-dd', '@', '#,##0.00,', 'hh:mm:ss.00', '']) {
+    assert.equal(fixedDecimals(code), undefined, code);
+  }
+  assert.equal(padDecimals('32', 2), '32.00');
+  assert.equal(padDecimals('2630700', 2), '2630700.00');
+  assert.equal(padDecimals('3000.5', 2), '3000.50');
+  assert.equal(padDecimals('229.6445', 2), '229.6445');
+  assert.equal(padDecimals('-0.5', 3), '-0.500');
+  assert.equal(padDecimals('0.001', 2), '0.001');
+  assert.equal(padDecimals('1e999999', 2), '1e999999');
+  fc.assert(
+    fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), (n, k, want) => {
+      const text = fixed(n, k);
+      const out = padDecimals(text, want);
+      return out.startsWith(text) && (out.split('.')[1] ?? '').length === Math.max(k, want) && Number(out) === Number(text);
+    }),
+  );
+});
+
+test('numbers under fixed-decimal formats come out padded as Excel shows them, without separators', () => {
+  // cellXfs: 0 General, 1 custom 0.00, 2 custom #,##0.00, 3 built-in 2 (0.00), 4 built-in 4 (#,##0.00), 5 custom 0.000,
+  // 6 custom #,##0 (no decimals), 7 custom 0.00% (percent wins), 8 custom 0.0# (optional decimals: as stored).
+  const styles = `${HEAD}<styleSheet ${MAIN}><numFmts count="6"><numFmt numFmtId="164" formatCode="0.00"/><numFmt numFmtId="165" formatCode="#,##0.00"/><numFmt numFmtId="166" formatCode="0.000"/><numFmt numFmtId="167" formatCode="#,##0"/><numFmt numFmtId="168" formatCode="0.00%"/><numFmt numFmtId="169" formatCode="0.0#"/></numFmts><cellXfs count="9"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="2"/><xf numFmtId="4"/><xf numFmtId="166"/><xf numFmtId="167"/><xf numFmtId="168"/><xf numFmtId="169"/></cellXfs></styleSheet>`;
+  const cells = [
+    ['A1', 1, '32'],
+    ['B1', 2, '2630700'],
+    ['C1', 1, '229.6445'],
+    ['D1', 3, '5'],
+    ['E1', 4, '-1234.5'],
+    ['F1', 5, '0.1'],
+    ['G1', 0, '32'],
+    ['H1', 6, '1234'],
+    ['I1', 7, '0.5'],
+    ['J1', 8, '7'],
+    ['K1', 2, '3475.0900000000001'],
+    ['L1', 1, '1E-3'],
+  ] as const;
+  const row = cells.map(([ref, s, v]) => `<c r="${ref}" s="${s}"><v>${v}</v></c>`).join('');
+  const sheet = `${HEAD}<worksheet ${MAIN}><sheetData><row r="1">${row}<c r="M1" s="1" t="s"><v>0</v></c><c r="N1" s="1"><f>A1*2</f><v>64</v></c></row></sheetData></worksheet>`;
+  const lines = read(readXlsx(xlsx({ 'xl/styles.xml': styles, 'xl/worksheets/sheet1.xml': sheet })));
+  assert.deepEqual(lines[0]?.cells, ['32.00', '2630700.00', '229.6445', '5.00', '-1234.50', '0.100', '32', '1234', '50.00%', '7', '3475.09', '0.001', '项目', '64.00']);
+});
+
 test('column letters', () => {
   assert.equal(columnIndex('A1'), 0);
   assert.equal(columnIndex('Z9'), 25);
@@ -185,7 +238,8 @@ test('a workbook written by LibreOffice Calc', () => {
   assert.equal(r.document.pages, 2);
   assert.deepEqual(read(r), [
     { cells: ['项目', '年初预算数', '全年预算数', '全年执行数', '执行率'], loc: { table: '收支表', row: 1 }, table: 0 },
-    { cells: ['年度资金总额', '3475.09', '3600', '3346.04', '92.94%'], loc: { table: '收支表', row: 2 }, table: 0 },
+    // C2 stores 3600 under #,##0.00: Calc shows 3,600.00.
+    { cells: ['年度资金总额', '3475.09', '3600.00', '3346.04', '92.94%'], loc: { table: '收支表', row: 2 }, table: 0 },
     { cells: ['其中：财政拨款', '3000.5', '', '2900.25', '96.66%'], loc: { table: '收支表', row: 3 }, table: 0 },
     { cells: ['', '0.1', '0.2', '0.3', '100.00%'], loc: { table: '收支表', row: 4 }, table: 0 },
     { cells: ['合计', '6475.59'], loc: { table: '收支表', row: 5 }, table: 0 },

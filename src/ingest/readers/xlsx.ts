@@ -4,7 +4,9 @@
  *
  * Why not the displayed text for every format: reviewers compare money to the fen; a stored 2468.10 must come
  * out as "2468.10", not "2,468.10" or "2468.1000000000001". Percent formats are the exception, because "95.50%"
- * and "0.9550" mean the same only if the reader knows the format: the text shows what the person saw.
+ * and "0.9550" mean the same only if the reader knows the format: the text shows what the person saw. Formats with
+ * fixed decimals ("0.00", "#,##0.00") pad the stored number to them as Excel shows it ("32" → "32.00"), without
+ * thousands separators and without ever dropping a stored digit.
  */
 import { problem, type Problem } from '../../core/problem.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
@@ -101,21 +103,59 @@ export function formatPercent(text: string, decimals: number): string {
 
 // ---- Styles -------------------------------------------------------------------------------------------------
 
-/** Per cellXfs index: the percent decimals when the format is a percentage, else undefined. */
-export type PercentFormats = readonly (number | undefined)[];
+/**
+ * How a cell format shows a number, when that matters for the text: a percentage with its decimals (the value ×100
+ * and "%"), or a fixed number of decimals ("0.00", "#,##0.00": a stored 32 is seen as "32.00").
+ */
+export type NumberFormat = { readonly kind: 'percent'; readonly decimals: number } | { readonly kind: 'fixed'; readonly decimals: number };
 
-const BUILTIN_PERCENT: Readonly<Record<number, number>> = { 9: 0, 10: 2 };
+/** Per cellXfs index: how the format shows a number, or undefined when the number is read as stored. */
+export type NumberFormats = readonly (NumberFormat | undefined)[];
+
+/** Built-in number formats (ECMA-376 §18.8.30) that show a percentage or fixed decimals; the ids are the same in every locale. */
+const BUILTIN_FORMATS: Readonly<Record<number, NumberFormat>> = {
+  2: { kind: 'fixed', decimals: 2 }, // 0.00
+  4: { kind: 'fixed', decimals: 2 }, // #,##0.00
+  9: { kind: 'percent', decimals: 0 }, // 0%
+  10: { kind: 'percent', decimals: 2 }, // 0.00%
+  39: { kind: 'fixed', decimals: 2 }, // #,##0.00;(#,##0.00)
+  40: { kind: 'fixed', decimals: 2 }, // #,##0.00;[Red](#,##0.00)
+};
+
+/** The positive section of a format code without its literal parts: quoted text, escapes, [colour]/[condition], _x padding, *x fill. */
+function positiveSection(code: string): string {
+  return code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '').split(';')[0] ?? '';
+}
 
 /** Decimals of a percent format code ("0.00%" → 2), or undefined when the code does not show a percentage. */
 export function percentDecimals(code: string): number | undefined {
   // Why: only the positive section counts, and quoted text, escapes and [colour]/[condition] are literal.
-  const section = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '').split(';')[0] ?? '';
+  const section = positiveSection(code);
   if (!section.includes('%')) return undefined;
   const m = /\.([0#?]+)/.exec(section);
   return m?.[1]?.length ?? 0;
 }
 
-function readPercentFormats(xml: XmlElement): PercentFormats {
+/**
+ * Decimals of a plain number format with a fixed number of them ("0.00", "#,##0.00", "0.000", "¥#,##0.00_);…" → 2,
+ * 3…), or undefined for any other code: General, no decimals, optional decimals ("0.0#"), percentages, scientific,
+ * fractions, dates, text, and a trailing comma (scaling by 1000, so the digits shown are not the stored ones).
+ */
+export function fixedDecimals(code: string): number | undefined {
+  const section = positiveSection(code).trim();
+  // Literal signs, brackets and currency symbols may stand around the number; letters are date/time/General/E+ codes.
+  const m = /^[^#0?.,%/@A-Za-z]*(?:[#0,]*[#0])?\.(0+)[^#0?.,%/@A-Za-z]*$/.exec(section);
+  return m?.[1]?.length;
+}
+
+function numberFormat(code: string): NumberFormat | undefined {
+  const percent = percentDecimals(code);
+  if (percent !== undefined) return { kind: 'percent', decimals: percent };
+  const fixed = fixedDecimals(code);
+  return fixed !== undefined ? { kind: 'fixed', decimals: fixed } : undefined;
+}
+
+function readNumberFormats(xml: XmlElement): NumberFormats {
   const custom = new Map<number, string>();
   const numFmts = firstChild(xml, 'x:numFmts');
   for (const f of numFmts ? childrenNamed(numFmts, 'x:numFmt') : []) custom.set(Number(f.attrs['numFmtId']), f.attrs['formatCode'] ?? '');
@@ -123,8 +163,19 @@ function readPercentFormats(xml: XmlElement): PercentFormats {
   return (cellXfs ? childrenNamed(cellXfs, 'x:xf') : []).map((xf) => {
     const id = Number(xf.attrs['numFmtId'] ?? '0');
     const code = custom.get(id);
-    return code !== undefined ? percentDecimals(code) : BUILTIN_PERCENT[id];
+    return code !== undefined ? numberFormat(code) : BUILTIN_FORMATS[id];
   });
+}
+
+/**
+ * Plain decimal text padded with zeros to at least `decimals` places ("32" → "32.00"); never shortened, so a stored
+ * 229.6445 under "0.00" stays "229.6445" (the reader keeps every stored digit; Excel's rounding is for the eye).
+ */
+export function padDecimals(text: string, decimals: number): string {
+  const m = /^(-?\d+)(?:\.(\d*))?$/.exec(text);
+  if (!m) return text;
+  const frac = m[2] ?? '';
+  return frac.length >= decimals ? text : `${m[1] ?? ''}.${frac.padEnd(decimals, '0')}`;
 }
 
 // ---- Strings ------------------------------------------------------------------------------------------------
@@ -180,7 +231,7 @@ function rowNumberOf(ref: string): number {
 
 export interface SheetContext {
   readonly strings: readonly string[];
-  readonly percents: PercentFormats;
+  readonly formats: NumberFormats;
 }
 
 function cellValue(c: XmlElement, ctx: SheetContext): string {
@@ -203,9 +254,10 @@ function cellValue(c: XmlElement, ctx: SheetContext): string {
     case 'd':
       return raw;
     default: {
-      const decimals = ctx.percents[Number(c.attrs['s'] ?? '0')];
+      const format = ctx.formats[Number(c.attrs['s'] ?? '0')];
       const value = canonicalNumber(raw);
-      return decimals === undefined ? value : formatPercent(value, decimals);
+      if (format === undefined) return value;
+      return format.kind === 'percent' ? formatPercent(value, format.decimals) : padDecimals(value, format.decimals);
     }
   }
 }
@@ -345,15 +397,15 @@ function readContext(zip: ZipArchive, workbook: string): SheetContext | Problem 
     if (!Array.isArray(sst)) return sst;
     strings = sst;
   }
-  let percents: PercentFormats = [];
+  let formats: NumberFormats = [];
   if (hasEntry(zip, stylesPart)) {
     const text = readPart(zip, stylesPart);
     if (typeof text !== 'string') return text;
     const xml = parseXml(text, stylesPart, NAMESPACES);
     if (!xml.ok) return xml.problem;
-    percents = readPercentFormats(xml.root);
+    formats = readNumberFormats(xml.root);
   }
-  return { strings, percents };
+  return { strings, formats };
 }
 
 export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): ReadResult {

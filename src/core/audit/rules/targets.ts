@@ -4,8 +4,8 @@
  * document kind requires, and the key-project rule.
  */
 import { parseMoneyUnit, valueIn } from '../../amount.ts';
+import { countIndicators } from '../../indicator-counts.ts';
 import { fromInt, gte } from '../../exact.ts';
-import type { Indicator } from '../../model/evaluation.ts';
 import { type FindingDraft, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { RuleImpl } from './rule.ts';
 
@@ -77,11 +77,7 @@ const unquantified: RuleImpl = {
   },
 };
 
-const LEVEL1 = ['产出', '效益', '满意度'];
-function countOf(list: readonly Indicator[], key: string): number {
-  if (LEVEL1.includes(key)) return list.filter((i) => (i.level1 ?? '').includes(key)).length;
-  return list.filter((i) => (i.level2 ?? '').includes(key)).length;
-}
+const countOf = countIndicators;
 
 const countMismatch: RuleImpl = {
   code: 'indicator-count-mismatch',

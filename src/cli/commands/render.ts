@@ -1,0 +1,189 @@
+/**
+ * jixiao render FILE [--template gz-form|gz-report|scorecard|review] [--format docx|xlsx|pdf|html|all|a,b] [-o OUT]
+ * [--rubric ID] [--force]: an evaluation file (or a document, imported in memory) → the finished form, report,
+ * scorecard or review letter. Parses flags, calls the template and the writers, writes the files, prints notices.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { computeAll } from '../../core/compute/compute.ts';
+import type { Lang } from '../../core/messages.ts';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import type { Problem } from '../../core/problem.ts';
+import { scoreEvaluation } from '../../core/rubric/engine.ts';
+import type { Rubric } from '../../core/rubric/schema.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../render/doc.ts';
+import { FORMATS } from '../../render/formats.ts';
+import { TEMPLATES, TEMPLATES_BY_ID, defaultTemplate } from '../../render/templates/index.ts';
+import type { Notice, Template, TemplateInput } from '../../render/templates/types.ts';
+import { auditFile } from '../audit-file.ts';
+import { type Context, EXIT, printJson, printProblems } from '../context.ts';
+import { findRubric, loadEvaluationFile } from '../files.ts';
+import { builtInRubrics, importFileOutcome } from '../import-file.ts';
+
+export interface RenderFlags {
+  readonly template?: string;
+  /** As given: "docx", "docx,pdf", "all"; undefined → from -o's extension, else docx. */
+  readonly format?: string;
+  readonly out?: string;
+  readonly force: boolean;
+}
+
+const DATA = new Set(['.yaml', '.yml', '.json']);
+
+type Loaded = { ok: true; evaluation: Evaluation } | { ok: false; problems: Problem[] };
+
+async function loadEvaluation(file: string): Promise<Loaded> {
+  if (DATA.has(extname(file).toLowerCase())) {
+    const r = loadEvaluationFile(file);
+    return r.ok ? { ok: true, evaluation: r.evaluation } : { ok: false, problems: r.problems.map((p) => ({ ...p, file: p.file ?? file })) };
+  }
+  const r = await importFileOutcome(file);
+  if (!r.ok) return { ok: false, problems: r.problems.map((p) => ({ ...p, file: p.file ?? file })) };
+  if (!r.evaluation) {
+    const detail = r.report.warnings.map((w) => w.code).join(', ') || 'no year';
+    return { ok: false, problems: [{ code: 'template-needs-evaluation', path: [], params: { detail }, file }] };
+  }
+  return { ok: true, evaluation: r.evaluation };
+}
+
+function resolveRubric(e: Evaluation, wanted: string | undefined, file: string): { ok: true; rubric?: Rubric } | { ok: false; problems: Problem[] } {
+  const id = wanted ?? e.rubric;
+  if (!id) return { ok: true };
+  const own = builtInRubrics().find((r) => r.id === id);
+  if (own) return { ok: true, rubric: own };
+  const r = findRubric(id);
+  return r.ok ? { ok: true, rubric: r.rubric } : { ok: false, problems: r.problems.map((p) => ({ ...p, file: p.file ?? file })) };
+}
+
+function parseFormats(flag: string | undefined, out: string | undefined): OutputFormat[] | undefined {
+  if (flag === undefined) {
+    const ext = out ? extname(out).toLowerCase().slice(1) : '';
+    return [(OUTPUT_FORMATS as readonly string[]).includes(ext) ? (ext as OutputFormat) : 'docx'];
+  }
+  if (flag === 'all') return [...OUTPUT_FORMATS];
+  const list = flag.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (!list.length || list.some((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))) return undefined;
+  return [...new Set(list)] as OutputFormat[];
+}
+
+/** Where each format goes: -o FILE for one format; -o DIR (or the current folder) → <name>.<template>.<ext>. */
+function targets(file: string, template: Template, formats: readonly OutputFormat[], out: string | undefined): { ok: true; paths: Map<OutputFormat, string> } | { ok: false; problem: Problem } {
+  const stem = `${basename(file, extname(file))}.${template.id}`;
+  const isDir = (p: string) => p.endsWith('/') || p.endsWith('\\') || (existsSync(p) && statSync(p).isDirectory());
+  const paths = new Map<OutputFormat, string>();
+  if (out && !isDir(out)) {
+    if (formats.length > 1) return { ok: false, problem: { code: 'output-format-mixed', path: [], params: {} } };
+    paths.set(formats[0]!, out);
+    return { ok: true, paths };
+  }
+  for (const f of formats) paths.set(f, join(out ?? '.', `${stem}${FORMATS[f].ext}`));
+  return { ok: true, paths };
+}
+
+const WORDS = {
+  zh: {
+    wrote: (path: string, label: string, kb: string, ms: string) => `✓ ${path}（${label}，${kb} KB，${ms} ms）`,
+    notices: (n: number) => `请注意（${n} 条）：`,
+    exists: (f: string) => `✗ ${f} 已存在，未覆盖（换一个 -o，或加 --force 覆盖）`,
+    templates: '可用模板：',
+  },
+  en: {
+    wrote: (path: string, label: string, kb: string, ms: string) => `✓ ${path} (${label}, ${kb} KB, ${ms} ms)`,
+    notices: (n: number) => `Please note (${n}):`,
+    exists: (f: string) => `✗ ${f} exists and was not overwritten (choose another -o or pass --force)`,
+    templates: 'Templates:',
+  },
+} as const;
+
+export function templateList(lang: Lang): string {
+  return TEMPLATES.map((t) => `  ${t.id.padEnd(10)} ${t.label[lang]} —— ${t.description[lang]}`).join('\n');
+}
+
+export async function renderCommand(ctx: Context, file: string, flags: RenderFlags): Promise<number> {
+  const { lang } = ctx.options;
+  const w = WORDS[lang];
+  const bad = (p: Problem): number => {
+    if (ctx.options.json) printJson(ctx, { file, problems: [p] });
+    else printProblems(ctx, [p]);
+    return EXIT.badInput;
+  };
+  if (!existsSync(file)) return bad({ code: 'file-not-found', path: [], params: {}, file });
+  const formats = parseFormats(flags.format, flags.out);
+  if (!formats) return bad({ code: 'bad-option-value', path: [], params: { option: '--format', value: String(flags.format) } });
+  let template: Template | undefined;
+  if (flags.template !== undefined) {
+    template = TEMPLATES_BY_ID.get(flags.template);
+    if (!template) return bad({ code: 'unknown-template', path: [], params: { template: flags.template, allowed: TEMPLATES.map((t) => t.id).join(', ') } });
+  }
+
+  const loaded = await loadEvaluation(file);
+  if (!loaded.ok) {
+    if (ctx.options.json) printJson(ctx, { file, problems: loaded.problems });
+    else printProblems(ctx, loaded.problems);
+    return EXIT.badInput;
+  }
+  const evaluation = loaded.evaluation;
+  template ??= defaultTemplate(evaluation);
+  const rubric = resolveRubric(evaluation, ctx.options.rubric, file);
+  if (!rubric.ok) return printAll(ctx, file, rubric.problems);
+  if (template.needs?.includes('rubric') && !rubric.rubric) return bad({ code: 'template-needs-rubric', path: [], params: { template: template.id }, file });
+  // Figures follow the template's rules: a form states the form's 预算调整率 whatever layout the data came from.
+  const figures = computeAll(template.kind ? { ...evaluation, documentKind: template.kind } : evaluation);
+  const input: { -readonly [K in keyof TemplateInput]: TemplateInput[K] } = { evaluation, figures };
+  if (rubric.rubric) {
+    input.rubric = rubric.rubric;
+    input.score = scoreEvaluation(evaluation, rubric.rubric, computeAll(evaluation));
+  }
+  if (template.needs?.includes('audit')) {
+    const a = await auditFile(file, { lang: 'zh', ...(ctx.options.rubric ? { rubric: ctx.options.rubric } : {}) });
+    if (!a.ok) {
+      if (ctx.options.json) printJson(ctx, { file, problems: a.problems });
+      else for (const p of a.problems) ctx.err(`✗ ${file}：${p.message}${p.fix ? `（${p.fix}）` : ''}`);
+      return EXIT.badInput;
+    }
+    input.audit = a;
+  }
+  const { doc, notices } = template.build(input);
+
+  const where = targets(file, template, formats, flags.out);
+  if (!where.ok) return bad(where.problem);
+  const outputs: { format: OutputFormat; file: string; bytes: number; ms: number }[] = [];
+  const problems: Problem[] = [];
+  for (const [format, path] of where.paths) {
+    if (!flags.force && existsSync(path)) {
+      if (ctx.options.json) problems.push({ code: 'output-exists', path: [], params: {}, file: path });
+      else ctx.out(w.exists(path));
+      continue;
+    }
+    const started = performance.now();
+    const written = await FORMATS[format].write(doc);
+    const ms = performance.now() - started;
+    if (!written.ok) {
+      problems.push({ ...written.problem, file: path });
+      continue;
+    }
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, written.bytes);
+    outputs.push({ format, file: path, bytes: written.bytes.length, ms: Math.round(ms) });
+    if (!ctx.options.json) ctx.out(w.wrote(path, FORMATS[format].label, (written.bytes.length / 1024).toFixed(1), ms.toFixed(0)));
+  }
+  if (ctx.options.json) {
+    printJson(ctx, { file, template: template.id, outputs, notices: notices.map((n) => ({ code: n.code, message: n.message[lang] })), problems });
+  } else {
+    if (problems.length) printProblems(ctx, problems);
+    printNotices(ctx, notices, lang);
+  }
+  return problems.length || outputs.length < where.paths.size ? EXIT.badInput : EXIT.ok;
+}
+
+function printNotices(ctx: Context, notices: readonly Notice[], lang: Lang): void {
+  if (!notices.length) return;
+  ctx.out(WORDS[lang].notices(notices.length));
+  for (const n of notices) ctx.out(`  ! ${n.message[lang]}`);
+}
+
+function printAll(ctx: Context, file: string, problems: readonly Problem[]): number {
+  if (ctx.options.json) printJson(ctx, { file, problems });
+  else printProblems(ctx, problems);
+  return EXIT.badInput;
+}

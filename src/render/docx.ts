@@ -1,0 +1,494 @@
+/**
+ * Layout document → DOCX, typeset as a Chinese finance office sets these forms in Word: A4, GB/T 9704 margins for a
+ * report (20 mm for a form), 仿宋 三号 body text at a fixed 28 pt line spacing with a two-character first-line indent,
+ * 黑体 / 楷体 / 仿宋 headings, 宋体 五号 (小五 for wide tables) tables with single black rules, header rows repeated on
+ * every page, and the page number centred in the footer as "— 1 —".
+ *
+ * `buildDocx` makes the docx package's tree (pure: no file system); `renderDocx` packs it. Every figure comes from
+ * `cellText`, so the DOCX shows what the other formats show.
+ *
+ * Why fonts are written on every run (not only in styles): a document opened on a machine without the styles'
+ * fonts, or pasted into another document, keeps its faces; the eastAsia font decides the Chinese text, ASCII and
+ * hAnsi (Times New Roman) the figures, and `hint: eastAsia` makes shared characters ("—", “ ”) full width.
+ *
+ * Why vertical merges are written here rather than through the package's `rowSpan`: the package fills a
+ * continuation cell with an unstyled paragraph whose mark takes the document default size (16 pt), which makes
+ * the merged rows of a 10.5 pt table taller; written here, each continuation cell has a mark at the table's size,
+ * and a hole in a short row becomes an empty bordered cell, so every row spans the full grid.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table as DocxTable,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type IBorderOptions,
+  type IFontAttributesProperties,
+  type IParagraphStyleOptions,
+  type IRunStylePropertiesOptions,
+  type ParagraphChild,
+} from 'docx';
+import { type Align, type Block, type Cell, type Doc, type Face, type Inline, type Table, cellText, isNumeric, layoutGrid } from './doc.ts';
+
+// ---- Measures ------------------------------------------------------------------------------------------------
+
+/** Twips (1/20 pt) in a millimetre. */
+const MM = 1440 / 25.4;
+const mm = (v: number): number => Math.round(v * MM);
+/** Points → half-points, the unit of `size` in the docx package. */
+const pt = (v: number): number => Math.round(v * 2);
+
+const A4 = { width: 11906, height: 16838 } as const;
+
+interface Margins {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
+/**
+ * GB/T 9704: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm; the page number sits 7 mm under the text block, so the
+ * footer's baseline is ~25 mm from the page edge. A form: 20 mm all round, footer 10 mm from the edge.
+ */
+const MARGINS: Readonly<Record<Doc['meta']['layout'], Margins>> = {
+  report: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(25) },
+  form: { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20), header: mm(10), footer: mm(10) },
+};
+
+// ---- Faces ---------------------------------------------------------------------------------------------------
+
+const LATIN = 'Times New Roman';
+/**
+ * The font names Word on Windows (7 and later) and WPS know the four faces by; a machine with only the GB2312
+ * editions (仿宋_GB2312, 楷体_GB2312) substitutes them by name.
+ */
+const FONT_NAME: Readonly<Record<Face, string>> = { song: '宋体', fangsong: '仿宋', hei: '黑体', kai: '楷体' };
+const SONG = FONT_NAME.song;
+const FANGSONG = FONT_NAME.fangsong;
+const HEI = FONT_NAME.hei;
+const KAI = FONT_NAME.kai;
+
+const font = (eastAsia: string, latin: string = LATIN): IFontAttributesProperties => ({ eastAsia, ascii: latin, hAnsi: latin, cs: latin, hint: 'eastAsia' });
+
+/** A face at a size: the eastAsia font name, the size in half-points, the weight. */
+interface TextFace {
+  readonly font: string;
+  /** Half-points. */
+  readonly size: number;
+  readonly bold: boolean;
+}
+
+interface Look {
+  readonly title: TextFace;
+  readonly headings: Readonly<Record<1 | 2 | 3 | 4, TextFace>>;
+  readonly body: TextFace;
+  /** Body line spacing, twips, and its rule. */
+  readonly bodyLine: { readonly line: number; readonly lineRule: (typeof LineRuleType)[keyof typeof LineRuleType] };
+  readonly note: TextFace;
+  readonly caption: TextFace;
+  readonly pageNumber: TextFace;
+}
+
+const HEADINGS = {
+  1: { font: HEI, size: pt(16), bold: false },
+  2: { font: KAI, size: pt(16), bold: false },
+  3: { font: FANGSONG, size: pt(16), bold: true },
+  4: { font: FANGSONG, size: pt(16), bold: false },
+} as const;
+
+const COMMON = {
+  title: { font: SONG, size: pt(22), bold: true },
+  headings: HEADINGS,
+  note: { font: SONG, size: pt(10.5), bold: false },
+  caption: { font: SONG, size: pt(12), bold: true },
+  pageNumber: { font: SONG, size: pt(14), bold: false },
+} as const;
+
+const LOOKS: Readonly<Record<Doc['meta']['layout'], Look>> = {
+  report: { ...COMMON, body: { font: FANGSONG, size: pt(16), bold: false }, bodyLine: { line: 560, lineRule: LineRuleType.EXACT } },
+  form: { ...COMMON, body: { font: FANGSONG, size: pt(10.5), bold: false }, bodyLine: { line: 240, lineRule: LineRuleType.AUTO } },
+};
+
+/** Fixed line spacing of a heading in a report (the body's 28 pt) and of the title (2号 needs more room). */
+const HEADING_LINE = 560;
+const TITLE_LINE = 720;
+
+const TABLE_SIZE = { normal: pt(10.5), small: pt(9) } as const;
+
+function runStyle(face: TextFace, bold = face.bold): IRunStylePropertiesOptions {
+  return { font: font(face.font), size: face.size, sizeComplexScript: face.size, bold, boldComplexScript: bold, color: '000000' };
+}
+
+/** Runs of a text, a line break for each "\n". */
+function textRuns(text: string, style: IRunStylePropertiesOptions): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ ...style, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+const ALIGN: Readonly<Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]>> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+/** Two characters of the given face (first-line indent), twips: a Chinese character is one em, and half-points × 20 is two ems. */
+const twoChars = (face: TextFace): number => face.size * 20;
+
+// ---- Blocks --------------------------------------------------------------------------------------------------
+
+interface Context {
+  readonly look: Look;
+  readonly layout: Doc['meta']['layout'];
+  /** Width of the text block, twips. */
+  readonly textWidth: number;
+}
+
+const HEADING_STYLE = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
+
+function headingSpacing(ctx: Context): { line: number; lineRule: (typeof LineRuleType)[keyof typeof LineRuleType]; before: number; after: number } {
+  return ctx.layout === 'report' ? { line: HEADING_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } : { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 60 };
+}
+
+/** Room above text that follows a table (twips): the text does not touch the table's bottom rule. */
+const AFTER_TABLE = 160;
+
+function withGap<T extends { before: number }>(spacing: T, gap: number): T {
+  return { ...spacing, before: Math.max(spacing.before, gap) };
+}
+
+function titleParagraph(lines: readonly string[], ctx: Context, gap: number): Paragraph {
+  const style = runStyle(ctx.look.title);
+  return new Paragraph({
+    heading: HeadingLevel.TITLE,
+    alignment: AlignmentType.CENTER,
+    spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: gap, after: 560 },
+    keepNext: true,
+    run: style,
+    children: lines.map((line, i) => new TextRun({ ...style, text: line, ...(i > 0 ? { break: 1 } : {}) })),
+  });
+}
+
+function headingParagraph(level: 1 | 2 | 3 | 4, text: string, ctx: Context, gap: number): Paragraph {
+  const face = ctx.look.headings[level];
+  const style = runStyle(face);
+  return new Paragraph({
+    heading: HEADING_STYLE[level],
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: withGap(headingSpacing(ctx), gap),
+    indent: { firstLine: twoChars(face) },
+    keepNext: true,
+    keepLines: true,
+    outlineLevel: level - 1,
+    run: style,
+    children: textRuns(text, style),
+  });
+}
+
+function bodyParagraph(block: Extract<Block, { kind: 'paragraph' }>, ctx: Context, gap: number): Paragraph {
+  const face = ctx.look.body;
+  const mark = runStyle(face);
+  const children: ParagraphChild[] = block.runs.flatMap((r: Inline) => (typeof r === 'string' ? textRuns(r, mark) : textRuns(r.text, runStyle(face, r.bold ?? face.bold))));
+  return new Paragraph({
+    alignment: ALIGN[block.align ?? 'justify'],
+    spacing: { ...ctx.look.bodyLine, before: gap, after: 0 },
+    ...(block.indent === false ? {} : { indent: { firstLine: twoChars(face) } }),
+    run: mark,
+    children,
+  });
+}
+
+function smallParagraph(text: string, face: TextFace, align: Align, keepNext: boolean, spacing: { before: number; after: number } = { before: 0, after: 0 }): Paragraph {
+  const style = runStyle(face);
+  return new Paragraph({
+    alignment: ALIGN[align],
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, ...spacing },
+    keepNext,
+    run: style,
+    children: textRuns(text, style),
+  });
+}
+
+function pageBreakParagraph(): Paragraph {
+  // Why a tiny mark: whichever page the paragraph mark lands on, it takes no visible room.
+  return new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 }, children: [new PageBreak()] });
+}
+
+// ---- Tables --------------------------------------------------------------------------------------------------
+
+const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 0 };
+const CELL_BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE } as const;
+const TABLE_BORDERS = { ...CELL_BORDERS, insideHorizontal: RULE, insideVertical: RULE } as const;
+/** Cell margins, twips: Word's 1.9 mm is too much for a dense form; 1.5 mm (五号) and 1 mm (小五) sides. */
+const CELL_MARGINS = {
+  normal: { top: 30, bottom: 30, left: 85, right: 85 },
+  small: { top: 20, bottom: 20, left: 57, right: 57 },
+} as const;
+const SHADE = { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } as const;
+/** A row is at least this tall (twips): ~7 mm for 五号, ~6 mm for 小五, room to write in by hand. */
+const MIN_ROW = { normal: mm(7), small: mm(6) } as const;
+
+/**
+ * Width of a text on one line, in ems, on the generous side: digits at 0.7 em hold in Times New Roman (0.5) and in
+ * the wider serifs a viewer without it substitutes (DejaVu Serif bold, 0.7), so a figure never breaks over two lines.
+ */
+function textEms(s: string): number {
+  let ems = 0;
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0x2e80 || (code >= 0x2010 && code <= 0x2027)) ems += 1; // CJK, full-width forms, dashes and quotes
+    else if (ch === ',' || ch === '.' || ch === ' ' || ch === '-') ems += 0.4;
+    else if (ch === '%') ems += 1;
+    else ems += 0.7;
+  }
+  return ems;
+}
+
+/**
+ * Column widths in twips, summing exactly to the text width: the text room of each column in proportion to its
+ * width in characters, except that a column is never narrower than its widest figure, or than a label or header
+ * its nominal width was made to hold on one line; the room such a column takes comes from the others.
+ */
+export function columnTwips(table: Table, textWidth: number): number[] {
+  const n = table.columns.length;
+  if (n === 0) return [];
+  const margins = CELL_MARGINS[table.size ?? 'normal'];
+  const em = TABLE_SIZE[table.size ?? 'normal'] * 10;
+  const weights = table.columns.map((c) => (Number.isFinite(c.width) && c.width > 0 ? c.width : 1));
+  const room = Math.max(0, textWidth - n * (margins.left + margins.right));
+
+  // The least text room each column needs (twips).
+  const need = new Array<number>(n).fill(0);
+  const grid = layoutGrid(table);
+  for (const p of grid.cells) {
+    if (p.colSpan !== 1) continue;
+    const s = cellText(p.cell.value);
+    const ems = Math.max(...s.split('\n').map(textEms));
+    const short = p.row < grid.headerRows || p.cell.label === true ? ems <= (weights[p.col] ?? 0) : false;
+    if (isNumeric(p.cell.value) || short) need[p.col] = Math.max(need[p.col] ?? 0, Math.ceil((ems + 0.3) * em));
+  }
+
+  // Give the needy columns their need and share the rest by weight, until no column is short.
+  const fixed = new Array<boolean>(n).fill(false);
+  let widths: number[] = [];
+  for (let round = 0; round <= n; round++) {
+    const left = room - need.reduce((a, v, i) => a + (fixed[i] ? v : 0), 0);
+    const free = weights.reduce((a, w, i) => a + (fixed[i] ? 0 : w), 0);
+    widths = weights.map((w, i) => (fixed[i] ? need[i]! : free > 0 ? (left * w) / free : 0));
+    const short = widths.map((w, i) => !fixed[i] && w < need[i]!);
+    if (left < 0 || !short.includes(true)) break;
+    short.forEach((s, i) => s && (fixed[i] = true));
+  }
+  // Too many needs for the page: fall back on the weights alone.
+  if (widths.some((w) => w < 0) || Math.abs(widths.reduce((a, b) => a + b, 0) - room) > 1) widths = weights.map((w) => (room * w) / weights.reduce((a, b) => a + b, 0));
+
+  const out = widths.map((w) => Math.floor(w) + margins.left + margins.right);
+  out[n - 1]! += textWidth - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+function cellAlign(cell: Cell, header: boolean, columnAlign: Align | undefined): Align {
+  if (cell.align) return cell.align;
+  if (header || cell.label) return 'center';
+  if (isNumeric(cell.value)) return 'right';
+  return columnAlign ?? 'left';
+}
+
+function cellParagraphs(text: string, align: Align, style: IRunStylePropertiesOptions): Paragraph[] {
+  return text.split('\n').map(
+    (line) =>
+      new Paragraph({
+        alignment: ALIGN[align],
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        run: style,
+        children: line === '' ? [] : [new TextRun({ ...style, text: line })],
+      }),
+  );
+}
+
+function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
+  const out: (Paragraph | DocxTable)[] = [];
+  const size = TABLE_SIZE[table.size ?? 'normal'];
+  const face: TextFace = { font: SONG, size, bold: false };
+  const margins = CELL_MARGINS[table.size ?? 'normal'];
+  if (table.caption !== undefined) out.push(smallParagraph(table.caption, ctx.look.caption, 'center', true, { before: 120, after: 60 }));
+  if (table.unitNote !== undefined) out.push(smallParagraph(table.unitNote, ctx.look.note, 'right', true, { before: 0, after: 40 }));
+  if (table.columns.length === 0) return out;
+
+  const grid = layoutGrid(table);
+  const widths = columnTwips(table, ctx.textWidth);
+  const spanWidth = (col: number, span: number): number => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+  const allRows = [...table.header, ...table.body];
+  const rows: TableRow[] = [];
+
+  for (let r = 0; r < grid.rows; r++) {
+    const header = r < grid.headerRows;
+    const row = allRows[r];
+    const total = row?.kind === 'total';
+    const cells: TableCell[] = [];
+    for (let c = 0; c < grid.columns; ) {
+      const placed = grid.at[r]?.[c];
+      if (placed === undefined) {
+        // A hole: the row is shorter than the grid.
+        const emptyStyle = runStyle(face);
+        cells.push(new TableCell({ width: { size: widths[c] ?? 0, type: WidthType.DXA }, borders: CELL_BORDERS, margins, verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs('', 'left', emptyStyle) }));
+        c++;
+        continue;
+      }
+      const { cell } = placed;
+      const shaded = header || cell.label === true;
+      const bold = cell.bold ?? (header || total || (cell.label === true && ctx.layout === 'form'));
+      const style = runStyle(face, bold);
+      const align = cellAlign(cell, header, table.columns[placed.col]?.align);
+      const starts = placed.row === r;
+      cells.push(
+        new TableCell({
+          width: { size: spanWidth(placed.col, placed.colSpan), type: WidthType.DXA },
+          ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
+          ...(placed.rowSpan > 1 ? { verticalMerge: starts ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+          borders: CELL_BORDERS,
+          margins,
+          verticalAlign: VerticalAlignTable.CENTER,
+          ...(shaded ? { shading: SHADE } : {}),
+          children: cellParagraphs(starts ? cellText(cell.value) : '', align, style),
+        }),
+      );
+      c += placed.colSpan;
+    }
+    rows.push(
+      new TableRow({
+        children: cells,
+        ...(header ? { tableHeader: true } : {}),
+        height: { value: MIN_ROW[table.size ?? 'normal'], rule: HeightRule.ATLEAST },
+      }),
+    );
+  }
+
+  out.push(
+    new DocxTable({
+      rows,
+      width: { size: ctx.textWidth, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      borders: TABLE_BORDERS,
+      margins,
+    }),
+  );
+  return out;
+}
+
+function blockChildren(blocks: readonly Block[], ctx: Context): (Paragraph | DocxTable)[] {
+  const out: (Paragraph | DocxTable)[] = [];
+  blocks.forEach((block, i) => {
+    const gap = out[out.length - 1] instanceof DocxTable ? AFTER_TABLE : 0;
+    switch (block.kind) {
+      case 'title':
+        out.push(titleParagraph(block.lines, ctx, gap));
+        break;
+      case 'heading':
+        out.push(headingParagraph(block.level, block.text, ctx, gap));
+        break;
+      case 'paragraph':
+        out.push(bodyParagraph(block, ctx, gap));
+        break;
+      case 'note': {
+        // Why keep with next: "单位：万元" right above a table belongs on the table's page.
+        const next = blocks[i + 1];
+        out.push(smallParagraph(block.text, ctx.look.note, block.align ?? 'right', next?.kind === 'table'));
+        break;
+      }
+      case 'table':
+        if (block.formats === undefined || block.formats.includes('docx')) out.push(...tableBlocks(block.table, ctx));
+        break;
+      case 'pageBreak':
+        out.push(pageBreakParagraph());
+        break;
+    }
+  });
+  // Why: a document must end with a paragraph (Word adds one after a final table anyway).
+  if (out.length === 0 || out[out.length - 1] instanceof DocxTable) out.push(new Paragraph({ run: runStyle(ctx.look.body), children: [] }));
+  return out;
+}
+
+// ---- Document ------------------------------------------------------------------------------------------------
+
+function headingStyle(level: 1 | 2 | 3 | 4, ctx: Context): IParagraphStyleOptions {
+  const face = ctx.look.headings[level];
+  return {
+    id: `Heading${level}`,
+    name: `heading ${level}`,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: runStyle(face),
+    paragraph: { outlineLevel: level - 1, keepNext: true, keepLines: true, spacing: headingSpacing(ctx), indent: { firstLine: twoChars(face) } },
+  };
+}
+
+export function buildDocx(doc: Doc): Document {
+  const { meta } = doc;
+  const layout = meta.layout;
+  const look = LOOKS[layout];
+  const margins = MARGINS[layout];
+  const landscape = meta.orientation === 'landscape';
+  const pageWidth = landscape ? A4.height : A4.width;
+  const ctx: Context = { look, layout, textWidth: pageWidth - margins.left - margins.right };
+  const pageNumberStyle = { ...runStyle(look.pageNumber), font: font(SONG, SONG) };
+
+  return new Document({
+    title: meta.title,
+    ...(meta.subject !== undefined ? { subject: meta.subject } : {}),
+    ...(meta.creator !== undefined ? { creator: meta.creator } : {}),
+    lastModifiedBy: 'jixiao',
+    styles: {
+      default: {
+        document: {
+          run: { font: font(FANGSONG), size: look.body.size, sizeComplexScript: look.body.size, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
+        title: { run: runStyle(look.title), paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 560 } } },
+      },
+      paragraphStyles: ([1, 2, 3, 4] as const).map((level) => headingStyle(level, ctx)),
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: margins,
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, run: pageNumberStyle, children: [new TextRun({ ...pageNumberStyle, children: ['— ', PageNumber.CURRENT, ' —'] })] })],
+          }),
+        },
+        children: blockChildren(doc.blocks, ctx),
+      },
+    ],
+  });
+}
+
+export async function renderDocx(doc: Doc): Promise<Uint8Array> {
+  const buffer = await Packer.toBuffer(buildDocx(doc));
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
