@@ -150,3 +150,77 @@ await timeAsync('import PDF (the 5 seeds printed, 2–5 pages)', Math.max(25, Ma
   console.log(`${'audit, one document in-process (import + audit, text)'.padEnd(52)} median ${per[Math.floor(per.length / 2)].toFixed(1)} ms, best ${per[0].toFixed(1)} ms, worst ${per[per.length - 1].toFixed(1)} ms (50 docs)`);
   console.log(`${`audit ${N} text docs: jixiao audit DIR --summary`.padEnd(52)} ${secs.toFixed(2)} s wall on ${availableParallelism()} cores, ${(rows / secs).toFixed(0)} docs/s, ${rows} ranked (target < 10 s)`);
 }
+
+// ───────────── render: the 001 report as DOCX, XLSX, HTML and PDF; python-docx as a reference ─────────────
+{
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync, rmSync, existsSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { gzReport } = await import('../dist/render/templates/gz-report.js');
+  const { withoutPrinted } = await import('../dist/core/narrative/restate.js');
+  const { renderDocx } = await import('../dist/render/docx.js');
+  const { renderXlsx } = await import('../dist/render/xlsx.js');
+  const { renderHtml } = await import('../dist/render/html.js');
+  const { printPdf } = await import('../dist/render/pdf.js');
+  const { layoutGrid, cellText, inlineText } = await import('../dist/render/doc.js');
+  const e = evaluation('examples/001-guangzhou-report-2023.yaml');
+  const build = () => gzReport.build({ evaluation: e, figures: computeAll(withoutPrinted({ ...e, documentKind: 'gz-report' })) }).doc;
+  const doc = build();
+  const median = async (n, fn) => {
+    for (let i = 0; i < 3; i++) await fn();
+    const t = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await fn();
+      t.push(performance.now() - t0);
+    }
+    t.sort((a, b) => a - b);
+    return { median: t[Math.floor(n / 2)], best: t[0], worst: t[n - 1] };
+  };
+  const line = (label, r, extra = '') => console.log(`${label.padEnd(52)} median ${r.median.toFixed(1)} ms, best ${r.best.toFixed(1)} ms, worst ${r.worst.toFixed(1)} ms${extra}`);
+  const tables = doc.blocks.filter((b) => b.kind === 'table' && (!b.formats || b.formats.includes('docx')));
+  const cells = tables.reduce((s, b) => s + layoutGrid(b.table).cells.length, 0);
+  console.log('');
+  console.log(`render: 001 report — ${doc.blocks.length} blocks, ${tables.length} tables, ${cells} cells`);
+  const tTemplate = await median(50, build);
+  line('template (evaluation → layout document)', tTemplate);
+  let docxBytes = 0;
+  const tDocx = await median(30, async () => { docxBytes = (await renderDocx(build())).length; });
+  line('DOCX generation, 001 (template + docx), target < 100 ms', tDocx, ` (${(docxBytes / 1024).toFixed(1)} KB)`);
+  let xlsxBytes = 0;
+  const tXlsx = await median(30, async () => { xlsxBytes = (await renderXlsx(build())).length; });
+  line('XLSX generation, 001 (template + exceljs), target < 100 ms', tXlsx, ` (${(xlsxBytes / 1024).toFixed(1)} KB)`);
+  const tHtml = await median(50, async () => renderHtml(build()));
+  line('HTML generation, 001', tHtml);
+  const pdf = await printPdf(renderHtml(doc));
+  if (pdf.ok) {
+    const tPdf = await median(3, async () => { const r = await printPdf(renderHtml(build())); if (!r.ok) throw new Error(r.problem.message.en); });
+    line('PDF, 001 (HTML printed by headless Chromium)', tPdf, ` (${(pdf.bytes.length / 1024).toFixed(0)} KB)`);
+  } else console.log(`PDF: skipped — ${pdf.problem.message.en}`);
+  // python-docx reference: the same blocks and tables (text only, merged cells, Table Grid) built in Python.
+  const py = '/usr/bin/python3';
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-render-bench-'));
+  try {
+    const json = {
+      blocks: doc.blocks.flatMap((b) => {
+        if (b.kind === 'table') {
+          if (b.formats && !b.formats.includes('docx')) return [];
+          const g = layoutGrid(b.table);
+          return [{ kind: 'table', table: { rows: g.rows, columns: g.columns, headerRows: g.headerRows, cells: g.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: cellText(c.cell.value) })) } }];
+        }
+        if (b.kind === 'paragraph') return [{ kind: 'paragraph', text: inlineText(b.runs) }];
+        return [b];
+      }),
+    };
+    writeFileSync(join(dir, 'doc.json'), JSON.stringify(json));
+    if (!existsSync(py)) throw new Error('no /usr/bin/python3');
+    const out = JSON.parse(execFileSync(py, [new URL('render-reference.py', import.meta.url).pathname, join(dir, 'doc.json'), '20'], { encoding: 'utf8' }));
+    console.log(`${'python-docx, the same blocks and tables (reference)'.padEnd(52)} median ${out.median_ms.toFixed(1)} ms, best ${out.best_ms.toFixed(1)} ms (${(out.bytes / 1024).toFixed(1)} KB)`);
+    console.log(`${'ratio jixiao DOCX ÷ python-docx (medians)'.padEnd(52)} ${(tDocx.median / out.median_ms).toFixed(2)}×`);
+  } catch (err) {
+    console.log(`python-docx reference: skipped — ${String(err.message ?? err).split('\n')[0]} (apt-get install python3-docx)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

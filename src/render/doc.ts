@@ -117,6 +117,8 @@ export interface Table {
   readonly body: readonly Row[];
   /** Table text size: forms use 五号 (10.5 pt), wide data tables 小五 (9 pt). */
   readonly size?: 'normal' | 'small';
+  /** Printed on its own landscape A4 page(s) in DOCX/PDF/HTML (a wide table in a portrait report); the XLSX sheet is set to landscape. */
+  readonly landscape?: boolean;
 }
 
 export const OUTPUT_FORMATS = ['docx', 'xlsx', 'pdf', 'html'] as const;

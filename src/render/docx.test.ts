@@ -152,6 +152,27 @@ describe('renderDocx: package XML', () => {
     assert.match(xml, /<w:ind w:firstLine="420"\/>/);
   });
 
+  it('prints a landscape table on landscape pages of its own, numbering on', async () => {
+    const wide: Doc = {
+      ...SAMPLE_DOC,
+      blocks: SAMPLE_DOC.blocks.map((b) => (b.kind === 'table' && b.table.id === 'projects' ? { ...b, table: { ...b.table, landscape: true } } : b)),
+    };
+    const files = unzipSync(await renderDocx(wide));
+    const xml = strFromU8(files['word/document.xml']!);
+    const sections = xml.split('<w:sectPr').slice(1);
+    assert.ok(sections.length >= 2, `${sections.length} sections`);
+    const landscape = sections.filter((s) => /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/.test(s));
+    assert.equal(landscape.length, 1);
+    assert.match(landscape[0]!, /<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"/);
+    assert.ok(sections.filter((s) => s.includes('w:orient="portrait"')).length >= 1, 'portrait before and after');
+    assert.ok(sections.every((s) => s.includes('<w:footerReference') && !s.includes('w:pgNumType w:start')), 'every section numbers on');
+    // The landscape section holds the caption and the table, laid out to the landscape text width (297 − 40 mm).
+    const before = xml.slice(0, xml.indexOf('w:orient="landscape"'));
+    const landscapePart = before.slice(before.lastIndexOf('</w:sectPr>'));
+    assert.ok(landscapePart.includes('表 3：项目支出情况'), 'the caption goes with the table');
+    assert.match(landscapePart, /<w:tblW w:type="dxa" w:w="14570"\/>/);
+  });
+
   it('splits column widths in proportion, widening columns whose figures would not fit', () => {
     const plain: Table = { id: 't', sheet: 't', columns: [{ key: 'a', width: 1 }, { key: 'b', width: 3 }], header: [], body: [{ cells: [text('x'), text('y')] }] };
     const even = columnTwips(plain, 8845);

@@ -74,6 +74,15 @@ const MARGINS: Readonly<Record<Doc['meta']['layout'], Margins>> = {
   form: { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20), header: mm(10), footer: mm(10) },
 };
 
+/**
+ * The margins of a landscape page for a wide table (`Table.landscape`) in either layout: 20 mm all round, footer 10 mm
+ * from the edge. Why not the report's GB/T 9704 margins turned a quarter (top 28 / bottom 26 / left 37 / right 35 mm):
+ * the table wants the width (257 mm of text rather than 225 mm), 20 mm still leaves room to bind, the page number
+ * keeps clear of the text (a 25 mm footer would sit 1 mm under a 26 mm bottom margin), and the HTML / PDF print the
+ * same page (`@page wide`, margin 20 mm), so the table breaks at the same rows in every format.
+ */
+const LANDSCAPE_MARGINS: Margins = MARGINS.form;
+
 // ---- Faces ---------------------------------------------------------------------------------------------------
 
 const LATIN = 'Times New Roman';
@@ -227,6 +236,14 @@ function smallParagraph(text: string, face: TextFace, align: Align, keepNext: bo
   });
 }
 
+/**
+ * An empty paragraph that takes no visible room: it ends a landscape section after its table and holds the section's
+ * properties (a full-size empty paragraph under a table that fills the page would push a blank page).
+ */
+function sectionEndParagraph(): Paragraph {
+  return new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 }, children: [] });
+}
+
 function pageBreakParagraph(): Paragraph {
   // Why a tiny mark: whichever page the paragraph mark lands on, it takes no visible room.
   return new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 }, children: [new PageBreak()] });
@@ -376,7 +393,8 @@ function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
     rows.push(
       new TableRow({
         children: cells,
-        ...(header ? { tableHeader: true } : {}),
+        // Why keepNext: a header row never ends a page on its own, away from the rows it heads.
+        ...(header ? { tableHeader: true, keepNext: true } : {}),
         height: { value: MIN_ROW[table.size ?? 'normal'], rule: HeightRule.ATLEAST },
       }),
     );
@@ -396,7 +414,7 @@ function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
   return out;
 }
 
-function blockChildren(blocks: readonly Block[], ctx: Context): (Paragraph | DocxTable)[] {
+function blockChildren(blocks: readonly Block[], ctx: Context, endParagraph: () => Paragraph = () => new Paragraph({ run: runStyle(ctx.look.body), children: [] })): (Paragraph | DocxTable)[] {
   const out: (Paragraph | DocxTable)[] = [];
   blocks.forEach((block, i) => {
     const gap = out[out.length - 1] instanceof DocxTable ? AFTER_TABLE : 0;
@@ -425,7 +443,7 @@ function blockChildren(blocks: readonly Block[], ctx: Context): (Paragraph | Doc
     }
   });
   // Why: a document must end with a paragraph (Word adds one after a final table anyway).
-  if (out.length === 0 || out[out.length - 1] instanceof DocxTable) out.push(new Paragraph({ run: runStyle(ctx.look.body), children: [] }));
+  if (out.length === 0 || out[out.length - 1] instanceof DocxTable) out.push(endParagraph());
   return out;
 }
 
@@ -444,6 +462,33 @@ function headingStyle(level: 1 | 2 | 3 | 4, ctx: Context): IParagraphStyleOption
   };
 }
 
+/** Whether a block is a table printed on landscape pages of its own in the DOCX. */
+function isLandscapeTable(block: Block): block is Extract<Block, { kind: 'table' }> {
+  return block.kind === 'table' && block.table.landscape === true && (block.formats === undefined || block.formats.includes('docx'));
+}
+
+/**
+ * The blocks cut into runs of one orientation: each landscape table alone, the blocks between them together. A page
+ * break next to a landscape table is dropped: the section break starts a new page anyway.
+ */
+function orientationRuns(blocks: readonly Block[]): { landscape: boolean; blocks: Block[] }[] {
+  const runs: { landscape: boolean; blocks: Block[] }[] = [];
+  blocks.forEach((block, i) => {
+    if (isLandscapeTable(block)) {
+      runs.push({ landscape: true, blocks: [block] });
+      return;
+    }
+    const prev = blocks[i - 1];
+    const next = blocks[i + 1];
+    if (block.kind === 'pageBreak' && ((prev !== undefined && isLandscapeTable(prev)) || (next !== undefined && isLandscapeTable(next)))) return;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && !last.landscape) last.blocks.push(block);
+    else runs.push({ landscape: false, blocks: [block] });
+  });
+  if (runs.length === 0) runs.push({ landscape: false, blocks: [] });
+  return runs;
+}
+
 export function buildDocx(doc: Doc): Document {
   const { meta } = doc;
   const layout = meta.layout;
@@ -452,7 +497,21 @@ export function buildDocx(doc: Doc): Document {
   const landscape = meta.orientation === 'landscape';
   const pageWidth = landscape ? A4.height : A4.width;
   const ctx: Context = { look, layout, textWidth: pageWidth - margins.left - margins.right };
+  const wideCtx: Context = { look, layout, textWidth: A4.height - LANDSCAPE_MARGINS.left - LANDSCAPE_MARGINS.right };
   const pageNumberStyle = { ...runStyle(look.pageNumber), font: font(SONG, SONG) };
+  // Why a footer in every section (not inherited): a reader that does not link sections still prints the number;
+  // no section restarts the numbering, so the pages count on through the landscape ones.
+  const footers = () => ({
+    default: new Footer({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, run: pageNumberStyle, children: [new TextRun({ ...pageNumberStyle, children: ['— ', PageNumber.CURRENT, ' —'] })] })],
+    }),
+  });
+  const page = (wide: boolean) =>
+    wide
+      ? { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: LANDSCAPE_MARGINS }
+      : { size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: margins };
+  // A landscape document has the room already: its wide tables stay in the flow.
+  const runs = landscape ? [{ landscape: false, blocks: [...doc.blocks] }] : orientationRuns(doc.blocks);
 
   return new Document({
     title: meta.title,
@@ -469,22 +528,11 @@ export function buildDocx(doc: Doc): Document {
       },
       paragraphStyles: ([1, 2, 3, 4] as const).map((level) => headingStyle(level, ctx)),
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: margins,
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, run: pageNumberStyle, children: [new TextRun({ ...pageNumberStyle, children: ['— ', PageNumber.CURRENT, ' —'] })] })],
-          }),
-        },
-        children: blockChildren(doc.blocks, ctx),
-      },
-    ],
+    sections: runs.map((run) => ({
+      properties: { page: page(run.landscape) },
+      footers: footers(),
+      children: run.landscape ? blockChildren(run.blocks, wideCtx, sectionEndParagraph) : blockChildren(run.blocks, ctx),
+    })),
   });
 }
 

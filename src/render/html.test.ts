@@ -36,6 +36,17 @@ describe('renderHtml: page', () => {
     assert.match(form, /font-size: 10\.5pt; line-height: 1\.6;/);
   });
 
+  it('puts a landscape table, with its caption and unit note, on the named landscape page', () => {
+    const wide = renderHtml({ ...SAMPLE_DOC, blocks: SAMPLE_DOC.blocks.map((b) => (b.kind === 'table' && b.table.id === 'projects' ? { ...b, table: { ...b.table, landscape: true } } : b)) });
+    assert.match(wide, /@page wide \{\s*size: A4 landscape;\s*margin: 20mm;\s*@bottom-center \{ content: "— " counter\(page\) " —";/);
+    assert.match(wide, /\.landscape \{ page: wide; \}/);
+    const section = wide.match(/<section class="landscape">([\s\S]*?)<\/section>/);
+    assert.ok(section, 'the landscape wrapper');
+    assert.ok(section[1]!.includes('data-table="projects"') && section[1]!.includes('表 3：项目支出情况') && section[1]!.includes('单位：元'));
+    assert.equal(wide.match(/<section class="landscape">/g)?.length, 1, 'only the landscape table is wrapped');
+    assert.ok(!html.includes('<section class="landscape">'), 'a table without landscape is not wrapped');
+  });
+
   it('uses the document typefaces with fallbacks a Linux machine has', () => {
     assert.ok(html.includes('"FangSong", "仿宋", "STFangsong", "FangSong_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", serif'));
     assert.ok(html.includes('"SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", sans-serif'));

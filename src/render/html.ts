@@ -76,6 +76,12 @@ function css(doc: Doc): string {
   margin: ${margins};
   @bottom-center { content: "— " counter(page) " —"; font-family: ${F.song}; font-size: 14pt; }
 }
+@page wide {
+  size: A4 landscape;
+  margin: 20mm;
+  @bottom-center { content: "— " counter(page) " —"; font-family: ${F.song}; font-size: 14pt; }
+}
+.landscape { page: wide; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; color: #000; ${body} }
 .page { box-sizing: border-box; }
@@ -110,6 +116,7 @@ table.grid .al { text-align: left; } table.grid .ac { text-align: center; } tabl
   body { padding: 10mm 0; }
   .page { width: ${pageWidth}; min-height: ${pageHeight}; margin: 0 auto; padding: ${margins}; background: #fff; box-shadow: 0 0.5mm 4mm rgba(0, 0, 0, 0.25); }
   .page-break { margin: 0 -1px; border-top: 1px dashed #bbb; }
+  .landscape { box-sizing: border-box; width: 297mm; min-height: 210mm; margin: 10mm calc((100% - 297mm) / 2); padding: 20mm; background: #fff; box-shadow: 0 0.5mm 4mm rgba(0, 0, 0, 0.25); }
 }
 @media print {
   html, body { background: none; }
@@ -217,7 +224,9 @@ function blockHtml(block: Block): string {
     case 'note':
       return `<p class="note ${ALIGN_CLASS[block.align ?? 'left']}">${esc(block.text)}</p>`;
     case 'table':
-      return tableInHtml(block) ? tableHtml(block.table) : '';
+      if (!tableInHtml(block)) return '';
+      // A wide table on landscape pages of its own (the named page `wide`); the caption and unit note go with it.
+      return block.table.landscape === true ? `<section class="landscape">\n${tableHtml(block.table)}\n</section>` : tableHtml(block.table);
     case 'pageBreak':
       return '<div class="page-break" style="break-after: page"></div>';
   }

@@ -107,12 +107,24 @@ describe('printPdf: the browser', () => {
   });
 });
 
+/** A portrait report with the long table on landscape pages between two paragraphs. */
+const LANDSCAPE_DOC: Doc = {
+  meta: { title: '横表', layout: 'report' },
+  blocks: [
+    { kind: 'paragraph', runs: ['横表之前的正文。'] },
+    ...LONG_TABLE_DOC.blocks.flatMap((b) => (b.kind === 'table' ? [{ ...b, table: { ...b.table, landscape: true } }] : [])),
+    { kind: 'paragraph', runs: ['横表之后的正文。'] },
+  ],
+};
+
 describe('printPdf: the sample document through Chromium', () => {
   let dir = '';
   let samplePath = '';
   let longPath = '';
   let sample: PdfResult | undefined;
   let long: PdfResult | undefined;
+  let wide: PdfResult | undefined;
+  let widePath = '';
   let tempBefore = new Set<string>();
 
   before(async () => {
@@ -127,6 +139,11 @@ describe('printPdf: the sample document through Chromium', () => {
     if (long.ok) {
       longPath = path.join(dir, 'long.pdf');
       fs.writeFileSync(longPath, long.bytes);
+    }
+    wide = await printPdf(renderHtml(LANDSCAPE_DOC));
+    if (wide.ok) {
+      widePath = path.join(dir, 'wide.pdf');
+      fs.writeFileSync(widePath, wide.bytes);
     }
   });
 
@@ -195,6 +212,28 @@ describe('printPdf: the sample document through Chromium', () => {
       assert.ok(txt.includes('金额与说明') && txt.includes('备注栏'), `page ${p} has no header`);
       assert.match(txt, new RegExp(`—\\s*${p}\\s*—`));
     }
+  });
+
+  it('prints a landscape table on landscape pages between portrait ones, numbering on', () => {
+    expectPrinted(wide);
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(tool('pdfinfo', [widePath]))?.[1] ?? '0');
+    assert.ok(pages >= 3, `pages: ${pages}`);
+    const info = tool('pdfinfo', ['-f', '1', '-l', String(pages), widePath]);
+    const sizes = [...info.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ page: Number(m[1]), w: Number(m[2]), h: Number(m[3]) }));
+    assert.equal(sizes.length, pages);
+    const portrait = (s: { w: number; h: number }): boolean => Math.abs(s.w - 595.92) < 1.5 && Math.abs(s.h - 841.92) < 1.5;
+    const landscape = (s: { w: number; h: number }): boolean => Math.abs(s.w - 841.92) < 1.5 && Math.abs(s.h - 595.92) < 1.5;
+    assert.ok(portrait(sizes[0]!), `page 1 is portrait: ${JSON.stringify(sizes[0])}`);
+    assert.ok(portrait(sizes[pages - 1]!), `the last page is portrait: ${JSON.stringify(sizes[pages - 1])}`);
+    const wides = sizes.filter(landscape).map((s) => s.page);
+    assert.ok(wides.length >= 1 && wides.length === pages - 2, `landscape pages: ${wides.join(', ')}`);
+    for (const p of wides) {
+      const txt = tool('pdftotext', ['-layout', '-f', String(p), '-l', String(p), widePath, '-']);
+      assert.ok(txt.includes('金额与说明'), `page ${p} has the header`);
+      assert.match(txt, new RegExp(`—\\s*${p}\\s*—`), `page ${p} is numbered ${p}`);
+    }
+    assert.ok(tool('pdftotext', ['-f', '1', '-l', '1', widePath, '-']).includes('横表之前'));
+    assert.ok(tool('pdftotext', ['-f', String(pages), '-l', String(pages), widePath, '-']).includes('横表之后'));
   });
 
   it('stops a browser that takes too long, and leaves no temporary folder behind', async () => {

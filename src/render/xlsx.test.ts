@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Exact } from '../core/exact.ts';
@@ -75,6 +76,8 @@ test('SAMPLE_DOC: sheets, merges, live formulas with their values, number format
   assert.ok(formMerges.includes(`B${narrative}:E${narrative}`), `the narrative spans 4 columns: ${formMerges.join(' ')}`);
   assert.ok(formMerges.includes('A1:E1') && formMerges.includes('A2:E2'));
   assert.equal(form.getRow(narrative).height, 409, 'the long narrative gets the tallest row Excel allows');
+  assert.equal(form.getCell(`B${narrative}`).alignment.vertical, 'top', 'a narrative cut at 409 pt shows its beginning');
+  assert.equal(form.getCell(`B${funds}`).alignment.vertical, 'middle');
   assert.equal(form.views[0]?.state, 'frozen');
   assert.equal((form.views[0] as { ySplit?: number }).ySplit, 2);
   // Label cells: grey, bold, centred; covered positions of a merge keep their borders.
@@ -251,7 +254,7 @@ test('LibreOffice Calc opens the workbook, recalculates the formulas and shows t
     // CSV of every sheet (-1), UTF-8 (76), cells as shown (the 9th token) so number formats apply.
     const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
     const out = join(dir, 'out');
-    await run(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', filter, '--outdir', out, join(dir, 'sample.xlsx'), join(dir, 'stale.xlsx')], { timeout: 110_000 });
+    await run(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--convert-to', filter, '--outdir', out, join(dir, 'sample.xlsx'), join(dir, 'stale.xlsx')], { timeout: 110_000 });
     const files = readdirSync(out);
     const csv = (name: string): string => {
       const file = files.find((f) => f.startsWith(name) && f.endsWith('.csv'));

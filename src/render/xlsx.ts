@@ -249,10 +249,11 @@ function gridStyle(t: Table, placed: PlacedCell | undefined, header: boolean, to
 
 // ---- Sheets ----------------------------------------------------------------------------------------------------
 
-function pageSetup(meta: DocMeta, headerRows: string | undefined): Partial<ExcelJS.PageSetup> {
+function pageSetup(meta: DocMeta, headerRows: string | undefined, landscape = false): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9, // A4
-    orientation: meta.orientation ?? 'portrait',
+    // A table marked landscape (a wide table in a portrait report) prints its sheet landscape too.
+    orientation: landscape ? 'landscape' : (meta.orientation ?? 'portrait'),
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
@@ -281,7 +282,7 @@ function writeTable(wb: ExcelJS.Workbook, name: string, t: Table, meta: DocMeta)
   const frozen = offset + grid.headerRows;
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` }],
-    pageSetup: pageSetup(meta, grid.headerRows > 0 ? `${offset + 1}:${offset + grid.headerRows}` : undefined),
+    pageSetup: pageSetup(meta, grid.headerRows > 0 ? `${offset + 1}:${offset + grid.headerRows}` : undefined, t.landscape === true),
   });
   ws.headerFooter.oddFooter = '&C第 &P 页，共 &N 页';
   widths.forEach((w, i) => {
@@ -329,6 +330,11 @@ function writeTable(wb: ExcelJS.Workbook, name: string, t: Table, meta: DocMeta)
     for (let c = placed.col; c < placed.col + placed.colSpan; c++) width += widths[c] ?? 0;
     const perRow = Math.ceil(wrappedLines(placed.cell.value.text, width) / placed.rowSpan);
     for (let r = placed.row; r < placed.row + placed.rowSpan; r++) lines[r] = Math.max(lines[r] ?? 1, perRow);
+    if (perRow * LINE_HEIGHT > MAX_ROW_HEIGHT) {
+      // Taller than Excel allows: the text is cut, so show its beginning rather than its middle.
+      const cell = ws.getCell(sheetRow(p, placed.row), placed.col + 1);
+      cell.alignment = { ...cell.alignment, vertical: 'top' };
+    }
   }
   lines.forEach((n, r) => {
     if (n > 1) ws.getRow(sheetRow(p, r)).height = Math.min(MAX_ROW_HEIGHT, n * LINE_HEIGHT);

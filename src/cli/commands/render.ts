@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { computeAll } from '../../core/compute/compute.ts';
-import type { Lang } from '../../core/messages.ts';
+import { withoutPrinted } from '../../core/narrative/restate.ts';
+import { type Lang, messageOf } from '../../core/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Problem } from '../../core/problem.ts';
 import { scoreEvaluation } from '../../core/rubric/engine.ts';
@@ -39,8 +40,8 @@ async function loadEvaluation(file: string): Promise<Loaded> {
   }
   const r = await importFileOutcome(file);
   if (!r.ok) return { ok: false, problems: r.problems.map((p) => ({ ...p, file: p.file ?? file })) };
-  if (!r.evaluation) {
-    const detail = r.report.warnings.map((w) => w.code).join(', ') || 'no year';
+  if (!r.evaluation || r.report.warnings.some((w) => w.code === 'no-figures-found')) {
+    const detail = r.report.warnings.map((w) => messageOf(w, 'zh').text).join('；') || '未识别出年度';
     return { ok: false, problems: [{ code: 'template-needs-evaluation', path: [], params: { detail }, file }] };
   }
   return { ok: true, evaluation: r.evaluation };
@@ -128,7 +129,7 @@ export async function renderCommand(ctx: Context, file: string, flags: RenderFla
   if (!rubric.ok) return printAll(ctx, file, rubric.problems);
   if (template.needs?.includes('rubric') && !rubric.rubric) return bad({ code: 'template-needs-rubric', path: [], params: { template: template.id }, file });
   // Figures follow the template's rules: a form states the form's 预算调整率 whatever layout the data came from.
-  const figures = computeAll(template.kind ? { ...evaluation, documentKind: template.kind } : evaluation);
+  const figures = computeAll(withoutPrinted(template.kind ? { ...evaluation, documentKind: template.kind } : evaluation));
   const input: { -readonly [K in keyof TemplateInput]: TemplateInput[K] } = { evaluation, figures };
   if (rubric.rubric) {
     input.rubric = rubric.rubric;
@@ -168,7 +169,7 @@ export async function renderCommand(ctx: Context, file: string, flags: RenderFla
     if (!ctx.options.json) ctx.out(w.wrote(path, FORMATS[format].label, (written.bytes.length / 1024).toFixed(1), ms.toFixed(0)));
   }
   if (ctx.options.json) {
-    printJson(ctx, { file, template: template.id, outputs, notices: notices.map((n) => ({ code: n.code, message: n.message[lang] })), problems });
+    printJson(ctx, { file, template: template.id, outputs, notices: notices.map((n) => ({ kind: n.kind, message: n.message[lang] })), problems });
   } else {
     if (problems.length) printProblems(ctx, problems);
     printNotices(ctx, notices, lang);

@@ -37,6 +37,18 @@ export function valueOf(f: ComputedFigure | undefined): Exact | undefined {
 const pct = (x: Exact): string => toPercent(x, 2);
 
 /**
+ * The evaluation without its printed values. Why: the computation picks the formula variant that matches a printed
+ * rate; a generated document states its own layout's formula instead, whatever the source printed.
+ */
+export function withoutPrinted<T>(x: T): T {
+  if (Array.isArray(x)) return x.map((v) => withoutPrinted(v)) as T;
+  if (x === null || typeof x !== 'object') return x;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) if (k !== 'printed') out[k] = withoutPrinted(v);
+  return out as T;
+}
+
+/**
  * "2023 年本单位预算收入 3916.29 万元，调整预算数 4171.75 万元，决算数 4051.74 万元，决算数比上年增加 816.03 万元，增长率 25.22%。"
  * then the fund sources ("其中：一般公共预算年初预算 …").
  */
@@ -66,7 +78,7 @@ export function budgetOverview(e: Evaluation, figures: readonly ComputedFigure[]
       if (s.initialBudget) c.push(`年初预算 ${wanText(s.initialBudget)} 万元`);
       if (s.adjustedBudget) c.push(`调整预算 ${wanText(s.adjustedBudget)} 万元`);
       if (s.actualSpending) c.push(`决算支出 ${wanText(s.actualSpending)} 万元`);
-      return `${s.name}${c.join('，')}`;
+      return `${s.name === '其他' ? '其他资金' : s.name}${c.join('，')}`;
     });
     text += `按资金来源，${clauses.join('；')}。`;
   }

@@ -7,7 +7,8 @@ import type { ComputedFigure } from '../../core/compute/compute.ts';
 import { valueOf } from '../../core/narrative/restate.ts';
 import { type Exact, add, div, eq, isZero, sub, sum, toDecimalString, toPercent } from '../../core/exact.ts';
 import type { BudgetLine } from '../../core/model/evaluation.ts';
-import type { Money } from '../../core/model/money.ts';
+import type { Money, PrintedValue } from '../../core/model/money.ts';
+import { comparePrinted } from '../../core/compute/printed.ts';
 import type { Cell, Formula, Ref } from '../doc.ts';
 import { text } from '../doc.ts';
 import type { Notice } from './types.ts';
@@ -76,7 +77,7 @@ export function lineCells(line: BudgetLine, unit: MoneyUnit, where: string, noti
     } else {
       const comment = `年初 + 调增 − 调减 = ${toDecimalString(expected, 2)}，与填报的调整后预算 ${toDecimalString(adjusted, 2)} 不符，未写公式`;
       adjustedCell = moneyCell(line.adjustedBudget, unit, { comment });
-      notices.push({ code: 'formula-skipped', message: { zh: `${where}：${comment}。`, en: `${where}: initial + increase − decrease = ${toDecimalString(expected, 2)} differs from the adjusted budget ${toDecimalString(adjusted, 2)}; no formula written.` } });
+      notices.push({ kind: 'formula-skipped', message: { zh: `${where}：${comment}。`, en: `${where}: initial + increase − decrease = ${toDecimalString(expected, 2)} differs from the adjusted budget ${toDecimalString(adjusted, 2)}; no formula written.` } });
     }
   }
   const rate = ratio(actual, adjusted);
@@ -105,23 +106,23 @@ export function totalCell(values: readonly (Exact | undefined)[], entered: Money
     if (eq(total, value)) return moneyValue(value, unit, { formula, bold: true });
     const p = toDecimalString(value, 2);
     const s = toDecimalString(total, 2);
-    notices.push({ code: 'formula-skipped', message: { zh: `${where}：合计填报 ${p}，各行之和为 ${s}，保留填报数，未写公式。`, en: `${where}: the total is ${p} but the rows add up to ${s}; the entered total is kept, without a formula.` } });
+    notices.push({ kind: 'formula-skipped', message: { zh: `${where}：合计填报 ${p}，各行之和为 ${s}，保留填报数，未写公式。`, en: `${where}: the total is ${p} but the rows add up to ${s}; the entered total is kept, without a formula.` } });
     return moneyValue(value, unit, { bold: true, comment: `各行之和为 ${s}` });
   }
   return moneyValue(value, unit, { bold: true });
 }
 
 /** A notice when a restated figure differs from what the evaluation printed. */
-export function restatedNotice(f: ComputedFigure | undefined, notices: Notice[]): void {
-  if (!f || f.comparison !== 'differs' || !f.printed) return;
+export function restatedNotice(f: ComputedFigure | undefined, printed: PrintedValue | undefined, notices: Notice[]): void {
+  if (!f || !printed || comparePrinted(printed.text, f.outcome, f.output) !== 'differs') return;
   const value = valueOf(f);
   if (!value) return;
   const computed = f.output === 'rate' ? toPercent(value, 2) : toDecimalString(value, 2);
   notices.push({
-    code: 'restated-differs',
+    kind: 'restated-differs',
     message: {
-      zh: `${f.subject.label.zh}${f.name.zh}：原填 ${f.printed.text}，生成文件按数据计算为 ${computed}（${f.formula.zh}）。`,
-      en: `${f.subject.label.en} ${f.name.en}: printed ${f.printed.text}, the generated document shows the computed ${computed} (${f.formula.en}).`,
+      zh: `${f.subject.label.zh} · ${f.name.zh}：原填 ${printed.text}，生成文件按数据计算为 ${computed}（${f.formula.zh}）。`,
+      en: `${f.subject.label.en} · ${f.name.en}: printed ${printed.text}, the generated document shows the computed ${computed} (${f.formula.en}).`,
     },
   });
 }

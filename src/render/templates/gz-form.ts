@@ -20,9 +20,9 @@ export const GZ_FORM_NOTES = [
 ];
 
 const COLUMNS = [
-  { key: 'label', width: 6, align: 'center' as const },
-  { key: 'a', width: 13 },
-  { key: 'b', width: 13 },
+  { key: 'label', width: 9, align: 'center' as const },
+  { key: 'a', width: 12 },
+  { key: 'b', width: 11 },
   { key: 'c', width: 11 },
   { key: 'd', width: 9 },
   { key: 'e', width: 7, align: 'right' as const },
@@ -56,8 +56,8 @@ function taskRows(tasks: readonly KeyTask[]): Row[] {
 export function gzFormTable(e: Evaluation, input: TemplateInput, notices: Notice[]): Table {
   const b = e.budget;
   const { completion, adjustment } = formRates(input.figures);
-  restatedNotice(completion, notices);
-  restatedNotice(adjustment, notices);
+  restatedNotice(completion, b?.printed?.['executionRate'], notices);
+  restatedNotice(adjustment, b?.printed?.['adjustmentRate'], notices);
   const general = b?.fundSources?.find((s) => s.name.includes('一般公共预算'));
   const wide = (s: string) => text(s, { colSpan: 5, align: 'justify' });
   const rows: Row[] = [
@@ -90,8 +90,8 @@ export function gzFormTable(e: Evaluation, input: TemplateInput, notices: Notice
     { cells: [label('存在问题'), wide(paragraphs(e.problems))] },
     { cells: [label('改进措施或下一步计划'), wide(paragraphs(e.measures))] },
   ];
-  if (!e.keyTasks?.length) notices.push({ code: 'missing-section', message: { zh: '没有主要任务（keyTasks），自评表的“主要任务”栏为空。', en: 'No key tasks: the form\'s 主要任务 rows are empty.' } });
-  if (!b?.actualSpending || !b.adjustedBudget) notices.push({ code: 'needs-input', message: { zh: '缺少实际支出数或年度预算调整数，预算完成率无法计算。', en: 'Actual spending or the adjusted budget is missing: the completion rate cannot be computed.' } });
+  if (!e.keyTasks?.length) notices.push({ kind: 'missing-section', message: { zh: '没有主要任务（keyTasks），自评表的“主要任务”栏为空。', en: 'No key tasks: the form\'s 主要任务 rows are empty.' } });
+  if (!b?.actualSpending || !b.adjustedBudget) notices.push({ kind: 'needs-input', message: { zh: '缺少实际支出数或年度预算调整数，预算完成率无法计算。', en: 'Actual spending or the adjusted budget is missing: the completion rate cannot be computed.' } });
   return { id: 'form', sheet: '部门整体支出绩效自评表', unitNote: '单位：万元', columns: COLUMNS, header: [], body: rows };
 }
 

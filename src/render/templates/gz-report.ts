@@ -211,6 +211,7 @@ function projectTable(e: Evaluation, notices: Notice[]): Table | undefined {
     caption: `表 3-2：${e.year} 年项目支出预算情况`,
     unitNote: `单位：${unit}`,
     size: 'small',
+    landscape: true,
     columns: [{ key: 'name', width: 16 }, { key: 'unit', width: 7 }, ...LINE_COLUMNS],
     header: [{ cells: [text('项目名称'), text('实施单位（科室）'), ...LINE_HEADER.map((x) => text(x))] }],
     body,
@@ -263,7 +264,7 @@ export const gzReport: Template = {
     blocks.push(para('具体绩效指标如下表：'), { kind: 'table', table: targetTable(e) });
 
     blocks.push(h(2, '（四）部门整体收支情况'));
-    restatedNotice(figureAt(f, 'growthRate', 'budget'), notices);
+    restatedNotice(figureAt(f, 'growthRate', 'budget'), e.budget?.printed?.['growthRate'], notices);
     blocks.push(...generated(budgetOverview(e, f)), ...generated(spendingStructure(e, f)));
     const t2 = economicTable(e, notices);
     blocks.push(...generated(economicStructure(e, t2 ? '表 2' : undefined)));
@@ -276,7 +277,7 @@ export const gzReport: Template = {
     blocks.push(h(2, '（五）部门整体绩效管理情况'), ...generated(indicatorCounts(e)), ...freeText(e.keyProjectNarrative));
 
     blocks.push(h(1, '二、绩效自评情况'), h(2, '（一）自评结论'));
-    restatedNotice(figureAt(f, 'executionRate', 'budget'), notices);
+    restatedNotice(figureAt(f, 'executionRate', 'budget'), e.budget?.printed?.['executionRate'], notices);
     blocks.push(...generated(completionSentence(e, f)), ...freeText(withoutRestatedCompletion(e.overallResult)));
     const s = e.selfScores;
     if (s?.total !== undefined) {
@@ -291,7 +292,7 @@ export const gzReport: Template = {
     }
     blocks.push(h(1, '三、存在的主要问题'), ...(e.problems ?? []).map((x) => para(x)));
     blocks.push(h(1, '四、下一步改进措施'), ...(e.measures ?? []).map((x) => para(x)));
-    if (!e.budget?.actualSpending) notices.push({ code: 'needs-input', message: { zh: '缺少决算数（budget.actualSpending），收支情况一段不完整。', en: 'No actual spending: the revenue and spending paragraph is incomplete.' } });
+    if (!e.budget?.actualSpending) notices.push({ kind: 'needs-input', message: { zh: '缺少决算数（budget.actualSpending），收支情况一段不完整。', en: 'No actual spending: the revenue and spending paragraph is incomplete.' } });
     const title = `${e.year} 年度${e.department.name ?? ''}部门整体支出绩效自评报告`;
     return { doc: { meta: { title, subject: '部门整体支出绩效自评报告', creator: 'jixiao', layout: 'report' }, blocks }, notices };
   },

@@ -77,7 +77,7 @@ export function scorecardTable(input: TemplateInput, notices: Notice[]): Table |
       text(t.self !== undefined ? `差异 ${toFixed(sub(t.computed, t.self), precision)} 分` : ''),
     ],
   });
-  if (t.self === undefined && t.printedSelf === undefined) notices.push({ code: 'needs-input', message: { zh: '评价文件没有逐项自评得分，评分表“自评得分”栏为空。', en: 'The evaluation has no item self-scores: the self-score column is empty.' } });
+  if (t.self === undefined && t.printedSelf === undefined) notices.push({ kind: 'needs-input', message: { zh: '评价文件没有逐项自评得分，评分表“自评得分”栏为空。', en: 'The evaluation has no item self-scores: the self-score column is empty.' } });
   return {
     id: 'scorecard',
     sheet: '评分表',

@@ -25,7 +25,7 @@ export interface TemplateInput {
  * had printed another value, a total that is the sum of its rows, a section left empty for lack of data.
  */
 export interface Notice {
-  readonly code: 'restated-differs' | 'total-recomputed' | 'formula-skipped' | 'missing-section' | 'needs-input';
+  readonly kind: 'restated-differs' | 'total-recomputed' | 'formula-skipped' | 'missing-section' | 'needs-input';
   readonly message: LocalText;
 }
 
