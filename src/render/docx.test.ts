@@ -117,11 +117,23 @@ describe('renderDocx: package XML', () => {
     const xml = part('word/document.xml');
     assert.match(xml, /<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
     assert.match(xml, /<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    for (const face of ['仿宋', '黑体', '楷体', '宋体']) assert.ok(xml.includes(`w:eastAsia="${face}"`), `eastAsia ${face}`);
-    assert.match(xml, /w:ascii="Times New Roman"/);
-    // Body text: 三号, fixed 28 pt, first line indented two characters.
-    assert.match(xml, /<w:spacing w:after="0" w:before="0" w:line="560" w:lineRule="exact"\/><w:ind w:firstLine="640"\/>/);
+    // The faces live in the paragraph styles; runs carry only what differs (bold).
     const styles = part('word/styles.xml');
+    for (const face of ['仿宋', '黑体', '楷体', '宋体']) assert.ok(styles.includes(`w:eastAsia="${face}"`), `eastAsia ${face}`);
+    assert.match(styles, /w:ascii="Times New Roman"/);
+    const style = (id: string): string => styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`))?.[0] ?? '';
+    // Body text: 仿宋 三号, fixed 28 pt, first line indented two characters.
+    assert.match(style('JxBody'), /<w:spacing w:after="0" w:before="0" w:line="560" w:lineRule="exact"\/><w:ind w:firstLine="640"\/>/);
+    assert.match(style('JxBody'), /w:eastAsia="仿宋".*<w:sz w:val="32"\/>/);
+    assert.match(xml, /<w:pStyle w:val="JxBody"\/>/);
+    // Table text: 宋体 五号 and 小五; tables take their rules and cell margins from the table, not from each cell.
+    assert.match(style('JxTable'), /w:eastAsia="宋体".*<w:sz w:val="21"\/>/);
+    assert.match(style('JxTableSmall'), /w:eastAsia="宋体".*<w:sz w:val="18"\/>/);
+    assert.match(xml, /<w:pStyle w:val="JxTableSmall"\/>/);
+    assert.match(xml, /<w:tblBorders>.*?<w:insideV [^>]*w:val="single"/);
+    assert.match(xml, /<w:tblCellMar>/);
+    assert.ok(!xml.includes('<w:tcBorders>') && !xml.includes('<w:tcMar>'), 'no per-cell borders or margins');
+    assert.ok(!/<w:rFonts /.test(xml.slice(xml.indexOf('<w:tbl>'))), 'no per-run fonts in the tables');
     assert.match(styles, /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋"/);
     for (let level = 1; level <= 4; level++) assert.match(styles, new RegExp(`w:styleId="Heading${level}">.*?<w:outlineLvl w:val="${level - 1}"/>`));
     assert.match(xml, /<w:pStyle w:val="Heading1"\/>/);
@@ -145,11 +157,13 @@ describe('renderDocx: package XML', () => {
       meta: { title: '表', layout: 'form', orientation: 'landscape' },
       blocks: [{ kind: 'paragraph', runs: ['说明'] }],
     };
-    const xml = strFromU8(unzipSync(await renderDocx(form))['word/document.xml']!);
+    const files = unzipSync(await renderDocx(form));
+    const xml = strFromU8(files['word/document.xml']!);
     assert.match(xml, /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     assert.match(xml, /<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"/);
-    assert.match(xml, /<w:sz w:val="21"\/>/);
-    assert.match(xml, /<w:ind w:firstLine="420"\/>/);
+    const body = strFromU8(files['word/styles.xml']!).match(/<w:style [^>]*w:styleId="JxBody">.*?<\/w:style>/)?.[0] ?? '';
+    assert.match(body, /<w:sz w:val="21"\/>/);
+    assert.match(body, /<w:ind w:firstLine="420"\/>/);
   });
 
   it('prints a landscape table on landscape pages of its own, numbering on', async () => {

@@ -7,9 +7,12 @@
  * `buildDocx` makes the docx package's tree (pure: no file system); `renderDocx` packs it. Every figure comes from
  * `cellText`, so the DOCX shows what the other formats show.
  *
- * Why fonts are written on every run (not only in styles): a document opened on a machine without the styles'
- * fonts, or pasted into another document, keeps its faces; the eastAsia font decides the Chinese text, ASCII and
- * hAnsi (Times New Roman) the figures, and `hint: eastAsia` makes shared characters ("—", “ ”) full width.
+ * Why the faces live in paragraph styles (body, note, caption, table text, headings) rather than on every run: a
+ * 500-cell table with fonts, sizes, borders and margins written on each run and cell is several times the XML, and
+ * packing it is the bulk of the render time; a run carries only what differs from its style (bold). Each style names
+ * its eastAsia font (the Chinese text), ASCII and hAnsi (Times New Roman, the figures), and `hint: eastAsia` makes
+ * shared characters ("—", “ ”) full width. Tables take their rules and cell margins from the table, cells only
+ * their shading, merges, width and alignment.
  *
  * Why vertical merges are written here rather than through the package's `rowSpan`: the package fills a
  * continuation cell with an unstyled paragraph whose mark takes the document default size (16 pt), which makes
@@ -143,6 +146,17 @@ const TITLE_LINE = 720;
 
 const TABLE_SIZE = { normal: pt(10.5), small: pt(9) } as const;
 
+/** Paragraph style ids of this renderer (the headings keep Word's built-in ids). */
+const STYLE = { body: 'JxBody', note: 'JxNote', caption: 'JxCaption', table: 'JxTable', tableSmall: 'JxTableSmall' } as const;
+const TABLE_STYLE = { normal: STYLE.table, small: STYLE.tableSmall } as const;
+/** Single spacing, no room before or after: notes and table text. */
+const TIGHT = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } as const;
+
+/** A run's own properties: only the weight, where it differs from its style's. */
+function boldDiff(bold: boolean, styleBold: boolean): IRunStylePropertiesOptions {
+  return bold === styleBold ? {} : { bold, boldComplexScript: bold };
+}
+
 function runStyle(face: TextFace, bold = face.bold): IRunStylePropertiesOptions {
   return { font: font(face.font), size: face.size, sizeComplexScript: face.size, bold, boldComplexScript: bold, color: '000000' };
 }
@@ -197,42 +211,38 @@ function titleParagraph(lines: readonly string[], ctx: Context, gap: number): Pa
 }
 
 function headingParagraph(level: 1 | 2 | 3 | 4, text: string, ctx: Context, gap: number): Paragraph {
-  const face = ctx.look.headings[level];
-  const style = runStyle(face);
+  // Faces, spacing, indent and keeps come from the HeadingN style.
+  const spacing = headingSpacing(ctx);
   return new Paragraph({
     heading: HEADING_STYLE[level],
     alignment: AlignmentType.JUSTIFIED,
-    spacing: withGap(headingSpacing(ctx), gap),
-    indent: { firstLine: twoChars(face) },
-    keepNext: true,
-    keepLines: true,
-    outlineLevel: level - 1,
-    run: style,
-    children: textRuns(text, style),
+    ...(gap > spacing.before ? { spacing: withGap(spacing, gap) } : {}),
+    children: textRuns(text, {}),
   });
 }
 
 function bodyParagraph(block: Extract<Block, { kind: 'paragraph' }>, ctx: Context, gap: number): Paragraph {
+  // Face, line spacing and the two-character indent come from the body style.
   const face = ctx.look.body;
-  const mark = runStyle(face);
-  const children: ParagraphChild[] = block.runs.flatMap((r: Inline) => (typeof r === 'string' ? textRuns(r, mark) : textRuns(r.text, runStyle(face, r.bold ?? face.bold))));
+  const children: ParagraphChild[] = block.runs.flatMap((r: Inline) => textRuns(typeof r === 'string' ? r : r.text, typeof r === 'string' ? {} : boldDiff(r.bold ?? face.bold, face.bold)));
+  const align = block.align ?? 'justify';
   return new Paragraph({
-    alignment: ALIGN[block.align ?? 'justify'],
-    spacing: { ...ctx.look.bodyLine, before: gap, after: 0 },
-    ...(block.indent === false ? {} : { indent: { firstLine: twoChars(face) } }),
-    run: mark,
+    style: STYLE.body,
+    ...(align === 'justify' ? {} : { alignment: ALIGN[align] }),
+    ...(gap > 0 ? { spacing: { ...ctx.look.bodyLine, before: gap, after: 0 } } : {}),
+    ...(block.indent === false ? { indent: { firstLine: 0 } } : {}),
     children,
   });
 }
 
-function smallParagraph(text: string, face: TextFace, align: Align, keepNext: boolean, spacing: { before: number; after: number } = { before: 0, after: 0 }): Paragraph {
-  const style = runStyle(face);
+/** A note or a caption: face and spacing from its style, the alignment and keep-with-next here. */
+function smallParagraph(text: string, style: string, align: Align, keepNext: boolean, spacing?: { before: number; after: number }): Paragraph {
   return new Paragraph({
+    style,
     alignment: ALIGN[align],
-    spacing: { line: 240, lineRule: LineRuleType.AUTO, ...spacing },
+    ...(spacing !== undefined ? { spacing: { ...TIGHT, ...spacing } } : {}),
     keepNext,
-    run: style,
-    children: textRuns(text, style),
+    children: textRuns(text, {}),
   });
 }
 
@@ -252,8 +262,8 @@ function pageBreakParagraph(): Paragraph {
 // ---- Tables --------------------------------------------------------------------------------------------------
 
 const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 0 };
-const CELL_BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE } as const;
-const TABLE_BORDERS = { ...CELL_BORDERS, insideHorizontal: RULE, insideVertical: RULE } as const;
+/** The table's outer rules and the rules between its cells: one set for the table, none on the cells. */
+const TABLE_BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE } as const;
 /** Cell margins, twips: Word's 1.9 mm is too much for a dense form; 1.5 mm (五号) and 1 mm (小五) sides. */
 const CELL_MARGINS = {
   normal: { top: 30, bottom: 30, left: 85, right: 85 },
@@ -329,25 +339,26 @@ function cellAlign(cell: Cell, header: boolean, columnAlign: Align | undefined):
   return columnAlign ?? 'left';
 }
 
-function cellParagraphs(text: string, align: Align, style: IRunStylePropertiesOptions): Paragraph[] {
+/** A cell's paragraphs: face and spacing from the table text style, the weight on the runs where it differs. */
+function cellParagraphs(text: string, align: Align, style: string, bold: boolean): Paragraph[] {
+  const props: IRunStylePropertiesOptions = bold ? { bold: true, boldComplexScript: true } : {};
   return text.split('\n').map(
     (line) =>
       new Paragraph({
-        alignment: ALIGN[align],
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-        run: style,
-        children: line === '' ? [] : [new TextRun({ ...style, text: line })],
+        style,
+        // Left is the style's (and Word's) default alignment.
+        ...(align === 'left' ? {} : { alignment: ALIGN[align] }),
+        children: line === '' ? [] : [new TextRun({ ...props, text: line })],
       }),
   );
 }
 
 function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
   const out: (Paragraph | DocxTable)[] = [];
-  const size = TABLE_SIZE[table.size ?? 'normal'];
-  const face: TextFace = { font: SONG, size, bold: false };
+  const textStyle = TABLE_STYLE[table.size ?? 'normal'];
   const margins = CELL_MARGINS[table.size ?? 'normal'];
-  if (table.caption !== undefined) out.push(smallParagraph(table.caption, ctx.look.caption, 'center', true, { before: 120, after: 60 }));
-  if (table.unitNote !== undefined) out.push(smallParagraph(table.unitNote, ctx.look.note, 'right', true, { before: 0, after: 40 }));
+  if (table.caption !== undefined) out.push(smallParagraph(table.caption, STYLE.caption, 'center', true));
+  if (table.unitNote !== undefined) out.push(smallParagraph(table.unitNote, STYLE.note, 'right', true, { before: 0, after: 40 }));
   if (table.columns.length === 0) return out;
 
   const grid = layoutGrid(table);
@@ -365,15 +376,13 @@ function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
       const placed = grid.at[r]?.[c];
       if (placed === undefined) {
         // A hole: the row is shorter than the grid.
-        const emptyStyle = runStyle(face);
-        cells.push(new TableCell({ width: { size: widths[c] ?? 0, type: WidthType.DXA }, borders: CELL_BORDERS, margins, verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs('', 'left', emptyStyle) }));
+        cells.push(new TableCell({ width: { size: widths[c] ?? 0, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs('', 'left', textStyle, false) }));
         c++;
         continue;
       }
       const { cell } = placed;
       const shaded = header || cell.label === true;
       const bold = cell.bold ?? (header || total || (cell.label === true && ctx.layout === 'form'));
-      const style = runStyle(face, bold);
       const align = cellAlign(cell, header, table.columns[placed.col]?.align);
       const starts = placed.row === r;
       cells.push(
@@ -381,11 +390,9 @@ function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
           width: { size: spanWidth(placed.col, placed.colSpan), type: WidthType.DXA },
           ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
           ...(placed.rowSpan > 1 ? { verticalMerge: starts ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
-          borders: CELL_BORDERS,
-          margins,
           verticalAlign: VerticalAlignTable.CENTER,
           ...(shaded ? { shading: SHADE } : {}),
-          children: cellParagraphs(starts ? cellText(cell.value) : '', align, style),
+          children: cellParagraphs(starts ? cellText(cell.value) : '', align, textStyle, bold),
         }),
       );
       c += placed.colSpan;
@@ -414,7 +421,7 @@ function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
   return out;
 }
 
-function blockChildren(blocks: readonly Block[], ctx: Context, endParagraph: () => Paragraph = () => new Paragraph({ run: runStyle(ctx.look.body), children: [] })): (Paragraph | DocxTable)[] {
+function blockChildren(blocks: readonly Block[], ctx: Context, endParagraph: () => Paragraph = () => new Paragraph({ style: STYLE.body, children: [] })): (Paragraph | DocxTable)[] {
   const out: (Paragraph | DocxTable)[] = [];
   blocks.forEach((block, i) => {
     const gap = out[out.length - 1] instanceof DocxTable ? AFTER_TABLE : 0;
@@ -431,7 +438,7 @@ function blockChildren(blocks: readonly Block[], ctx: Context, endParagraph: () 
       case 'note': {
         // Why keep with next: "单位：万元" right above a table belongs on the table's page.
         const next = blocks[i + 1];
-        out.push(smallParagraph(block.text, ctx.look.note, block.align ?? 'right', next?.kind === 'table'));
+        out.push(smallParagraph(block.text, STYLE.note, block.align ?? 'right', next?.kind === 'table'));
         break;
       }
       case 'table':
@@ -460,6 +467,18 @@ function headingStyle(level: 1 | 2 | 3 | 4, ctx: Context): IParagraphStyleOption
     run: runStyle(face),
     paragraph: { outlineLevel: level - 1, keepNext: true, keepLines: true, spacing: headingSpacing(ctx), indent: { firstLine: twoChars(face) } },
   };
+}
+
+/** The paragraph styles of body text, notes, captions and table text: each names its faces and size. */
+function textStyles(look: Look): IParagraphStyleOptions[] {
+  const style = (id: string, name: string, face: TextFace, paragraph: NonNullable<IParagraphStyleOptions['paragraph']>): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', quickFormat: true, run: runStyle(face), paragraph });
+  return [
+    style(STYLE.body, 'Jixiao Body', look.body, { alignment: AlignmentType.JUSTIFIED, spacing: { ...look.bodyLine, before: 0, after: 0 }, indent: { firstLine: twoChars(look.body) } }),
+    style(STYLE.note, 'Jixiao Note', look.note, { spacing: TIGHT }),
+    style(STYLE.caption, 'Jixiao Caption', look.caption, { alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...TIGHT, before: 120, after: 60 } }),
+    style(STYLE.table, 'Jixiao Table Text', { font: SONG, size: TABLE_SIZE.normal, bold: false }, { spacing: TIGHT }),
+    style(STYLE.tableSmall, 'Jixiao Table Text Small', { font: SONG, size: TABLE_SIZE.small, bold: false }, { spacing: TIGHT }),
+  ];
 }
 
 /** Whether a block is a table printed on landscape pages of its own in the DOCX. */
@@ -526,7 +545,7 @@ export function buildDocx(doc: Doc): Document {
         },
         title: { run: runStyle(look.title), paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 560 } } },
       },
-      paragraphStyles: ([1, 2, 3, 4] as const).map((level) => headingStyle(level, ctx)),
+      paragraphStyles: [...([1, 2, 3, 4] as const).map((level) => headingStyle(level, ctx)), ...textStyles(look)],
     },
     sections: runs.map((run) => ({
       properties: { page: page(run.landscape) },

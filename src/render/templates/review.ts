@@ -61,10 +61,10 @@ function findingsTable(r: AuditReportJson): Table {
     caption: '审核发现',
     size: 'small',
     columns: [
-      { key: 'no', width: 2, align: 'center' },
-      { key: 'category', width: 5 },
-      { key: 'severity', width: 3 },
-      { key: 'message', width: 22 },
+      { key: 'no', width: 2.5, align: 'center' },
+      { key: 'category', width: 5.5 },
+      { key: 'severity', width: 3.5 },
+      { key: 'message', width: 20 },
       { key: 'printed', width: 8 },
       { key: 'computed', width: 8 },
       { key: 'where', width: 16 },
@@ -75,7 +75,7 @@ function findingsTable(r: AuditReportJson): Table {
 }
 
 function scoresTable(r: AuditReportJson): Table | undefined {
-  const leaves = r.scores.filter((s) => s.depth > 0 || r.scores.length > 0).filter((s) => s.self !== null || s.computed !== null);
+  const leaves = r.scores.filter((s) => s.self !== null || s.computed !== null);
   if (!leaves.length) return undefined;
   return {
     id: 'scores',

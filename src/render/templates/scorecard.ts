@@ -59,7 +59,7 @@ export function scorecardTable(input: TemplateInput, notices: Notice[]): Table |
           text(standards.get(item.path.join('/')) ?? ''),
           scoreText(item.self, precision),
           scoreText(item.computed, precision),
-          text(item.verifiable ? note : `无法由数据复核，沿用自评${note ? `；${note}` : ''}`),
+          text(note || (item.verifiable ? '' : '无法由数据复核，沿用自评')),
         ],
       });
     });
