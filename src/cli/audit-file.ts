@@ -8,11 +8,10 @@ import { type AuditInput, type Finding, type FindingLocation, RULES_BY_CODE, aud
 import { toPlainString } from '../core/exact.ts';
 import type { Lang } from '../core/messages.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
-import type { Rubric } from '../core/rubric/schema.ts';
 import { kindSpec } from '../ingest/kinds.ts';
 import { problemToJson, type ProblemJson } from '../ingest/report.ts';
-import { builtInRubrics, importFileOutcome } from './import-file.ts';
-import { findRubric, loadEvaluationFile } from './files.ts';
+import { importFileOutcome, resolveRubric } from './import-file.ts';
+import { loadEvaluationFile } from './files.ts';
 
 export interface LocationJson extends FindingLocation {}
 
@@ -55,15 +54,6 @@ export interface AuditOptions {
 
 const DATA = new Set(['.yaml', '.yml', '.json']);
 
-function resolveRubric(e: Evaluation, wanted: string | undefined): { ok: true; rubric?: Rubric } | { ok: false; problems: ProblemJson[]; } {
-  const id = wanted ?? e.rubric;
-  if (!id) return { ok: true };
-  const own = builtInRubrics().find((r) => r.id === id);
-  if (own) return { ok: true, rubric: own };
-  const r = findRubric(id);
-  return r.ok ? { ok: true, rubric: r.rubric } : { ok: false, problems: r.problems.map((p) => problemToJson(p, 'zh')) };
-}
-
 export async function auditFile(file: string, options: AuditOptions): Promise<AuditResultJson> {
   const { lang } = options;
   let input: Omit<AuditInput, 'rubric'>;
@@ -93,7 +83,7 @@ export async function auditFile(file: string, options: AuditOptions): Promise<Au
     }
   }
   const rubric = resolveRubric(input.evaluation, options.rubric);
-  if (!rubric.ok) return { ok: false, file, problems: rubric.problems };
+  if (!rubric.ok) return { ok: false, file, problems: rubric.problems.map((p) => problemToJson(p, lang)) };
   const result = audit({ ...input, ...(rubric.rubric ? { rubric: rubric.rubric } : {}) });
   const e = input.evaluation;
   const kind = e.documentKind ?? 'unknown';

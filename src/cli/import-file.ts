@@ -3,12 +3,15 @@
  * rubrics. Used by the import worker threads and by `summary`.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Lang } from '../core/messages.ts';
+import type { Evaluation } from '../core/model/evaluation.ts';
+import type { Problem } from '../core/problem.ts';
 import type { Rubric } from '../core/rubric/schema.ts';
 import { type ImportOutcome, importDocument } from '../ingest/import.ts';
 import { type ImportResultJson, outcomeToJson } from '../ingest/report.ts';
 import { DEFAULT_LIMITS } from '../ingest/source.ts';
-import { builtInRubricFiles, loadRubricFile } from './files.ts';
+import { builtInRubricFiles, findRubric, loadEvaluationFile, loadRubricFile } from './files.ts';
 
 let rubrics: Rubric[] | undefined;
 
@@ -19,6 +22,36 @@ export function builtInRubrics(): Rubric[] {
     return r.ok ? [r.rubric] : [];
   });
   return rubrics;
+}
+
+/** The rubric named by `--rubric` or by the evaluation: a built-in id, another id or a rubric file. */
+export function resolveRubric(e: Evaluation, wanted: string | undefined): { ok: true; rubric?: Rubric } | { ok: false; problems: Problem[] } {
+  const id = wanted ?? e.rubric;
+  if (!id) return { ok: true };
+  const own = builtInRubrics().find((r) => r.id === id);
+  if (own) return { ok: true, rubric: own };
+  const r = findRubric(id);
+  return r.ok ? { ok: true, rubric: r.rubric } : { ok: false, problems: r.problems };
+}
+
+const DATA_EXT = new Set(['.yaml', '.yml', '.json']);
+
+export type LoadedAny = { ok: true; evaluation: Evaluation; warnings: readonly Problem[] } | { ok: false; problems: Problem[] };
+
+/**
+ * An evaluation file, or a document imported in memory (summary, render). A document from which no evaluation
+ * could be made fails with the importer's warnings (or no-figures-found); every problem names the file.
+ */
+export async function loadEvaluationOrDocument(file: string): Promise<LoadedAny> {
+  const named = (ps: readonly Problem[]): Problem[] => ps.map((p) => ({ ...p, file: p.file ?? file }));
+  if (DATA_EXT.has(extname(file).toLowerCase())) {
+    const r = loadEvaluationFile(file);
+    return r.ok ? { ok: true, evaluation: r.evaluation, warnings: [] } : { ok: false, problems: named(r.problems) };
+  }
+  const r = await importFileOutcome(file);
+  if (!r.ok) return { ok: false, problems: named(r.problems) };
+  if (!r.evaluation) return { ok: false, problems: named(r.report.warnings.length ? r.report.warnings : [{ code: 'no-figures-found', path: [], params: {} }]) };
+  return { ok: true, evaluation: r.evaluation, warnings: r.report.warnings };
 }
 
 export async function importFileOutcome(file: string): Promise<ImportOutcome> {

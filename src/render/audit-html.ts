@@ -57,7 +57,7 @@ function parseDecimal(text: string): Decimal | null {
 }
 
 /** a − b exactly, as the shortest decimal text ("5" − "5.86" → "-0.86"); null when either is not a decimal. */
-function subtractDecimal(a: string, b: string): string | null {
+export function subtractDecimal(a: string, b: string): string | null {
   const x = parseDecimal(a);
   const y = parseDecimal(b);
   if (!x || !y) return null;
@@ -72,7 +72,7 @@ function subtractDecimal(a: string, b: string): string | null {
 }
 
 /** The difference when both are present and not equal, else null. */
-function differenceOf(self: string | null, computed: string | null): string | null {
+export function differenceOf(self: string | null, computed: string | null): string | null {
   if (self === null || computed === null) return null;
   const d = subtractDecimal(self, computed);
   return d === null || d === '0' ? null : d;

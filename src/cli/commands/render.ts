@@ -8,18 +8,15 @@ import { basename, extname, join } from 'node:path';
 import { computeAll } from '../../core/compute/compute.ts';
 import { withoutPrinted } from '../../core/narrative/restate.ts';
 import { type Lang, messageOf } from '../../core/messages.ts';
-import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Problem } from '../../core/problem.ts';
 import { scoreEvaluation } from '../../core/rubric/engine.ts';
-import type { Rubric } from '../../core/rubric/schema.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../render/doc.ts';
 import { FORMATS } from '../../render/formats.ts';
 import { TEMPLATES, TEMPLATES_BY_ID, defaultTemplate } from '../../render/templates/index.ts';
 import type { Notice, Template, TemplateInput } from '../../render/templates/types.ts';
 import { auditFile } from '../audit-file.ts';
 import { type Context, EXIT, printJson, printProblems } from '../context.ts';
-import { findRubric, loadEvaluationFile } from '../files.ts';
-import { builtInRubrics, importFileOutcome } from '../import-file.ts';
+import { loadEvaluationOrDocument, resolveRubric } from '../import-file.ts';
 
 export interface RenderFlags {
   readonly template?: string;
@@ -27,33 +24,6 @@ export interface RenderFlags {
   readonly format?: string;
   readonly out?: string;
   readonly force: boolean;
-}
-
-const DATA = new Set(['.yaml', '.yml', '.json']);
-
-type Loaded = { ok: true; evaluation: Evaluation } | { ok: false; problems: Problem[] };
-
-async function loadEvaluation(file: string): Promise<Loaded> {
-  if (DATA.has(extname(file).toLowerCase())) {
-    const r = loadEvaluationFile(file);
-    return r.ok ? { ok: true, evaluation: r.evaluation } : { ok: false, problems: r.problems.map((p) => ({ ...p, file: p.file ?? file })) };
-  }
-  const r = await importFileOutcome(file);
-  if (!r.ok) return { ok: false, problems: r.problems.map((p) => ({ ...p, file: p.file ?? file })) };
-  if (!r.evaluation || r.report.warnings.some((w) => w.code === 'no-figures-found')) {
-    const detail = r.report.warnings.map((w) => messageOf(w, 'zh').text).join('；') || '未识别出年度';
-    return { ok: false, problems: [{ code: 'template-needs-evaluation', path: [], params: { detail }, file }] };
-  }
-  return { ok: true, evaluation: r.evaluation };
-}
-
-function resolveRubric(e: Evaluation, wanted: string | undefined, file: string): { ok: true; rubric?: Rubric } | { ok: false; problems: Problem[] } {
-  const id = wanted ?? e.rubric;
-  if (!id) return { ok: true };
-  const own = builtInRubrics().find((r) => r.id === id);
-  if (own) return { ok: true, rubric: own };
-  const r = findRubric(id);
-  return r.ok ? { ok: true, rubric: r.rubric } : { ok: false, problems: r.problems.map((p) => ({ ...p, file: p.file ?? file })) };
 }
 
 function parseFormats(flag: string | undefined, out: string | undefined): OutputFormat[] | undefined {
@@ -117,16 +87,17 @@ export async function renderCommand(ctx: Context, file: string, flags: RenderFla
     if (!template) return bad({ code: 'unknown-template', path: [], params: { template: flags.template, allowed: TEMPLATES.map((t) => t.id).join(', ') } });
   }
 
-  const loaded = await loadEvaluation(file);
-  if (!loaded.ok) {
-    if (ctx.options.json) printJson(ctx, { file, problems: loaded.problems });
-    else printProblems(ctx, loaded.problems);
-    return EXIT.badInput;
+  const loaded = await loadEvaluationOrDocument(file);
+  if (!loaded.ok) return printAll(ctx, file, loaded.problems);
+  // A document without figures makes an evaluation with a year only: nothing to lay out.
+  if (loaded.warnings.some((w) => w.code === 'no-figures-found')) {
+    const detail = loaded.warnings.map((w) => messageOf(w, 'zh').text).join('；');
+    return printAll(ctx, file, [{ code: 'template-needs-evaluation', path: [], params: { detail }, file }]);
   }
   const evaluation = loaded.evaluation;
   template ??= defaultTemplate(evaluation);
-  const rubric = resolveRubric(evaluation, ctx.options.rubric, file);
-  if (!rubric.ok) return printAll(ctx, file, rubric.problems);
+  const rubric = resolveRubric(evaluation, ctx.options.rubric);
+  if (!rubric.ok) return printAll(ctx, file, rubric.problems.map((p) => ({ ...p, file: p.file ?? file })));
   if (template.needs?.includes('rubric') && !rubric.rubric) return bad({ code: 'template-needs-rubric', path: [], params: { template: template.id }, file });
   // Figures follow the template's rules: a form states the form's 预算调整率 whatever layout the data came from.
   const figures = computeAll(withoutPrinted(template.kind ? { ...evaluation, documentKind: template.kind } : evaluation));

@@ -2,32 +2,18 @@
  * jixiao summary FILE [--json]: the summary of an importable document (imported in memory) or of an evaluation
  * file — department, year, kind, budget, printed rates, tasks, indicators, projects, self-score.
  */
-import { extname } from 'node:path';
 import type { Lang } from '../../core/messages.ts';
 import { formatProblem } from '../../core/messages.ts';
 import { type Summary, summarize } from '../../core/summary.ts';
 import { type Context, EXIT, printJson, printProblems, problemJson } from '../context.ts';
-import { loadEvaluationFile } from '../files.ts';
-import { importFileOutcome } from '../import-file.ts';
+import { loadEvaluationOrDocument } from '../import-file.ts';
 import { DOCUMENT_KIND_LABEL } from './import.ts';
-
-const DATA_EXT = new Set(['.yaml', '.yml', '.json']);
 
 export async function summaryCommand(ctx: Context, file: string): Promise<number> {
   const { lang } = ctx.options;
-  let summary: Summary;
-  if (DATA_EXT.has(extname(file).toLowerCase())) {
-    const r = loadEvaluationFile(file);
-    if (!r.ok) return fail(ctx, file, r.problems);
-    summary = summarize(r.evaluation);
-  } else {
-    const r = await importFileOutcome(file);
-    if (!r.ok) return fail(ctx, file, r.problems);
-    if (!r.evaluation) {
-      return fail(ctx, file, r.report.warnings.length ? r.report.warnings : [{ code: 'no-figures-found', path: [], params: {}, file }]);
-    }
-    summary = summarize(r.evaluation);
-  }
+  const r = await loadEvaluationOrDocument(file);
+  if (!r.ok) return fail(ctx, file, r.problems);
+  const summary: Summary = summarize(r.evaluation);
   if (ctx.options.json) printJson(ctx, summary);
   else ctx.out(summaryText(summary, file, lang));
   return EXIT.ok;

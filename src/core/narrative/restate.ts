@@ -20,8 +20,8 @@ export interface Restatement {
   readonly figures: readonly string[];
 }
 
-/** "3916.29": an amount in 万元 for a sentence. */
-export function wanText(m: Amount): string {
+/** "3916.29": an amount in 万元 for a sentence (unlike the summary's figure, an amount in 元 is rounded to 2 decimals). */
+function wanPhrase(m: Amount): string {
   return m.unit === '万元' ? toDecimalString(m.value, 2) : toFixed(valueIn(m, '万元'), 2);
 }
 
@@ -57,9 +57,9 @@ export function budgetOverview(e: Evaluation, figures: readonly ComputedFigure[]
   if (!b) return undefined;
   const parts: string[] = [];
   const used: string[] = [];
-  if (b.initialBudget) parts.push(`预算收入 ${wanText(b.initialBudget)} 万元`);
-  if (b.adjustedBudget) parts.push(`调整预算数 ${wanText(b.adjustedBudget)} 万元`);
-  if (b.actualSpending) parts.push(`决算数 ${wanText(b.actualSpending)} 万元`);
+  if (b.initialBudget) parts.push(`预算收入 ${wanPhrase(b.initialBudget)} 万元`);
+  if (b.adjustedBudget) parts.push(`调整预算数 ${wanPhrase(b.adjustedBudget)} 万元`);
+  if (b.actualSpending) parts.push(`决算数 ${wanPhrase(b.actualSpending)} 万元`);
   if (!parts.length) return undefined;
   const growth = figureAt(figures, 'growthRate', 'budget');
   const previous = b.previousYear?.actualSpending;
@@ -75,9 +75,9 @@ export function budgetOverview(e: Evaluation, figures: readonly ComputedFigure[]
   if (sources.length) {
     const clauses = sources.map((s) => {
       const c: string[] = [];
-      if (s.initialBudget) c.push(`年初预算 ${wanText(s.initialBudget)} 万元`);
-      if (s.adjustedBudget) c.push(`调整预算 ${wanText(s.adjustedBudget)} 万元`);
-      if (s.actualSpending) c.push(`决算支出 ${wanText(s.actualSpending)} 万元`);
+      if (s.initialBudget) c.push(`年初预算 ${wanPhrase(s.initialBudget)} 万元`);
+      if (s.adjustedBudget) c.push(`调整预算 ${wanPhrase(s.adjustedBudget)} 万元`);
+      if (s.actualSpending) c.push(`决算支出 ${wanPhrase(s.actualSpending)} 万元`);
       return `${s.name === '其他' ? '其他资金' : s.name}${c.join('，')}`;
     });
     text += `按资金来源，${clauses.join('；')}。`;
@@ -97,7 +97,7 @@ export function spendingStructure(e: Evaluation, figures: readonly ComputedFigur
   const vp = valueOf(sp);
   const share = (x: Exact | undefined) => (x ? `，占 ${pct(x)}` : '');
   return {
-    text: `从支出结构看，基本支出 ${wanText(basic)} 万元${share(vb)}；项目支出 ${wanText(project)} 万元${share(vp)}。`,
+    text: `从支出结构看，基本支出 ${wanPhrase(basic)} 万元${share(vb)}；项目支出 ${wanPhrase(project)} 万元${share(vp)}。`,
     figures: [sb, sp].flatMap((f) => (f && valueOf(f) ? [f.id] : [])),
   };
 }
@@ -107,12 +107,11 @@ export function economicStructure(e: Evaluation, tableName?: string): Restatemen
   const t = e.economicClassification;
   const rows = (t?.rows ?? []).filter((r) => r.actualSpending);
   if (!t || !rows.length) return undefined;
-  const unit = t.unit ?? e.unit ?? '万元';
-  const amounts = rows.map((r) => ({ name: r.name.replace(/^[一二三四五六七八九十]+、/, ''), amount: { value: r.actualSpending!.value, unit: r.actualSpending!.unit ?? unit } satisfies Amount }));
+  const amounts = rows.map((r) => ({ name: r.name.replace(/^[一二三四五六七八九十]+、/, ''), amount: r.actualSpending! }));
   const total = sum(amounts.map((a) => valueIn(a.amount, '元')));
   if (isZero(total)) return undefined;
   const spent = amounts.filter((a) => !isZero(a.amount.value));
-  const clauses = spent.map((a) => `${a.name} ${wanText(a.amount)} 万元，占 ${pct(div(valueIn(a.amount, '元'), total)!)}`);
+  const clauses = spent.map((a) => `${a.name} ${wanPhrase(a.amount)} 万元，占 ${pct(div(valueIn(a.amount, '元'), total)!)}`);
   const rest = spent.length < amounts.length ? '；其余科目无支出' : '';
   return { text: `按经济分类，${clauses.join('；')}${rest}。${tableName ? `具体见${tableName}。` : ''}`, figures: [] };
 }
@@ -139,7 +138,7 @@ export function completionSentence(e: Evaluation, figures: readonly ComputedFigu
   const f = figureAt(figures, 'executionRate', 'budget');
   const rate = valueOf(f);
   return {
-    text: `全年预算数 ${wanText(b.adjustedBudget)} 万元，执行数 ${wanText(b.actualSpending)} 万元${rate ? `，完成预算的 ${pct(rate)}` : ''}。`,
+    text: `全年预算数 ${wanPhrase(b.adjustedBudget)} 万元，执行数 ${wanPhrase(b.actualSpending)} 万元${rate ? `，完成预算的 ${pct(rate)}` : ''}。`,
     figures: f && rate ? [f.id] : [],
   };
 }

@@ -11,12 +11,11 @@ import type { MoneyUnit } from '../../core/amount.ts';
 import { valueIn } from '../../core/amount.ts';
 import { type Exact, toPlainString } from '../../core/exact.ts';
 import type { BasicBlock, BudgetLine, Evaluation, Indicator } from '../../core/model/evaluation.ts';
-import { budgetOverview, completionSentence, economicStructure, indicatorCounts, spendingStructure } from '../../core/narrative/restate.ts';
+import { budgetOverview, completionSentence, economicStructure, figureAt, indicatorCounts, spendingStructure } from '../../core/narrative/restate.ts';
 import type { Block, Cell, Row, Table } from '../doc.ts';
 import { label, para, text } from '../doc.ts';
 import { lineCells, moneyCell, percentCell, ratio, restatedNotice, totalCell } from './common.ts';
 import type { Notice, RenderResult, Template, TemplateInput } from './types.ts';
-import { figureAt } from '../../core/narrative/restate.ts';
 
 const h = (level: 1 | 2 | 3 | 4, s: string): Block => ({ kind: 'heading', level, text: s });
 const NUMBERED = /^\s*(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)/;

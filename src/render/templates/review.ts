@@ -6,7 +6,7 @@
  */
 import type { AuditReportJson, FindingJson } from '../../cli/audit-file.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../core/audit/types.ts';
-import { parseExact, sub, toDecimalString } from '../../core/exact.ts';
+import { differenceOf, subtractDecimal } from '../audit-html.ts';
 import type { Block, Row, Table } from '../doc.ts';
 import { label, para, text } from '../doc.ts';
 import type { Notice, RenderResult, Template, TemplateInput } from './types.ts';
@@ -27,18 +27,13 @@ function where(f: FindingJson): string {
     .join('\n');
 }
 
-function scoreDifference(self: string | null, computed: string | null): string | null {
-  const a = self === null ? undefined : parseExact(self);
-  const b = computed === null ? undefined : parseExact(computed);
-  return a && b ? toDecimalString(sub(b, a), 2) : null;
-}
-
 function conclusion(r: AuditReportJson): string {
   const { error, warning, info } = r.counts;
   const out: string[] = [];
   if (error === 0 && warning === 0) out.push(info > 0 ? `未发现须修改的问题；另有提示 ${info} 条，供参考。` : '未发现须修改的问题。');
   else out.push(`共发现错误 ${error} 条、警告 ${warning} 条${info ? `、提示 ${info} 条` : ''}；请逐条核实并修改后重新报送。`);
-  const diff = scoreDifference(r.selfScore, r.computedScore);
+  // The same wording and sign (自评 − 复核) as the HTML review of `jixiao audit --format html`.
+  const diff = differenceOf(r.selfScore, r.computedScore);
   if (diff !== null) out.push(`自评得分 ${r.selfScore} 分，按评分办法复核为 ${r.computedScore} 分，相差 ${diff} 分。`);
   return out.join('');
 }
@@ -90,14 +85,14 @@ function scoresTable(r: AuditReportJson): Table | undefined {
       { key: 'diff', width: 5, align: 'right' },
       { key: 'basis', width: 20 },
     ],
-    header: [{ cells: ['评分项', '分值', '自评得分', '复核得分', '差异', '复核依据'].map((s) => label(s)) }],
+    header: [{ cells: ['评分项', '分值', '自评得分', '复核得分', '差异（自评 − 复核）', '复核依据'].map((s) => label(s)) }],
     body: leaves.map((s) => ({
       cells: [
         text(s.path.join(' / ')),
         text(s.weight, { align: 'center' }),
         text(s.self ?? '—', { align: 'right' }),
         text(s.computed ?? '—', { align: 'right' }),
-        text(scoreDifference(s.self, s.computed) ?? '—', { align: 'right' }),
+        text((s.self !== null && s.computed !== null ? subtractDecimal(s.self, s.computed) : null) ?? '—', { align: 'right' }),
         text(s.verifiable ? (s.basis ?? '') : `无法由数据复核${s.basis ? `：${s.basis}` : ''}`),
       ],
     })),
