@@ -76,7 +76,7 @@ foundation();
 // Import: documents per second on one core, end to end (bytes → read → segment → extract → validated evaluation),
 // round-robin over the five seeds in each format. Async because PDF reading is.
 const { importDocument } = await import('../dist/ingest/import.js');
-const { builtInRubrics } = await import('../dist/cli/import-file.js');
+const { builtInRubrics } = await import('../dist/ingest/document-file.js');
 const rubricsAll = builtInRubrics();
 const docsDir = new URL('test/fixtures/documents/', root);
 const seedTexts = readdirSync(new URL('examples/seeds/', root)).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(new URL(`examples/seeds/${f}`, root))) }));
@@ -116,7 +116,7 @@ await timeAsync('import PDF (the 5 seeds printed, 2–5 pages)', Math.max(25, Ma
   const { tmpdir, availableParallelism } = await import('node:os');
   const { join } = await import('node:path');
   const { execFileSync } = await import('node:child_process');
-  const { auditFile } = await import('../dist/cli/audit-file.js');
+  const { auditFile } = await import('../dist/ingest/audit-file.js');
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-audit-bench-'));
   const N = Number(process.env.AUDIT_DOCS ?? 1000);
   // Each copy differs (its own department suffix), so nothing is cached across documents.

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { summarize } from '../src/core/summary.ts';
-import { builtInRubrics } from '../src/cli/import-file.ts';
+import { builtInRubrics } from '../src/ingest/document-file.ts';
 import { importDocument } from '../src/ingest/import.ts';
 import { type FieldCheck, accuracy, compareSummary, seedCases } from '../test/accuracy.ts';
 

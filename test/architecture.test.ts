@@ -1,27 +1,67 @@
 /**
  * The layout tells the architecture: the core imports no file system, network, process, console or UI, and
- * nothing from the shells; shells never import each other's internals the wrong way.
+ * nothing from the shells; each shell imports the core and only the shells below it, never the reverse.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from './helpers.ts';
 
 function sources(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(p) && !/\.test\.tsx?$/.test(p) ? [p] : [];
   });
 }
 
-const importsOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? '');
+const importsOf = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"](\.[^'"]+\.[cm]?[jt]sx?)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 
-test('the core imports no node: module, no shell and no I/O package', () => {
+/** The top-level parts of src/ and what each may import (besides itself and npm packages). */
+const SHELLS = ['core', 'ingest', 'render', 'store', 'server', 'cli', 'web'] as const;
+type Part = (typeof SHELLS)[number];
+const MAY_IMPORT: Readonly<Record<Part, readonly Part[]>> = {
+  core: [],
+  ingest: ['core'],
+  render: ['core'],
+  store: ['core'],
+  server: ['core', 'ingest', 'render', 'store'],
+  cli: ['core', 'ingest', 'render', 'store', 'server'],
+  web: ['core'],
+};
+
+/** The part of src/ a relative import lands in, or undefined for a package. */
+function partOf(from: string, spec: string): Part | 'outside' | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const target = relative(join(ROOT, 'src'), resolve(dirname(from), spec));
+  const top = target.split(/[\\/]/)[0] ?? '';
+  return (SHELLS as readonly string[]).includes(top) ? (top as Part) : 'outside';
+}
+
+test('every part of src/ imports only the parts below it', () => {
+  const offenders: string[] = [];
+  let checked = 0;
+  for (const part of SHELLS) {
+    for (const f of sources(join(ROOT, 'src', part))) {
+      checked++;
+      for (const spec of importsOf(f)) {
+        const to = partOf(f, spec);
+        if (to === undefined || to === part) continue;
+        if (to === 'outside' || !MAY_IMPORT[part].includes(to)) offenders.push(`${relative(ROOT, f)} → ${spec}`);
+      }
+    }
+  }
+  assert.ok(checked > 50, `only ${checked} source files found`);
+  assert.deepEqual(offenders, []);
+});
+
+test('the core imports no node: module and no I/O package, and uses no console or process', () => {
   const offenders: string[] = [];
   for (const f of sources(join(ROOT, 'src/core'))) {
     for (const spec of importsOf(f)) {
-      const bad = spec.startsWith('node:') || /^(fs|path|os|http|https|net|child_process|worker_threads)$/.test(spec) || /\.\.\/(cli|ingest|render|store|server|web)\//.test(spec) || /^\.\.\/\.\.\/(cli|ingest)/.test(spec) || spec === 'yaml';
+      const bad = spec.startsWith('node:') || /^(fs|path|os|http|https|net|child_process|worker_threads|yaml|piscina|pg|kysely|@electric-sql\/pglite|hono)$/.test(spec);
       if (bad) offenders.push(`${relative(ROOT, f)} → ${spec}`);
     }
     const text = readFileSync(f, 'utf8');
@@ -30,7 +70,10 @@ test('the core imports no node: module, no shell and no I/O package', () => {
   assert.deepEqual(offenders, []);
 });
 
-test('ingest depends on the core, never on the CLI', () => {
-  const offenders = sources(join(ROOT, 'src/ingest')).flatMap((f) => importsOf(f).filter((s) => s.includes('/cli/')).map((s) => `${relative(ROOT, f)} → ${s}`));
-  assert.deepEqual(offenders, []);
+test('the rule above catches a wrong-way import (render → cli)', () => {
+  const from = join(ROOT, 'src/render/templates/x.ts');
+  const to = partOf(from, '../../cli/main.ts');
+  assert.equal(to, 'cli');
+  assert.equal(MAY_IMPORT.render.includes(to as Part), false);
+  assert.equal(partOf(from, 'docx'), undefined);
 });

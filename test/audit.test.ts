@@ -11,7 +11,7 @@ import { audit } from '../src/core/audit/index.ts';
 import { passagesOf } from '../src/core/audit/context.ts';
 import type { Evaluation } from '../src/core/model/evaluation.ts';
 import { parseEvaluation } from '../src/core/model/parse.ts';
-import { type AuditReportJson, auditFile } from '../src/cli/audit-file.ts';
+import { type AuditReportJson, auditFile } from '../src/ingest/audit-file.ts';
 import { ROOT, cliAsync, exampleFile, loadRubric } from './helpers.ts';
 
 const SEEDS = join(ROOT, 'examples', 'seeds');

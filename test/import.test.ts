@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { builtInRubrics } from '../src/cli/import-file.ts';
+import { builtInRubrics } from '../src/ingest/document-file.ts';
 import { summarize, type Summary } from '../src/core/summary.ts';
 import { importDocument } from '../src/ingest/import.ts';
 import { accuracy, compareSummary, DOCUMENTS, seedCases } from './accuracy.ts';

@@ -1,6 +1,6 @@
 /** Worker thread for `jixiao audit`: audits one file, posts the JSON-able result back. */
 import { parentPort } from 'node:worker_threads';
-import { type AuditOptions, auditFile } from './audit-file.ts';
+import { type AuditOptions, auditFile } from '../ingest/audit-file.ts';
 import { problemToJson } from '../ingest/report.ts';
 
 export interface AuditJob extends AuditOptions {

@@ -1,6 +1,6 @@
 /** Worker thread for `jixiao import`: reads one file, imports it, posts the JSON-able result back. */
 import { parentPort } from 'node:worker_threads';
-import { importFile } from './import-file.ts';
+import { importFile } from '../ingest/document-file.ts';
 import { problemToJson } from '../ingest/report.ts';
 import type { ImportJob } from './pool.ts';
 

@@ -16,7 +16,7 @@ import { importCommand } from './commands/import.ts';
 import { renderCommand } from './commands/render.ts';
 import { rubricsCommand } from './commands/rubrics.ts';
 import { summaryCommand } from './commands/summary.ts';
-import { PACKAGE_ROOT } from './files.ts';
+import { PACKAGE_ROOT } from '../ingest/files.ts';
 
 const HELP: Record<Lang, string> = {
   zh: `jixiao 绩效 —— 部门整体支出绩效自评与审核

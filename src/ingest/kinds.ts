@@ -2,9 +2,9 @@
  * Document kinds (SPEC §2), recognised by structure — the section and label words each layout uses — never by a
  * department name, file name or figure. A registry: adding a kind touches one entry here.
  */
-import { DOCUMENT_KINDS } from '../core/model/evaluation.ts';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../core/model/evaluation.ts';
 
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type { DocumentKind };
 
 export interface KindSpec {
   readonly id: DocumentKind;
@@ -20,7 +20,7 @@ const BASE = ['department.name', 'year', 'budget.initialBudget', 'budget.adjuste
 export const KINDS: readonly KindSpec[] = [
   {
     id: 'gz-form',
-    label: { zh: '广州自评表', en: 'Guangzhou self-evaluation form' },
+    label: DOCUMENT_KIND_LABELS['gz-form'],
     markers: [
       [/部门整体支出绩效自评表/, 2],
       [/部门资金情况/, 3],
@@ -34,7 +34,7 @@ export const KINDS: readonly KindSpec[] = [
   },
   {
     id: 'gz-report',
-    label: { zh: '广州自评报告', en: 'Guangzhou self-evaluation report' },
+    label: DOCUMENT_KIND_LABELS['gz-report'],
     markers: [
       [/部门整体支出绩效自评报告/, 1],
       [/部门整体收支情况/, 3],
@@ -48,7 +48,7 @@ export const KINDS: readonly KindSpec[] = [
   },
   {
     id: 'framework-report',
-    label: { zh: '共性指标框架自评报告', en: 'national-framework report' },
+    label: DOCUMENT_KIND_LABELS['framework-report'],
     markers: [
       [/预算编审管理/, 3],
       [/预算执行管理/, 3],
@@ -62,7 +62,7 @@ export const KINDS: readonly KindSpec[] = [
   },
   {
     id: 'longgang-report',
-    label: { zh: '龙岗整体绩效评价报告', en: 'Longgang evaluation report' },
+    label: DOCUMENT_KIND_LABELS['longgang-report'],
     markers: [
       [/部门整体绩效评价报告/, 2],
       [/部门主要履职绩效分析/, 3],
@@ -76,7 +76,7 @@ export const KINDS: readonly KindSpec[] = [
   },
 ];
 
-export const UNKNOWN_KIND: KindSpec = { id: 'unknown', label: { zh: '其他版式', en: 'other layout' }, markers: [], expected: BASE };
+export const UNKNOWN_KIND: KindSpec = { id: 'unknown', label: DOCUMENT_KIND_LABELS.unknown, markers: [], expected: BASE };
 
 const MIN_SCORE = 5;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuditReportJson, FindingJson } from '../cli/audit-file.ts';
+import type { AuditReportJson, FindingJson } from '../core/audit/report.ts';
 import { renderReviewHtml, renderSummaryHtml, type SummaryRow } from './audit-html.ts';
 
 const arithmetic: FindingJson = {

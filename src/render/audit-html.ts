@@ -3,7 +3,7 @@
  * a summary page for a batch review. Pure: strings in, a self-contained HTML5 page out (inline CSS, no scripts, no
  * external resources), so the shell decides where it goes.
  */
-import type { AuditReportJson, FindingJson } from '../cli/audit-file.ts';
+import type { AuditReportJson, FindingJson } from '../core/audit/report.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Category, type Severity } from '../core/audit/types.ts';
 import type { Lang } from '../core/messages.ts';
 

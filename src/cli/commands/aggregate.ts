@@ -5,7 +5,7 @@ import { aggregateSubordinates } from '../../core/aggregate.ts';
 import { formatProblem } from '../../core/messages.ts';
 import { evaluationToData } from '../../core/model/serialize.ts';
 import { type Context, EXIT, printJson, printProblems, problemJson } from '../context.ts';
-import { loadEvaluationFile } from '../files.ts';
+import { loadEvaluationFile } from '../../ingest/files.ts';
 
 export function aggregateCommand(ctx: Context, file: string, out: string | undefined): number {
   const loaded = loadEvaluationFile(file);

@@ -10,7 +10,7 @@ import type { Lang } from '../../core/messages.ts';
 import { IMPORTABLE_EXTENSIONS } from '../../ingest/readers/read.ts';
 import { problemToJson } from '../../ingest/report.ts';
 import { type SummaryRow, renderReviewHtml, renderSummaryHtml } from '../../render/audit-html.ts';
-import type { AuditReportJson, AuditResultJson, FindingJson, LocationJson } from '../audit-file.ts';
+import type { AuditReportJson, AuditResultJson, FindingJson, LocationJson } from '../../ingest/audit-file.ts';
 import type { AuditJob } from '../audit-worker.ts';
 import { type Context, EXIT, printJson } from '../context.ts';
 import { runPool } from '../pool.ts';

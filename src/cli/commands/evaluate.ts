@@ -12,7 +12,7 @@ import { type ItemScore, type ScoreReport, difference, scoreEvaluation } from '.
 import type { Rubric } from '../../core/rubric/schema.ts';
 import type { LoadedEvaluation } from '../../ingest/evaluation-file.ts';
 import { type Context, EXIT, printJson, printProblems, problemJson } from '../context.ts';
-import { findRubric, loadEvaluationFile } from '../files.ts';
+import { findRubric, loadEvaluationFile } from '../../ingest/files.ts';
 import { label } from '../labels.ts';
 import { type Column, renderTable } from '../text-table.ts';
 

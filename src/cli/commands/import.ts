@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Lang } from '../../core/messages.ts';
-import { kindSpec } from '../../ingest/kinds.ts';
 import { IMPORTABLE_EXTENSIONS } from '../../ingest/readers/read.ts';
 import type { ImportReportJson, ImportResultJson } from '../../ingest/report.ts';
 import { type Context, EXIT, printJson } from '../context.ts';
@@ -172,4 +171,4 @@ export function reportText(r: ImportReportJson, lang: Lang): string {
   return `${out.join('\n')}\n`;
 }
 
-export const DOCUMENT_KIND_LABEL = (id: string, lang: Lang) => kindSpec(id as Parameters<typeof kindSpec>[0]).label[lang];
+

@@ -14,9 +14,9 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../render/doc.ts';
 import { FORMATS } from '../../render/formats.ts';
 import { TEMPLATES, TEMPLATES_BY_ID, defaultTemplate } from '../../render/templates/index.ts';
 import type { Notice, Template, TemplateInput } from '../../render/templates/types.ts';
-import { auditFile } from '../audit-file.ts';
+import { auditFile } from '../../ingest/audit-file.ts';
 import { type Context, EXIT, printJson, printProblems } from '../context.ts';
-import { loadEvaluationOrDocument, resolveRubric } from '../import-file.ts';
+import { loadEvaluationOrDocument, resolveRubric } from '../../ingest/document-file.ts';
 
 export interface RenderFlags {
   readonly template?: string;

@@ -3,7 +3,7 @@ import { formatProblem } from '../../core/messages.ts';
 import { toPlainString } from '../../core/exact.ts';
 import { isLeaf, type Group, type Leaf } from '../../core/rubric/schema.ts';
 import { type Context, EXIT, printJson, problemJson } from '../context.ts';
-import { builtInRubricFiles, loadRubricFile } from '../files.ts';
+import { builtInRubricFiles, loadRubricFile } from '../../ingest/files.ts';
 import { label } from '../labels.ts';
 import { renderTable } from '../text-table.ts';
 

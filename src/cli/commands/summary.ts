@@ -6,8 +6,8 @@ import type { Lang } from '../../core/messages.ts';
 import { formatProblem } from '../../core/messages.ts';
 import { type Summary, summarize } from '../../core/summary.ts';
 import { type Context, EXIT, printJson, printProblems, problemJson } from '../context.ts';
-import { loadEvaluationOrDocument } from '../import-file.ts';
-import { DOCUMENT_KIND_LABEL } from './import.ts';
+import { loadEvaluationOrDocument } from '../../ingest/document-file.ts';
+import { documentKindLabel } from '../../core/model/evaluation.ts';
 
 export async function summaryCommand(ctx: Context, file: string): Promise<number> {
   const { lang } = ctx.options;
@@ -31,7 +31,7 @@ export function summaryText(s: Summary, file: string, lang: Lang): string {
   const none = '—';
   const v = (x: string | null, unit = '') => (x === null ? none : `${x}${unit}`);
   const out: string[] = [];
-  out.push(`${s.department ?? (zh ? '（未署名部门）' : '(unnamed department)')} · ${s.year}${zh ? ' 年度' : ''} · ${DOCUMENT_KIND_LABEL(s.documentKind, lang)} — ${file}`);
+  out.push(`${s.department ?? (zh ? '（未署名部门）' : '(unnamed department)')} · ${s.year}${zh ? ' 年度' : ''} · ${documentKindLabel(s.documentKind, lang)} — ${file}`);
   out.push('');
   out.push(zh ? `预算（万元）  年初 ${v(s.budget.initial)}  调整后 ${v(s.budget.adjusted)}  实际支出 ${v(s.budget.actual)}` : `Budget (万元)  initial ${v(s.budget.initial)}  adjusted ${v(s.budget.adjusted)}  actual ${v(s.budget.actual)}`);
   out.push(zh ? `印出比率      预算完成率 ${v(s.printedRates.completion, '%')}  预算调整率 ${v(s.printedRates.adjustment, '%')}` : `Printed rates completion ${v(s.printedRates.completion, '%')}  adjustment ${v(s.printedRates.adjustment, '%')}`);

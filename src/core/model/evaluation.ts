@@ -287,6 +287,21 @@ export const selfScoresSchema = z
   .strict();
 
 export const DOCUMENT_KINDS = ['gz-form', 'gz-report', 'framework-report', 'longgang-report', 'unknown'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The name a person knows each layout by (版式名称), for reports in every shell. */
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, { readonly zh: string; readonly en: string }>> = {
+  'gz-form': { zh: '广州自评表', en: 'Guangzhou self-evaluation form' },
+  'gz-report': { zh: '广州自评报告', en: 'Guangzhou self-evaluation report' },
+  'framework-report': { zh: '共性指标框架自评报告', en: 'national-framework report' },
+  'longgang-report': { zh: '龙岗整体绩效评价报告', en: 'Longgang evaluation report' },
+  unknown: { zh: '其他版式', en: 'other layout' },
+};
+
+/** The label of a kind id as stored (an unknown id reads as the other layout). */
+export function documentKindLabel(id: string, lang: 'zh' | 'en'): string {
+  return (DOCUMENT_KIND_LABELS[id as DocumentKind] ?? DOCUMENT_KIND_LABELS.unknown)[lang];
+}
 export const LEVELS = ['first-level', 'subordinate', 'own-level'] as const;
 
 export const departmentSchema = z

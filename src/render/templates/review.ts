@@ -4,7 +4,7 @@
  * score the rubric gives on the document's own data, and a signature block. Built from the audit's JSON so that a
  * document and an evaluation file review alike.
  */
-import type { AuditReportJson, FindingJson } from '../../cli/audit-file.ts';
+import type { AuditReportJson, FindingJson } from '../../core/audit/report.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../core/audit/types.ts';
 import { differenceOf, subtractDecimal } from '../audit-html.ts';
 import type { Block, Row, Table } from '../doc.ts';

@@ -2,7 +2,7 @@
  * Templates: an evaluation (with its computed figures, score and audit) → a layout document and notices. A
  * registry (`index.ts`): adding a template touches one entry. Pure: the CLI computes the inputs and writes the files.
  */
-import type { AuditReportJson } from '../../cli/audit-file.ts';
+import type { AuditReportJson } from '../../core/audit/report.ts';
 import type { ComputedFigure } from '../../core/compute/compute.ts';
 import type { LocalText } from '../../core/formulas/types.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';

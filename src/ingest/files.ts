@@ -7,9 +7,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../core/problem.ts';
 import type { Rubric } from '../core/rubric/schema.ts';
-import { decodeText } from '../ingest/decode.ts';
-import { type LoadedEvaluation, loadEvaluationText } from '../ingest/evaluation-file.ts';
-import { type LoadedRubric, loadRubricText } from '../ingest/rubric-file.ts';
+import { decodeText } from './decode.ts';
+import { type LoadedEvaluation, loadEvaluationText } from './evaluation-file.ts';
+import { type LoadedRubric, loadRubricText } from './rubric-file.ts';
 
 /** The package root: this file sits at src/cli/ (dev) or dist/cli/ (built), two levels down. */
 export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));

@@ -8,9 +8,9 @@ import type { Lang } from '../core/messages.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
 import type { Problem } from '../core/problem.ts';
 import type { Rubric } from '../core/rubric/schema.ts';
-import { type ImportOutcome, importDocument } from '../ingest/import.ts';
-import { type ImportResultJson, outcomeToJson } from '../ingest/report.ts';
-import { DEFAULT_LIMITS } from '../ingest/source.ts';
+import { type ImportOutcome, importDocument } from './import.ts';
+import { type ImportResultJson, outcomeToJson } from './report.ts';
+import { DEFAULT_LIMITS } from './source.ts';
 import { builtInRubricFiles, findRubric, loadEvaluationFile, loadRubricFile } from './files.ts';
 
 let rubrics: Rubric[] | undefined;
