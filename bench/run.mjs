@@ -66,6 +66,9 @@ function foundation() {
   time('compute + score (guangzhou-2023, its own rubric)', N, (i) => scoreEvaluation(evals[i], gz, computeAll(evals[i])));
   time('compute + score (longgang-2020, 21 leaves)', N, (i) => scoreEvaluation(evals[i], lg, computeAll(evals[i])));
   const text = read('examples/001-guangzhou-report-2023.yaml');
+  time('read YAML file text + validate (evaluation files/s)', Math.min(N, 500), () => {
+    if (!loadEvaluationText(text, '001.yaml').ok) throw new Error('001 does not load');
+  });
   time('read YAML file text + validate + compute + score', Math.min(N, 300), () => {
     const r = loadEvaluationText(text, '001.yaml');
     if (r.ok) scoreEvaluation(r.evaluation, lg, computeAll(r.evaluation));
@@ -152,6 +155,7 @@ await timeAsync('import PDF (the 5 seeds printed, 2–5 pages)', Math.max(25, Ma
 }
 
 // ───────────── render: the 001 report as DOCX, XLSX, HTML and PDF; python-docx as a reference ─────────────
+let docJson;
 {
   const { execFileSync } = await import('node:child_process');
   const { mkdtempSync, writeFileSync, rmSync, existsSync } = await import('node:fs');
@@ -213,6 +217,7 @@ await timeAsync('import PDF (the 5 seeds printed, 2–5 pages)', Math.max(25, Ma
         return [b];
       }),
     };
+    docJson = json;
     writeFileSync(join(dir, 'doc.json'), JSON.stringify(json));
     if (!existsSync(py)) throw new Error('no /usr/bin/python3');
     const out = JSON.parse(execFileSync(py, [new URL('render-reference.py', import.meta.url).pathname, join(dir, 'doc.json'), '20'], { encoding: 'utf8' }));
@@ -223,4 +228,18 @@ await timeAsync('import PDF (the 5 seeds printed, 2–5 pages)', Math.max(25, Ma
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// ───────────── whole processes: start-up of the command, and a DOCX render beside python-docx ─────────────
+{
+  const { startupBench, docxProcessBench } = await import('./startup.mjs');
+  startupBench();
+  if (docJson) docxProcessBench(docJson);
+}
+
+// ───────────── scaling: each input doubled; the time ratio per doubling (≈2 linear, ≈4 quadratic) ─────────────
+{
+  console.log('');
+  const { scaling } = await import('./scaling.mjs');
+  await scaling({ quick: true });
 }

@@ -135,13 +135,13 @@ describe('example 004 (Longgang report 2020)', () => {
     assert.deepEqual(report.problems, []);
   });
 
-  test('score --json has the documented shape', () => {
-    const { code, json } = cliJson<{
+  test('score --json has the documented shape', async () => {
+    const { code, json } = (await cliJson<{
       rubric: string;
       items: { path: string[]; weight: string; self: string | null; computed: string | null; verifiable: boolean }[];
       total: { weight: string; self: string; computed: string };
       grade: string;
-    }>('score', exampleFile('004'));
+    }>('score', exampleFile('004')));
     assert.equal(code, 0);
     assert.equal(json.rubric, 'longgang-2020');
     assert.equal(json.total.weight, '100');

@@ -78,6 +78,13 @@ describe('round trip: import of a rendered document gives the summary of the eva
       });
     }
   }
+  test('004 as a scorecard keeps its department, year, budget, printed rates and self-score (DOCX, XLSX, HTML)', async () => {
+    const source = await summaryJson(exampleFile('004'));
+    for (const f of ['docx', 'xlsx', 'html'] as const) {
+      const back = await summaryJson(outFile('004', 'scorecard', f));
+      for (const k of ['department', 'year', 'budget', 'printedRates', 'selfScore'] as const) assert.deepEqual(back[k], source[k], `${f}: ${k}`);
+    }
+  });
   test('004 laid out as a Guangzhou report keeps its budget, projects and self-score (only the layout changes)', async () => {
     const source = await summaryJson(exampleFile('004'));
     const back = await summaryJson(outFile('004', 'gz-report', 'docx'));
@@ -163,9 +170,9 @@ describe('the PDF', () => {
     const form = pdfText(outFile('000', 'gz-form', 'pdf'));
     for (const s of ['部门整体支出绩效自评表', '部门资金情况', '92.94%', '15.74%', '任务涉及金额']) assert.ok(form.includes(s), s);
     const card = pdfText(outFile('004', 'scorecard', 'pdf'));
-    for (const s of ['评分标准', '自评得分', '复核得分', '95.68']) assert.ok(card.includes(s), s);
+    for (const s of ['评分标准', '自评得分', '复核得分', '95.68', '部门名称', '年初预算', '8,666.95', '预算调整率', '7.78%', '满分 100 分，自评得分 95.68 分']) assert.ok(card.includes(s), s);
     const review = pdfText(outFile('004', 'review', 'pdf'));
-    for (const s of ['审核意见', '审核结论', '政府采购执行率', '110.12%']) assert.ok(review.includes(s), s);
+    for (const s of ['审核意见', '审核结论', '（一）计算核对', '政府采购执行率', '110.12%', '三、评分复核', '复核等级']) assert.ok(review.includes(s), s);
   });
 });
 

@@ -4,19 +4,24 @@
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Lang, formatProblem } from '../core/messages.ts';
 import type { Problem } from '../core/problem.ts';
 import { type Context, EXIT, type Io, type Options } from './context.ts';
-import { aggregateCommand } from './commands/aggregate.ts';
-import { auditCommand } from './commands/audit.ts';
-import { demoCommand } from './commands/demo.ts';
-import { computeCommand, scoreCommand, validateCommand } from './commands/evaluate.ts';
-import { importCommand } from './commands/import.ts';
-import { renderCommand } from './commands/render.ts';
-import { rubricsCommand } from './commands/rubrics.ts';
-import { summaryCommand } from './commands/summary.ts';
-import { PACKAGE_ROOT } from '../ingest/files.ts';
+
+/**
+ * Why commands load on demand: docx, exceljs, pdf.js, piscina and the schemas take a second to load; `--help` needs
+ * none of them and `compute` only the core and the YAML reader, so each command brings what it uses (bench: start-up).
+ */
+const load = {
+  aggregate: () => import('./commands/aggregate.ts'),
+  audit: () => import('./commands/audit.ts'),
+  demo: () => import('./commands/demo.ts'),
+  evaluate: () => import('./commands/evaluate.ts'),
+  import: () => import('./commands/import.ts'),
+  render: () => import('./commands/render.ts'),
+  rubrics: () => import('./commands/rubrics.ts'),
+  summary: () => import('./commands/summary.ts'),
+};
 
 const HELP: Record<Lang, string> = {
   zh: `jixiao 绩效 —— 部门整体支出绩效自评与审核
@@ -26,7 +31,7 @@ const HELP: Record<Lang, string> = {
 命令：
   import FILE|DIR…        导入自评表/自评报告（.txt .md .html .docx .pdf .xlsx）：每份写成评价文件 <名>.yaml
                           与提取报告 <名>.report.txt（字段、位置、原文、未找到的字段）
-                          --out DIR 输出目录（默认当前目录）  --force 覆盖已有文件  --timeout 秒（默认 30）
+                          --out DIR 输出目录（默认当前目录）  --force 覆盖已有文件
   summary FILE            摘要：部门、年度、版式、预算、印出比率、任务、指标、项目、自评分（文档或评价文件）
   audit FILE|DIR…         审核：逐项核对计算、前后一致、评分、单位、目标质量与预警，每条问题附规则、位置与原文
                           --format text|html（html 为审核意见；多份时用 --out DIR 写出 <名>.review.html）
@@ -38,7 +43,7 @@ const HELP: Record<Lang, string> = {
   validate FILE…          校验评价文件（YAML/JSON），逐条列出问题及所在行
   compute FILE            计算数据所允许的全部指标：公式、输入、印出值与计算值，不符处标记（--mismatches 只列不符）
   score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
-  aggregate FILE [-o OUT] 由下属单位（subordinates）汇总出一级部门的预算、支出与管理数据，写成评价文件
+  aggregate FILE [-o OUT] 由下属单位（subordinates）汇总出一级部门的预算、支出与管理数据，写成评价文件（--force 覆盖）
   rubrics                 列出内置评分标准
   demo                    对 examples/ 中的示例逐一校验、计算、评分，并导入 examples/seeds/ 的原文复评（npm start）
 
@@ -46,6 +51,8 @@ const HELP: Record<Lang, string> = {
   --rubric ID|FILE        评分标准（默认取评价文件中的 rubric 字段）
   --json                  输出 JSON（格式见 docs/json.md）
   --lang zh|en            输出语言（默认中文）
+  --timeout 秒            读取一份文档的时限（默认 30，或环境变量 JIXIAO_TIMEOUT）：超时即停止并报告，其余照常
+  --memory MB             读取一份文档的内存上限（默认 1024，或 JIXIAO_MEMORY_MB）
   --debug                 出错时显示堆栈
   -h, --help              帮助
   -v, --version           版本
@@ -58,7 +65,7 @@ Usage: jixiao <command> [arguments] [options]
 Commands:
   import FILE|DIR…        import self-evaluation forms/reports (.txt .md .html .docx .pdf .xlsx): each becomes an
                           evaluation file <name>.yaml and an extraction report <name>.report.txt
-                          --out DIR (default: current folder)  --force overwrite  --timeout seconds (default 30)
+                          --out DIR (default: current folder)  --force overwrite
   summary FILE            summary: department, year, layout, budget, printed rates, tasks, indicators, projects,
                           self-score (of a document or an evaluation file)
   audit FILE|DIR…         review: arithmetic, cross-references, rubric, units, targets and warnings; every finding
@@ -74,6 +81,7 @@ Commands:
                           (--mismatches: only the figures whose printed value is wrong)
   score FILE              score against a rubric: weight, self, computed, difference, reason; totals and grade
   aggregate FILE [-o OUT] sum a first-level department's figures from its subordinate units into an evaluation file
+                          (--force overwrites)
   rubrics                 list the built-in rubrics
   demo                    validate, compute and score each example in examples/, and import and re-score the
                           original documents in examples/seeds/ (npm start)
@@ -82,6 +90,8 @@ Options:
   --rubric ID|FILE        rubric to use (default: the evaluation's rubric field)
   --json                  JSON output (shapes in docs/json.md)
   --lang zh|en            output language (default Chinese)
+  --timeout SECONDS       time limit for reading one document (default 30, or JIXIAO_TIMEOUT): stopped and reported
+  --memory MB             memory limit for reading one document (default 1024, or JIXIAO_MEMORY_MB)
   --debug                 show stack traces on faults
   -h, --help              help
   -v, --version           version
@@ -91,7 +101,7 @@ Exit codes: 0 done, 1 internal fault, 2 bad input, 3 the audit found errors.`,
 
 function version(): string {
   try {
-    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
@@ -117,7 +127,8 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
         out: { type: 'string', short: 'o' },
         mismatches: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
-        timeout: { type: 'string', default: '30' },
+        timeout: { type: 'string' },
+        memory: { type: 'string' },
         format: { type: 'string' },
         template: { type: 'string', short: 't' },
         summary: { type: 'boolean', default: false },
@@ -146,35 +157,53 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
   }
   const needFile = (what: string): number | undefined =>
     args.length === 0 ? usageProblem(io, lang, { code: 'missing-argument', path: [], params: { what } }) : undefined;
+  const limits = async () => {
+    const { limitsFromEnv } = await import('../ingest/pool/pool.ts');
+    const base = limitsFromEnv();
+    const seconds = values.timeout === undefined ? base.timeoutMs / 1000 : Number(values.timeout);
+    const mb = values.memory === undefined ? base.maxMemoryMb : Number(values.memory);
+    if (!Number.isFinite(seconds) || seconds <= 0) return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--timeout', value: String(values.timeout) } });
+    if (!Number.isInteger(mb) || mb < 64) return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--memory', value: String(values.memory) } });
+    return { timeoutMs: seconds * 1000, maxMemoryMb: mb };
+  };
   switch (command) {
     case 'validate':
-      return needFile('FILE') ?? validateCommand(ctx, args);
+      return needFile('FILE') ?? load.evaluate().then((m) => m.validateCommand(ctx, args));
     case 'compute':
-      return needFile('FILE') ?? args.reduce((code, f) => Math.max(code, computeCommand(ctx, f)), 0);
+      return needFile('FILE') ?? load.evaluate().then((m) => args.reduce((code, f) => Math.max(code, m.computeCommand(ctx, f)), 0));
     case 'score':
-      return needFile('FILE') ?? args.reduce((code, f) => Math.max(code, scoreCommand(ctx, f)), 0);
+      return needFile('FILE') ?? load.evaluate().then((m) => args.reduce((code, f) => Math.max(code, m.scoreCommand(ctx, f)), 0));
     case 'rubrics':
-      return rubricsCommand(ctx);
+      return load.rubrics().then((m) => m.rubricsCommand(ctx));
     case 'aggregate':
-      return needFile('FILE') ?? aggregateCommand(ctx, args[0]!, values.out);
-    case 'import': {
-      const timeoutSeconds = Number(values.timeout);
-      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--timeout', value: String(values.timeout) } });
-      return needFile('FILE') ?? importCommand(ctx, args, { force: values.force, timeoutSeconds, ...(values.out ? { out: values.out } : {}) });
-    }
+      return needFile('FILE') ?? load.aggregate().then((m) => m.aggregateCommand(ctx, args[0]!, { force: values.force, ...(values.out ? { out: values.out } : {}) }));
+    case 'import':
+      return (
+        needFile('FILE') ??
+        limits().then(async (l) => (typeof l === 'number' ? l : (await load.import()).importCommand(ctx, args, { force: values.force, limits: l, ...(values.out ? { out: values.out } : {}) })))
+      );
     case 'summary':
-      return needFile('FILE') ?? summaryCommand(ctx, args[0]!);
+      return needFile('FILE') ?? limits().then(async (l) => (typeof l === 'number' ? l : (await load.summary()).summaryCommand(ctx, args[0]!, l)));
     case 'audit': {
-      const timeoutSeconds = Number(values.timeout);
-      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--timeout', value: String(values.timeout) } });
       values.format ??= 'text';
       if (values.format !== 'text' && values.format !== 'html') return usageProblem(io, lang, { code: 'bad-option-value', path: [], params: { option: '--format', value: String(values.format) } });
-      return needFile('FILE') ?? auditCommand(ctx, args, { format: values.format, summary: values.summary, timeoutSeconds, ...(values.out ? { out: values.out } : {}) });
+      const format = values.format;
+      return (
+        needFile('FILE') ??
+        limits().then(async (l) => (typeof l === 'number' ? l : (await load.audit()).auditCommand(ctx, args, { format, summary: values.summary, force: values.force, limits: l, ...(values.out ? { out: values.out } : {}) })))
+      );
     }
     case 'render':
-      return needFile('FILE') ?? renderCommand(ctx, args[0]!, { force: values.force, ...(values.template !== undefined ? { template: values.template } : {}), ...(values.format !== undefined ? { format: values.format } : {}), ...(values.out ? { out: values.out } : {}) });
+      return (
+        needFile('FILE') ??
+        limits().then(async (l) =>
+          typeof l === 'number'
+            ? l
+            : (await load.render()).renderCommand(ctx, args[0]!, { force: values.force, limits: l, ...(values.template !== undefined ? { template: values.template } : {}), ...(values.format !== undefined ? { format: values.format } : {}), ...(values.out ? { out: values.out } : {}) }),
+        )
+      );
     case 'demo':
-      return args.length ? demoCommand(ctx, args, []) : demoCommand(ctx);
+      return load.demo().then((m) => (args.length ? m.demoCommand(ctx, args, []) : m.demoCommand(ctx)));
     default:
       return usageProblem(io, lang, { code: 'unknown-command', path: [], params: { command } });
   }

@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   type Exact,
+  MAX_DECIMAL_DIGITS,
+  MAX_WHOLE_DIGITS,
+  countDigits,
+  isWithinDigitLimits,
   ZERO,
   add,
   cmp,
@@ -115,6 +119,28 @@ describe('toDecimalString and toPlainString', () => {
     assert.equal(toDecimalString(ex('8666.950'), 2), '8666.95');
   });
 
+  test('a decimal of 100,000 digits prints exactly (its 2s and 5s are counted, not divided out one by one)', () => {
+    const long = `0.${'3'.repeat(100_000)}`;
+    assert.equal(toDecimalString(ex(long)), long);
+    assert.equal(toDecimalString(ex(`12.${'0'.repeat(50_000)}`), 2), '12.00');
+    const half = toDecimalString({ n: 1n, d: 2n ** 3000n });
+    assert.equal(half.length - 2, 3000);
+    assert.ok(eq(ex(half), { n: 1n, d: 2n ** 3000n }));
+  });
+
+  test('toDecimalString equals the exact text for values whose denominator is any mix of 2s, 5s and other primes', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat(30), fc.nat(30), fc.constantFrom(1n, 3n, 7n, 21n), fc.nat(4), (n, a, b, m, min) => {
+        const x: Exact = { n: n * m, d: 2n ** BigInt(a) * 5n ** BigInt(b) * m };
+        const text = toDecimalString(x, min);
+        // Exact when it terminates: the text read back is the value itself.
+        assert.ok(eq(ex(text), x), `${x.n}/${x.d} → ${text}`);
+        const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+        assert.ok(decimals >= min);
+      }),
+    );
+  });
+
   test('toPlainString drops trailing zeros and a bare point', () => {
     assert.equal(toPlainString(ex('95.680')), '95.68');
     assert.equal(toPlainString(ex('100.00')), '100');
@@ -216,5 +242,18 @@ describe('exact arithmetic properties', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+});
+
+describe('digit limits', () => {
+  test('a figure has at most 20 digits before the point and 12 after; separators and signs do not count', () => {
+    assert.deepEqual(countDigits('-1,234,567.890 万元'), { whole: 7, decimals: 3 });
+    assert.deepEqual(countDigits('.5'), { whole: 0, decimals: 1 });
+    assert.equal(isWithinDigitLimits('99,999,999,999,999,999,999.999999999999'), true);
+    assert.equal(isWithinDigitLimits(`1${'0'.repeat(20)}`), false);
+    assert.equal(isWithinDigitLimits(`0.${'1'.repeat(13)}`), false);
+    assert.equal(isWithinDigitLimits('1'.repeat(10_000)), false);
+    assert.equal(MAX_WHOLE_DIGITS, 20);
+    assert.equal(MAX_DECIMAL_DIGITS, 12);
   });
 });

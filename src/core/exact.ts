@@ -32,6 +32,51 @@ export function pow10(k: number): bigint {
   return p;
 }
 
+/**
+ * The most digits a figure read from a file or a document may have: 20 before the decimal point (10^20 元 is far
+ * beyond any budget; an 18-digit ID or a 19-digit account number still reads) and 12 after it (万元 to the fen
+ * needs 6). Why a limit: a figure of 10,000 digits is not a figure but a paste error or an attack, and every exact
+ * operation on it costs time that grows with its length. Checked on the source text, before any BigInt is made.
+ */
+export const MAX_WHOLE_DIGITS = 20;
+export const MAX_DECIMAL_DIGITS = 12;
+
+export interface DigitCount {
+  readonly whole: number;
+  readonly decimals: number;
+}
+
+/** Digits before and after the decimal point of the first number in `text` (separators and signs ignored). */
+export function countDigits(text: string): DigitCount {
+  let whole = 0;
+  let decimals = 0;
+  let inFraction = false;
+  let seen = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      seen = true;
+      if (inFraction) decimals++;
+      else whole++;
+    } else if (c === 46 /* . */ && !inFraction) inFraction = true;
+    else if (c === 44 /* , */ && !inFraction) continue;
+    else if (seen || inFraction) break;
+  }
+  return { whole, decimals };
+}
+
+/** Whether a number's text is within MAX_WHOLE_DIGITS and MAX_DECIMAL_DIGITS. */
+export function isWithinDigitLimits(text: string): boolean {
+  const { whole, decimals } = countDigits(text);
+  return whole <= MAX_WHOLE_DIGITS && decimals <= MAX_DECIMAL_DIGITS;
+}
+
+/** A long number's text shortened for a message: its first 16 and last 8 characters. */
+export function abbreviateNumber(text: string): string {
+  const t = text.trim();
+  return t.length <= 40 ? t : `${t.slice(0, 16)}…${t.slice(-8)}`;
+}
+
 /** Parses a plain decimal string ("1234.56", "-0.5", "12"); undefined when it is not one. */
 export function parseExact(text: string): Exact | undefined {
   const m = DECIMAL_RE.exec(text.trim());
@@ -182,21 +227,65 @@ export function toFixed(x: Exact, digits: number): string {
   return negative && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
-/** Whether the value has a finite decimal expansion (denominator only 2s and 5s). */
-function terminatingDigits(x: Exact): number | undefined {
-  const r = reduce(x);
-  let d = r.d;
-  let twos = 0;
-  let fives = 0;
-  while (d % 2n === ZERO_N) {
-    d /= 2n;
-    twos++;
+/** How many times the prime `p` divides `x` (x > 0), at most `cap`: by squaring powers, so O(log) big divisions. */
+function multiplicity(x: bigint, p: bigint, cap: number): number {
+  if (cap <= 0 || x % p !== ZERO_N) return 0;
+  // Powers p, p², p⁴ … while they divide x and stay within the cap.
+  const powers: bigint[] = [p];
+  for (;;) {
+    const last = powers[powers.length - 1]!;
+    const next = last * last;
+    if (2 ** powers.length > cap || x % next !== ZERO_N) break;
+    powers.push(next);
   }
-  while (d % 5n === ZERO_N) {
-    d /= 5n;
-    fives++;
+  let count = 0;
+  for (let i = powers.length - 1; i >= 0; i--) {
+    const step = 2 ** i;
+    if (count + step <= cap && x % powers[i]! === ZERO_N) {
+      x /= powers[i]!;
+      count += step;
+    }
   }
-  return d === 1n ? Math.max(twos, fives) : undefined;
+  return count;
+}
+
+/** Trailing zero bits of x > 0, in linear time. */
+function twos(x: bigint): number {
+  return (x & -x).toString(2).length - 1;
+}
+
+/**
+ * The decimals of the value's finite decimal expansion, or undefined when it has none (its reduced denominator has
+ * a prime other than 2 and 5); and k when the denominator is exactly 10^k (a decimal as read), whose text needs no
+ * division at all.
+ *
+ * Why not reduce and divide by 2 and 5 one at a time: on a denominator of 10^k that is k big divisions of k digits
+ * each — quadratic (a 128 KB amount took 80 s). Here: d = 2^a · 5^b · m; the value terminates when m divides n,
+ * and then needs max(a − twos(n), b − fives(n), 0) decimals.
+ */
+function terminating(x: Exact): { digits: number; powerOfTen?: number } | undefined {
+  if (x.n === ZERO_N) return { digits: 0 };
+  const n = x.n < ZERO_N ? -x.n : x.n;
+  const a = twos(x.d);
+  const oddPart = x.d >> BigInt(a);
+  const b = multiplicity(oddPart, 5n, Number.MAX_SAFE_INTEGER);
+  const m = b > 0 ? oddPart / 5n ** BigInt(b) : oddPart;
+  if (m !== 1n && n % m !== ZERO_N) return undefined;
+  const nTwos = Math.min(twos(n), a);
+  const nFives = multiplicity(n, 5n, b);
+  const digits = Math.max(a - nTwos, b - nFives, 0);
+  return m === 1n && a === b ? { digits, powerOfTen: a } : { digits };
+}
+
+/** n / 10^k written with `digits` decimals, where digits ≥ the value's own decimals: by moving the point in the text. */
+function shiftedText(n: bigint, k: number, digits: number): string {
+  const negative = n < ZERO_N;
+  let text = (negative ? -n : n).toString();
+  if (digits > k) text += '0'.repeat(digits - k);
+  else if (digits < k) text = text.slice(0, text.length - (k - digits)); // only zeros go: digits ≥ the value's decimals
+  text = text.padStart(digits + 1, '0');
+  const body = digits > 0 ? `${text.slice(0, text.length - digits)}.${text.slice(text.length - digits)}` : text;
+  return negative && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
 /**
@@ -204,9 +293,10 @@ function terminatingDigits(x: Exact): number | undefined {
  * `minDigits` pads trailing zeros (amounts show at least 2 decimals).
  */
 export function toDecimalString(x: Exact, minDigits = 0, fallbackDigits = 10): string {
-  const t = terminatingDigits(x);
-  const digits = t === undefined ? fallbackDigits : Math.max(t, minDigits);
-  return toFixed(x, digits);
+  const t = terminating(x);
+  if (t === undefined) return toFixed(x, fallbackDigits);
+  const digits = Math.max(t.digits, minDigits);
+  return t.powerOfTen !== undefined ? shiftedText(x.n, t.powerOfTen, digits) : toFixed(x, digits);
 }
 
 /** Shortest exact text of a decimal the way a person writes it: "12.34", "1.5", "100". */

@@ -8,8 +8,10 @@ import type { AuditInput, FindingLocation } from '../core/audit/index.ts';
 import { type AuditReportJson, auditReport } from '../core/audit/report.ts';
 import type { Lang } from '../core/messages.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
+import type { ImportOutcome } from './import.ts';
 import { problemToJson, type ProblemJson } from './report.ts';
-import { importFileOutcome, resolveRubric } from './document-file.ts';
+import { importSourceOutcome, resolveRubric } from './document-file.ts';
+import { type DocumentSource, sourceName } from './document-source.ts';
 import { loadEvaluationFile } from './files.ts';
 
 export type { AuditReportJson, FindingJson, LocationJson } from '../core/audit/report.ts';
@@ -24,11 +26,15 @@ export interface AuditOptions {
 
 const DATA = new Set(['.yaml', '.yml', '.json']);
 
-export async function auditFile(file: string, options: AuditOptions): Promise<AuditResultJson> {
+export const auditFile = (file: string, options: AuditOptions): Promise<AuditResultJson> => auditSource({ file }, options);
+
+/** Audits a document (imported on the fly, unless `imported` already holds its import) or an evaluation file. Runs in a pool worker (src/ingest/pool/), or in tests. */
+export async function auditSource(source: DocumentSource, options: AuditOptions, imported?: ImportOutcome): Promise<AuditResultJson> {
   const { lang } = options;
+  const file = sourceName(source);
   let input: Omit<AuditInput, 'rubric'>;
   let locate: ((f: FindingLocation) => FindingLocation) | undefined;
-  if (DATA.has(extname(file).toLowerCase())) {
+  if ('file' in source && DATA.has(extname(file).toLowerCase())) {
     const loaded = loadEvaluationFile(file);
     if (!loaded.ok) return { ok: false, file, problems: loaded.problems.map((p) => problemToJson({ ...p, file: p.file ?? file }, lang)) };
     input = { evaluation: loaded.evaluation, file };
@@ -40,7 +46,7 @@ export async function auditFile(file: string, options: AuditOptions): Promise<Au
       return pos ? { ...l, file, line: pos.line } : { ...l, file };
     };
   } else {
-    const outcome = await importFileOutcome(file);
+    const outcome = imported ?? (await importSourceOutcome(source));
     if (!outcome.ok) return { ok: false, file, problems: outcome.problems.map((p) => problemToJson(p, lang)) };
     const noFigures = outcome.report.warnings.some((w) => w.code === 'no-figures-found');
     if (!outcome.evaluation) {

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Evaluation } from '../core/model/evaluation.ts';
 import type { Problem } from '../core/problem.ts';
 import type { Rubric } from '../core/rubric/schema.ts';
 import { decodeText } from './decode.ts';
@@ -45,8 +46,10 @@ export function readDataFile(file: string): TextRead {
   } catch (e) {
     return fail(file, 'file-unreadable', { detail: (e as Error).message });
   }
-  const decoded = decodeText(bytes);
-  return decoded.ok ? { ok: true, text: decoded.text } : fail(file, 'not-text');
+  const decoded = decodeText(bytes, { repair: false });
+  if (decoded.ok) return { ok: true, text: decoded.text };
+  // A binary file is "not text"; damaged or foreign-encoded text says which encoding and where.
+  return decoded.problem.code === 'not-a-document' ? fail(file, 'not-text') : { ok: false, problems: [{ ...decoded.problem, file }] };
 }
 
 export function loadEvaluationFile(file: string): LoadedEvaluation {
@@ -89,6 +92,27 @@ export function findRubric(idOrPath: string): LoadedRubric {
   }
   rubricCache.set(idOrPath, result);
   return result;
+}
+
+let rubrics: Rubric[] | undefined;
+
+/** The built-in rubrics, loaded once per thread. */
+export function builtInRubrics(): Rubric[] {
+  rubrics ??= builtInRubricFiles().flatMap((f) => {
+    const r = loadRubricFile(f);
+    return r.ok ? [r.rubric] : [];
+  });
+  return rubrics;
+}
+
+/** The rubric named by `--rubric` or by the evaluation: a built-in id, another id or a rubric file. */
+export function resolveRubric(e: Evaluation, wanted: string | undefined): { ok: true; rubric?: Rubric } | { ok: false; problems: Problem[] } {
+  const id = wanted ?? e.rubric;
+  if (!id) return { ok: true };
+  const own = builtInRubrics().find((r) => r.id === id);
+  if (own) return { ok: true, rubric: own };
+  const r = findRubric(id);
+  return r.ok ? { ok: true, rubric: r.rubric } : { ok: false, problems: r.problems };
 }
 
 export type { Rubric };

@@ -12,7 +12,9 @@ import { type Draft, type ExtractContext, type Found, getPath, numbersOf, source
 import { EXTRACTORS } from './extract/index.ts';
 import { type KindSpec, recognizeKind } from './kinds.ts';
 import { readDocument } from './readers/read.ts';
-import { type Paragraph, type Segmented, lineAt, segment } from './segment.ts';
+import { type Paragraph, type Row, type Segmented, lineAt, segment } from './segment.ts';
+import { MAX_DECIMAL_DIGITS, MAX_WHOLE_DIGITS } from '../core/exact.ts';
+import { tooManyDigits } from '../core/model/money.ts';
 import { fromSource } from '../core/audit/context.ts';
 import type { Passage } from '../core/audit/types.ts';
 import { DEFAULT_LIMITS, type DocumentFormat, type ReadLimits, type SourceDocument } from './source.ts';
@@ -68,11 +70,13 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
   const draft: Draft = {};
   const ctx: ExtractContext = { file: fileName, doc, seg, kind: recognized.spec.id, rubrics, draft, found: [], warnings: [...readerWarnings] };
   for (const ex of EXTRACTORS) ex.run(ctx);
+  ctx.warnings.push(...overlongNumbers(seg));
 
+  const rowOfLine = rowsByLine(seg);
   const passages: Passage[] = seg.paragraphs.map((p) => ({
     text: p.text,
     facts: extractFacts(p.text, numbersOf(p)),
-    isTarget: isTargetPassage(seg, p),
+    isTarget: isTargetPassage(seg, rowOfLine, p),
     locate: (start: number, end: number) => fromSource(sourceInParagraph(ctx, p, start, end)),
   }));
   const facts = seg.paragraphs.flatMap((p, i) => passages[i]!.facts.map((f) => ({ ...f, source: sourceAt(ctx, lineAt(p, f.start), undefined, f.clause) })));
@@ -168,32 +172,111 @@ function checkData(data: Record<string, unknown>, warnings: Problem[]): { data: 
       else warnings.push(...r.problems);
       return { data: current };
     }
-    for (const p of droppable) {
-      warnings.push({ code: 'import-dropped-field', path: p.path, params: { field: formatPath(p.path), reason: p.code } });
-      current = without(current, p.path);
-    }
+    for (const p of droppable) warnings.push({ code: 'import-dropped-field', path: p.path, params: { field: formatPath(p.path), reason: p.code } });
+    current = without(current, droppable.map((p) => p.path));
   }
   return { data: current };
 }
 
-function without(data: Record<string, unknown>, path: readonly (string | number)[]): Record<string, unknown> {
+/**
+ * The data without the values at `paths`: one copy, whatever their number (a copy per path made a table of many
+ * refused cells quadratic). Array elements go from the highest index down, so each path names the element it named
+ * in the data given.
+ */
+function without(data: Record<string, unknown>, paths: readonly (readonly (string | number)[])[]): Record<string, unknown> {
   const clone = structuredClone(data);
-  let o: unknown = clone;
-  for (const k of path.slice(0, -1)) o = (o as Record<string | number, unknown> | undefined)?.[k];
-  const last = path[path.length - 1]!;
-  if (Array.isArray(o) && typeof last === 'number') o.splice(last, 1);
-  else if (o && typeof o === 'object') delete (o as Record<string | number, unknown>)[last];
+  const splices: { array: unknown[]; index: number }[] = [];
+  for (const path of paths) {
+    let o: unknown = clone;
+    for (const k of path.slice(0, -1)) o = (o as Record<string | number, unknown> | undefined)?.[k];
+    const last = path[path.length - 1]!;
+    if (Array.isArray(o) && typeof last === 'number') splices.push({ array: o, index: last });
+    else if (o && typeof o === 'object') delete (o as Record<string | number, unknown>)[last];
+  }
+  splices.sort((a, b) => b.index - a.index);
+  const done = new Map<unknown[], Set<number>>();
+  for (const { array, index } of splices) {
+    const seen = done.get(array) ?? new Set<number>();
+    if (seen.has(index)) continue;
+    seen.add(index);
+    done.set(array, seen);
+    array.splice(index, 1);
+  }
   return clone;
+}
+
+/** How many `import-number-too-long` warnings a document gets at most; the rest are counted in the last one. */
+const MAX_LONG_NUMBER_WARNINGS = 20;
+const LONG_DIGITS = new RegExp(`\\d[\\d,]{${MAX_WHOLE_DIGITS},}(?:\\.\\d*)?|\\d*\\.\\d{${MAX_DECIMAL_DIGITS + 1},}`, 'g');
+
+/**
+ * A number with more digits than a figure has (exact.ts) is not read as one anywhere (scanNumbers, cellNumber skip
+ * it): say where each is, so the person can check the document. One warning per line, at most 20.
+ */
+function overlongNumbers(seg: Segmented): Problem[] {
+  const out: Problem[] = [];
+  let more = 0;
+  for (const line of seg.lines) {
+    for (const cell of line.cells) {
+      if (cell.length <= MAX_DECIMAL_DIGITS) continue;
+      LONG_DIGITS.lastIndex = 0;
+      let hit: Record<string, string | number> | undefined;
+      for (let m = LONG_DIGITS.exec(cell); m && !hit; m = LONG_DIGITS.exec(cell)) hit = tooManyDigits(m[0]);
+      if (!hit) continue;
+      const at = line.loc.line ?? line.loc.row ?? line.index + 1;
+      if (out.length < MAX_LONG_NUMBER_WARNINGS) out.push({ code: 'import-number-too-long', path: [], params: { ...hit, line: at }, line: at });
+      else more++;
+      break;
+    }
+  }
+  if (more) {
+    const last = out[out.length - 1]!;
+    out[out.length - 1] = { ...last, code: 'import-numbers-too-long', params: { ...last.params, more } };
+  }
+  return out;
 }
 
 const TARGET_HEADER = /预期目标|年度目标|绩效目标|指标值|计划|改进措施|下一步/;
 const TARGET_SECTION = /绩效目标|改进措施|下一步|工作计划|工作打算|工作思路/;
 
+/** For each line that is part of a table row: the row's index in its table (the first row that has the line). */
+function rowsByLine(seg: Segmented): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const table of seg.tables) table.rows.forEach((row, r) => row.lines.forEach((l) => out.has(l) || out.set(l, r)));
+  return out;
+}
+
+const COLUMN_OF_TEXT = new WeakMap<Row, Map<string, number>>();
+const FILLED_OF_ROW = new WeakMap<Row, number>();
+
+/** How many cells of a row are filled, counted once per row: each of a row's cells asks it of 40 rows above. */
+function filledCells(row: Row): number {
+  let n = FILLED_OF_ROW.get(row);
+  if (n === undefined) {
+    n = 0;
+    for (const c of row.cells) if (c) n++;
+    FILLED_OF_ROW.set(row, n);
+  }
+  return n;
+}
+
+/** The first column of a row holding exactly `text`, by a map made once per row. */
+function columnOf(row: Row, text: string): number {
+  let byText = COLUMN_OF_TEXT.get(row);
+  if (!byText) {
+    byText = new Map();
+    for (let i = row.cells.length - 1; i >= 0; i--) byText.set(row.cells[i]!, i);
+    COLUMN_OF_TEXT.set(row, byText);
+  }
+  return byText.get(text) ?? -1;
+}
+
 /**
  * A passage that states targets or plans, not results: a cell under a 预期目标 / 指标值 header or in a row so
  * labelled, or a paragraph in a section on targets or next steps. Its figures are not compared with results.
+ * Rows are found by index (`rowOfLine`), not by a search per cell: a table of 50,000 rows stays linear.
  */
-function isTargetPassage(seg: Segmented, p: Paragraph): boolean {
+function isTargetPassage(seg: Segmented, rowOfLine: ReadonlyMap<number, number>, p: Paragraph): boolean {
   const line = p.pieces[0]?.line ?? 0;
   const section = seg.sectionOfLine[line];
   if (section && section.path.some((h) => TARGET_SECTION.test(h) && !/完成|自评|情况分析/.test(h))) return true;
@@ -201,16 +284,16 @@ function isTargetPassage(seg: Segmented, p: Paragraph): boolean {
   if (ti === undefined) return false;
   const table = seg.tables[ti];
   if (!table) return false;
-  const r = table.rows.findIndex((row) => row.lines.includes(line));
+  const r = rowOfLine.get(line) ?? -1;
   const row = table.rows[r];
   if (!row) return false;
-  const col = row.cells.indexOf(p.text);
+  const col = columnOf(row, p.text);
   if (col < 0) return false;
   if (col > 0 && TARGET_HEADER.test(row.cells[0] ?? '') && !/完成/.test(row.cells[0] ?? '')) return true;
   for (let k = r - 1; k >= 0 && k >= r - 40; k--) {
     const above = table.rows[k]!;
     // A row of another shape starts another block of the form: its header is not this cell's.
-    if (Math.abs(above.cells.filter(Boolean).length - row.cells.filter(Boolean).length) > 1) return false;
+    if (Math.abs(filledCells(above) - filledCells(row)) > 1) return false;
     const h = above.cells[col] ?? '';
     if (h.length > 20) continue;
     if (/完成|实际|情况/.test(h)) return false;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { recognizeKind } from './kinds.ts';
 import { readText } from './readers/text.ts';
-import { detectHeading, isValueCell, segment } from './segment.ts';
+import { detectHeading, isValueCell, lineAt, segment } from './segment.ts';
 import type { SourceDocument } from './source.ts';
 
 const SEEDS = new URL('../../examples/seeds/', import.meta.url).pathname;
@@ -76,4 +76,18 @@ test('fuzz: segmentation never throws, keeps every line, and every table row poi
     { numRuns: 4000 },
   );
   assert.equal(runs, 4000);
+});
+
+test('a paragraph joined from 20,000 lines gives each figure its own source line', () => {
+  const lines = Array.from({ length: 20_000 }, (_, i) => `开展检查 ${i} 次`);
+  const seg = segment({ format: 'text', lines: lines.map((t, i) => ({ cells: [t], loc: { line: i + 1 } })) });
+  assert.equal(seg.paragraphs.length, 1);
+  const p = seg.paragraphs[0]!;
+  assert.equal(p.pieces.length, 20_000);
+  for (let i = 0; i < p.pieces.length; i += 1) {
+    const piece = p.pieces[i]!;
+    assert.equal(lineAt(p, piece.offset), piece.line);
+    assert.equal(lineAt(p, piece.offset + 3), piece.line);
+  }
+  assert.equal(lineAt(p, p.text.length + 5), p.pieces[p.pieces.length - 1]!.line);
 });

@@ -335,12 +335,23 @@ function buildSections(lines: readonly Line[]): Section[] {
   return sections;
 }
 
-/** The source line of a character offset in a paragraph. */
+/**
+ * The source line of a character offset in a paragraph: the last piece starting at or before it. Binary search:
+ * a paragraph joined from thousands of lines is asked once per figure in it.
+ */
 export function lineAt(p: Paragraph, offset: number): number {
-  let line = p.pieces[0]?.line ?? 0;
-  for (const piece of p.pieces) {
-    if (piece.offset > offset) break;
-    line = piece.line;
+  const pieces = p.pieces;
+  let line = pieces[0]?.line ?? 0;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const piece = pieces[mid]!;
+    if (piece.offset > offset) hi = mid - 1;
+    else {
+      line = piece.line;
+      lo = mid + 1;
+    }
   }
   return line;
 }

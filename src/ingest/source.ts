@@ -47,7 +47,7 @@ export interface SourceDocument {
   readonly lines: readonly SourceLine[];
   /** Pages (PDF), sheets (XLSX); absent where the format has none. */
   readonly pages?: number;
-  /** Text encoding detected for text input (utf-8, utf-16le, utf-16be, gb18030). */
+  /** Text encoding detected for text input (utf-8, utf-16le, utf-16be, gb18030, big5). */
   readonly encoding?: string;
 }
 
@@ -69,6 +69,18 @@ export interface ReadLimits {
   readonly maxLines: number;
   /** Most PDF pages read. */
   readonly maxPages: number;
+  /**
+   * Most cells one line keeps (a text or CSV line, an HTML table row, spans included); the rest of the line is
+   * dropped with a warning. Why: a hostile one-line table of millions of cells must not become millions of strings.
+   */
+  readonly maxCellsPerLine: number;
+  /** Most characters one cell keeps; the rest of the cell is dropped with a warning. */
+  readonly maxCellChars: number;
+  /**
+   * Most characters of one line read: of a text or CSV line as written, of an HTML paragraph's text. The rest of
+   * the line is dropped with a warning; the lines after it are read.
+   */
+  readonly maxLineChars: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -76,4 +88,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxLines: 100_000,
   maxPages: 500,
+  // Word allows 63 columns; a real paragraph is a few thousand characters.
+  maxCellsPerLine: 1000,
+  maxCellChars: 100_000,
+  maxLineChars: 200_000,
 };

@@ -80,7 +80,16 @@ export type CellValue =
   | { readonly type: 'percent'; readonly value: Exact; readonly decimals: number }
   /** A count or a score. */
   | { readonly type: 'number'; readonly value: Exact; readonly decimals: number }
+  /**
+   * A horizontal bar filling `share` (0…1, clamped) of its cell: a chart made of table cells, so every writer can
+   * lay it out (HTML/PDF a shaded box, DOCX a shaded cell of a nested table, XLSX block characters in its colour).
+   * It has no text: the figure it draws sits in a cell beside it. `tone`: `alert` (red: the row has errors), `muted`
+   * (pale: a stand-in figure), else the normal blue.
+   */
+  | { readonly type: 'bar'; readonly share: Exact; readonly tone?: BarTone }
   | { readonly type: 'empty' };
+
+export type BarTone = 'normal' | 'alert' | 'muted';
 
 export interface Cell {
   readonly value: CellValue;
@@ -100,6 +109,8 @@ export interface Row {
   /** Row key for formulas of other rows (`Ref.row`). */
   readonly key?: string;
   readonly kind?: 'total';
+  /** A row the reader should look at first (a score that differs, a document with errors): shaded pale orange. */
+  readonly flagged?: boolean;
 }
 
 export interface Table {
@@ -131,6 +142,8 @@ export interface DocMeta {
   /** Who made the file: "jixiao". */
   readonly creator?: string;
   readonly orientation?: 'portrait' | 'landscape';
+  /** The language of the text (the HTML page's `lang`); Chinese when absent. DOCX marks Latin text en-US, CJK zh-CN anyway. */
+  readonly lang?: 'zh' | 'en';
   /**
    * `report`: GB/T 9704 margins (top 37, bottom 35, left 28, right 26 mm), body 仿宋 三号 (16 pt) with 28 pt line spacing.
    * `form`: a form made of tables, margins 20 mm, body text at table size (五号, 10.5 pt).
@@ -156,10 +169,24 @@ export function cellText(v: CellValue): string {
       return `${toFixed({ n: v.value.n * 100n, d: v.value.d }, v.decimals)}%`;
     case 'number':
       return toFixed(v.value, v.decimals);
+    case 'bar':
     case 'empty':
       return '';
   }
 }
+
+/** The part of its cell a bar fills, clamped to 0…1, as a fraction of 10 000 (for widths and shares; never arithmetic on figures). */
+export function barBasisPoints(v: Extract<CellValue, { type: 'bar' }>): number {
+  const { n, d } = v.share;
+  if (d <= 0n || n <= 0n) return 0;
+  if (n >= d) return 10_000;
+  return Number((n * 10_000n + d / 2n) / d);
+}
+
+/** The colour of a bar's tone (RGB hex, no #): the same in every format. */
+export const BAR_COLOURS: Readonly<Record<BarTone, string>> = { normal: '2F6DB5', alert: 'C62828', muted: 'A9C1E0' };
+/** The pale orange of a flagged row. */
+export const FLAG_COLOUR = 'FFF1DC';
 
 export function inlineText(runs: readonly Inline[]): string {
   return runs.map((r) => (typeof r === 'string' ? r : r.text)).join('');

@@ -47,7 +47,7 @@ import {
   type IRunStylePropertiesOptions,
   type ParagraphChild,
 } from 'docx';
-import { type Align, type Block, type Cell, type Doc, type Face, type Inline, type Table, cellText, isNumeric, layoutGrid } from './doc.ts';
+import { type Align, type Block, type Cell, type CellValue, type Doc, type Face, type Inline, type Table, BAR_COLOURS, FLAG_COLOUR, barBasisPoints, cellText, isNumeric, layoutGrid } from './doc.ts';
 
 // ---- Measures ------------------------------------------------------------------------------------------------
 
@@ -353,6 +353,41 @@ function cellParagraphs(text: string, align: Align, style: string, bold: boolean
   );
 }
 
+const NO_RULE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto', space: 0 };
+const NO_BORDERS = { top: NO_RULE, bottom: NO_RULE, left: NO_RULE, right: NO_RULE, insideHorizontal: NO_RULE, insideVertical: NO_RULE } as const;
+/** A paragraph that takes no visible room (a cell must hold one). */
+const tinyParagraph = (): Paragraph => new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 }, children: [] });
+
+/**
+ * A bar (`CellValue` bar) as Word draws one: a borderless one-row table inside the cell whose first cell, shaded,
+ * is the bar's share of the cell's text width; then the paragraph every cell must end with.
+ */
+function barContent(value: Extract<CellValue, { type: 'bar' }>, width: number, size: 'normal' | 'small'): (Paragraph | DocxTable)[] {
+  const bp = barBasisPoints(value);
+  const fill = Math.round((width * bp) / 10_000);
+  if (fill <= 0 || width <= 0) return [tinyParagraph()];
+  const height = Math.round(TABLE_SIZE[size] * 10 * 0.8);
+  const part = (w: number, colour?: string) =>
+    new TableCell({
+      width: { size: w, type: WidthType.DXA },
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      ...(colour !== undefined ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: colour } } : {}),
+      children: [tinyParagraph()],
+    });
+  const cells = [part(fill, BAR_COLOURS[value.tone ?? 'normal']), ...(width - fill > 0 ? [part(width - fill)] : [])];
+  return [
+    new DocxTable({
+      rows: [new TableRow({ children: cells, height: { value: height, rule: HeightRule.EXACT } })],
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: cells.length === 2 ? [fill, width - fill] : [fill],
+      layout: TableLayoutType.FIXED,
+      borders: NO_BORDERS,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    }),
+    tinyParagraph(),
+  ];
+}
+
 function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
   const out: (Paragraph | DocxTable)[] = [];
   const textStyle = TABLE_STYLE[table.size ?? 'normal'];
@@ -381,7 +416,8 @@ function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
         continue;
       }
       const { cell } = placed;
-      const shaded = header || cell.label === true;
+      const shaded = header || (cell.label === true && cell.value.type !== 'bar');
+      const flagged = !header && row?.flagged === true;
       const bold = cell.bold ?? (header || total || (cell.label === true && ctx.layout === 'form'));
       const align = cellAlign(cell, header, table.columns[placed.col]?.align);
       const starts = placed.row === r;
@@ -391,8 +427,11 @@ function tableBlocks(table: Table, ctx: Context): (Paragraph | DocxTable)[] {
           ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
           ...(placed.rowSpan > 1 ? { verticalMerge: starts ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
           verticalAlign: VerticalAlignTable.CENTER,
-          ...(shaded ? { shading: SHADE } : {}),
-          children: cellParagraphs(starts ? cellText(cell.value) : '', align, textStyle, bold),
+          ...(shaded ? { shading: SHADE } : flagged ? { shading: { ...SHADE, fill: FLAG_COLOUR } } : {}),
+          children:
+            starts && cell.value.type === 'bar'
+              ? barContent(cell.value, spanWidth(placed.col, placed.colSpan) - margins.left - margins.right, table.size ?? 'normal')
+              : cellParagraphs(starts ? cellText(cell.value) : '', align, textStyle, bold),
         }),
       );
       c += placed.colSpan;

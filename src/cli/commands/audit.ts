@@ -1,19 +1,22 @@
 /**
- * jixiao audit FILE|DIR… [--rubric ID] [--json] [--format text|html] [--summary] [--out DIR] [--lang en]:
+ * jixiao audit FILE|DIR… [--rubric ID] [--json] [--format text|html] [--summary] [--out DIR] [--force] [--lang en]:
  * every finding of every rule, sorted by where it is in the document; with --summary, a ranked table of many
  * documents reviewed on worker threads. Exit 3 when any error finding is present, so scripts can gate on it.
+ * --format html lays out the `review` template (the letter `jixiao render -t review` writes) or, with --summary, the
+ * `review-summary` template; --out DIR writes them as files, never over an existing one without --force.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../core/audit/types.ts';
 import type { Lang } from '../../core/messages.ts';
 import { IMPORTABLE_EXTENSIONS } from '../../ingest/readers/read.ts';
-import { problemToJson } from '../../ingest/report.ts';
-import { type SummaryRow, renderReviewHtml, renderSummaryHtml } from '../../render/audit-html.ts';
+import { renderHtml } from '../../render/html.ts';
+import { reportGrade, reviewDoc } from '../../render/templates/review.ts';
+import { type ReviewSummaryRow, reviewSummaryDoc } from '../../render/templates/review-summary.ts';
+import { writeOutput } from '../write.ts';
 import type { AuditReportJson, AuditResultJson, FindingJson, LocationJson } from '../../ingest/audit-file.ts';
-import type { AuditJob } from '../audit-worker.ts';
 import { type Context, EXIT, printJson } from '../context.ts';
-import { runPool } from '../pool.ts';
+import { withDocumentPool } from '../../ingest/pool/documents.ts';
+import type { PoolLimits } from '../../ingest/pool/pool.ts';
 import { collectInputs } from './import.ts';
 import { type Column, renderTable, truncate } from '../text-table.ts';
 
@@ -23,7 +26,9 @@ export interface AuditFlags {
   readonly format: 'text' | 'html';
   readonly summary: boolean;
   readonly out?: string;
-  readonly timeoutSeconds: number;
+  readonly limits: PoolLimits;
+  /** Overwrite review files that exist (--force). */
+  readonly force?: boolean;
 }
 
 const AUDITABLE = [...IMPORTABLE_EXTENSIONS, '.yaml', '.yml', '.json'];
@@ -46,6 +51,8 @@ const T = {
     printed: '印出', computed: '计算/另处',
     line: (n: number) => `第 ${n} 行`, page: (n: number) => `第 ${n} 页`, row: (n: number) => `第 ${n} 行（表内）`, col: (n: number) => `第 ${n} 列`,
     wrote: (f: string) => `已写出审核意见 ${f}`,
+    exists: (f: string) => `✗ ${f} 已存在，未覆盖（换一个 --out 目录，或加 --force 覆盖）`,
+    unwritable: (f: string, detail: string) => `✗ ${f}：无法写入（${detail}）`,
     total: (n: number, e: number, w: number, bad: number) => `共 ${n} 份：错误 ${e} 条，警告 ${w} 条${bad ? `，无法审核 ${bad} 份` : ''}。`,
     head: ['序号', '部门', '年度', '版式', '自评分', '复核分', '错误', '警告', '提示', '文件'],
     failed: '无法审核',
@@ -62,6 +69,8 @@ const T = {
     printed: 'printed', computed: 'computed/elsewhere',
     line: (n: number) => `line ${n}`, page: (n: number) => `page ${n}`, row: (n: number) => `table row ${n}`, col: (n: number) => `column ${n}`,
     wrote: (f: string) => `wrote review ${f}`,
+    exists: (f: string) => `✗ ${f} exists and was not overwritten (choose another --out folder or pass --force)`,
+    unwritable: (f: string, detail: string) => `✗ ${f}: could not be written (${detail})`,
     total: (n: number, e: number, w: number, bad: number) => `${n} documents: ${e} errors, ${w} warnings${bad ? `, ${bad} could not be audited` : ''}.`,
     head: ['#', 'department', 'year', 'kind', 'self', 'recomputed', 'errors', 'warnings', 'info', 'file'],
     failed: 'could not be audited',
@@ -116,27 +125,29 @@ function problemsText(ctx: Context, r: Extract<AuditResultJson, { ok: false }>):
 
 async function auditAll(ctx: Context, files: readonly string[], flags: AuditFlags): Promise<AuditResultJson[]> {
   const { lang } = ctx.options;
-  const jobs: AuditJob[] = files.map((file) => ({ file, lang, ...(ctx.options.rubric ? { rubric: ctx.options.rubric } : {}) }));
+  const options = { lang, ...(ctx.options.rubric ? { rubric: ctx.options.rubric } : {}) };
   const tty = process.stderr.isTTY === true && !ctx.options.json;
   let done = 0;
-  const results = await runPool<AuditJob, AuditResultJson>('audit-worker', jobs, {
-    timeoutMs: flags.timeoutSeconds * 1000,
-    fail: (job, code, params) => ({ ok: false, file: job.file, problems: [problemToJson({ code, path: [], params, file: job.file }, lang)] }),
-    onDone: (r) => {
-      done++;
-      if (tty) process.stderr.write(`\r\x1b[K${T[lang].progress(done, files.length, truncate(r.file, 50))}`);
-    },
-  });
+  const results = await withDocumentPool(flags.limits, (pool) =>
+    Promise.all(
+      files.map(async (file) => {
+        const r = await pool.audit({ file }, options);
+        done++;
+        if (tty) process.stderr.write(`\r\x1b[K${T[lang].progress(done, files.length, truncate(r.file, 50))}`);
+        return r;
+      }),
+    ),
+  );
   if (tty) process.stderr.write('\r\x1b[K');
   return results;
 }
 
-function rank(results: readonly AuditResultJson[], lang: Lang): SummaryRow[] {
+function rank(results: readonly AuditResultJson[], lang: Lang): ReviewSummaryRow[] {
   // Scores out of different maxima (20, 100) are ranked as shares of their maximum.
   const num = (s: string | null, max: string | null) => (s === null ? Number.NEGATIVE_INFINITY : Number(s) / (max && Number(max) > 0 ? Number(max) : 100));
-  const rows = results.map((r): Omit<SummaryRow, 'rank'> =>
+  const rows = results.map((r): Omit<ReviewSummaryRow, 'rank'> =>
     r.ok
-      ? { file: r.file, department: r.department, year: r.year, documentKind: r.documentKind, documentKindLabel: r.documentKindLabel, selfScore: r.selfScore, computedScore: r.computedScore, maxScore: r.maxScore, errors: r.counts.error, warnings: r.counts.warning, infos: r.counts.info }
+      ? { file: r.file, department: r.department, year: r.year, documentKind: r.documentKind, documentKindLabel: r.documentKindLabel, selfScore: r.selfScore, computedScore: r.computedScore, maxScore: r.maxScore, ...(reportGrade(r) !== null ? { grade: reportGrade(r) } : {}), errors: r.counts.error, warnings: r.counts.warning, infos: r.counts.info }
       : { file: r.file, department: null, year: null, documentKind: 'unknown', documentKindLabel: '', selfScore: null, computedScore: null, maxScore: null, errors: 0, warnings: 0, infos: 0, failed: r.problems.map((p) => p.message).join('；') || T[lang].failed },
   );
   // Ranked by recomputed score (self-score when none), then by fewer errors and warnings; failures last.
@@ -144,10 +155,19 @@ function rank(results: readonly AuditResultJson[], lang: Lang): SummaryRow[] {
   return sorted.map((r, i) => ({ rank: i + 1, ...r }));
 }
 
-function summaryTable(rows: readonly SummaryRow[], lang: Lang): string {
+function summaryTable(rows: readonly ReviewSummaryRow[], lang: Lang): string {
   const h = T[lang].head;
   const columns: Column[] = h.map((header, i) => ({ header, align: i === 0 || (i >= 4 && i <= 8) ? 'right' : 'left', ...(i === 1 ? { max: 28 } : i === 9 ? { max: 40 } : {}) }) as Column);
   return renderTable(columns, rows.map((r) => [String(r.rank), r.department ?? (r.failed ? T[lang].failed : T[lang].unnamed), r.year ? String(r.year) : '—', r.failed ? truncate(r.failed, 30) : r.documentKindLabel, r.selfScore ?? '—', r.computedScore ?? '—', String(r.errors), String(r.warnings), String(r.infos), r.file]));
+}
+
+/** Writes one review file; an existing one only with --force (never silently replaced). False when not written. */
+function writeReview(ctx: Context, file: string, html: string, flags: AuditFlags): boolean {
+  const t = T[ctx.options.lang];
+  const saved = writeOutput(file, html, { force: flags.force === true });
+  if (saved.ok) ctx.err(t.wrote(file));
+  else ctx.err(saved.reason === 'exists' ? t.exists(file) : t.unwritable(file, saved.detail ?? ''));
+  return saved.ok;
 }
 
 export async function auditCommand(ctx: Context, args: readonly string[], flags: AuditFlags): Promise<number> {
@@ -168,12 +188,9 @@ export async function auditCommand(ctx: Context, args: readonly string[], flags:
     const rows = rank(results, lang);
     if (ctx.options.json) printJson(ctx, { documents: rows.length, rows });
     else if (flags.format === 'html') {
-      const html = renderSummaryHtml(rows, lang);
+      const html = renderHtml(reviewSummaryDoc(rows, lang));
       if (flags.out) {
-        mkdirSync(flags.out, { recursive: true });
-        const f = join(flags.out, 'review-summary.html');
-        writeFileSync(f, html);
-        ctx.err(t.wrote(f));
+        if (!writeReview(ctx, join(flags.out, 'review-summary.html'), html, flags)) return Math.max(exit, EXIT.badInput);
       } else ctx.out(html);
     } else {
       ctx.out(summaryTable(rows, lang));
@@ -190,26 +207,24 @@ export async function auditCommand(ctx: Context, args: readonly string[], flags:
   }
   if (flags.format === 'html') {
     const stems = new Map<string, number>();
+    let refused = false;
     for (const r of results) {
       if (!r.ok) {
         problemsText(ctx, r);
         continue;
       }
-      const html = renderReviewHtml(r, lang);
+      // The review letter of `jixiao render -t review`: one template, one HTML writer.
+      const html = renderHtml(reviewDoc(r, { lang }).doc);
       if (!flags.out && results.length === 1) {
         ctx.out(html);
         continue;
       }
-      const dir = flags.out ?? '.';
-      mkdirSync(dir, { recursive: true });
       const stem = basename(r.file, extname(r.file));
       const n = (stems.get(stem) ?? 0) + 1;
       stems.set(stem, n);
-      const f = join(dir, `${stem}${n > 1 ? `-${n}` : ''}.review.html`);
-      writeFileSync(f, html);
-      ctx.err(t.wrote(f));
+      if (!writeReview(ctx, join(flags.out ?? '.', `${stem}${n > 1 ? `-${n}` : ''}.review.html`), html, flags)) refused = true;
     }
-    return exit;
+    return refused ? Math.max(exit, EXIT.badInput) : exit;
   }
   results.forEach((r, i) => {
     if (i) ctx.out('────────────────────────────────────────');

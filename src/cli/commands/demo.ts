@@ -8,7 +8,8 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 import { scoreEvaluation } from '../../core/rubric/engine.ts';
 import { type Context, EXIT, printJson, problemJson } from '../context.ts';
 import { EXAMPLES_DIR, exampleFiles, loadEvaluationFile } from '../../ingest/files.ts';
-import { importFileOutcome } from '../../ingest/document-file.ts';
+import { parseEvaluation } from '../../core/model/parse.ts';
+import { withDocumentPool } from '../../ingest/pool/documents.ts';
 import { label } from '../labels.ts';
 import { renderTable } from '../text-table.ts';
 import { counts, rubricFor } from './evaluate.ts';
@@ -130,18 +131,21 @@ async function importSeeds(ctx: Context, seeds: readonly string[]): Promise<{ ro
   const { lang } = ctx.options;
   const rows: string[][] = [];
   const json: unknown[] = [];
-  for (const file of seeds) {
-    const r = await importFileOutcome(file);
-    if (!r.ok || !r.evaluation) {
+  // Read on the document pool's workers like every other document (and two at a time on two cores).
+  const results = await withDocumentPool(undefined, (pool) => Promise.all(seeds.map((file) => pool.import({ file }, lang))));
+  results.forEach((r, i) => {
+    const file = seeds[i]!;
+    const parsed = r.ok && r.valid ? parseEvaluation(r.data) : undefined;
+    if (!r.ok || !parsed?.ok) {
       rows.push([basename(file), '—', '—', '—', '—', '—', '—', '—', '—']);
       json.push({ file, ok: false });
-      continue;
+      return;
     }
-    const e = r.evaluation;
+    const e = parsed.value;
     const { c, report, self } = computeAndScore(ctx, e, file);
     rows.push([
       basename(file),
-      r.report.kind.label[lang],
+      r.report.documentKindLabel,
       e.department.name ?? label('unnamed', lang),
       String(e.year),
       String(r.report.found.length),
@@ -151,6 +155,6 @@ async function importSeeds(ctx: Context, seeds: readonly string[]): Promise<{ ro
       report ? `${toPlainString(report.total.computed)}${report.grade.computed ? '' : '*'}` : '—',
     ]);
     json.push({ file, ok: true, documentKind: e.documentKind, department: e.department.name ?? null, year: e.year, fields: r.report.found.length, mismatches: c.differs + c.printedNotApplicable, rubric: report?.rubric.id ?? null, selfTotal: self ? toPlainString(self) : null, computedTotal: report ? toPlainString(report.total.computed) : null });
-  }
+  });
   return { rows, json };
 }

@@ -1,6 +1,7 @@
 /**
  * validate, compute and score: parse flags (done by main), call the core, print text or JSON.
  */
+import { z } from 'zod';
 import { type ComputedFigure, computeAll, uncomparedPrinted } from '../../core/compute/compute.ts';
 import { sub, toDecimalString, toPlainString } from '../../core/exact.ts';
 import { type Locator, displayOf, figureJson, scoreJson } from '../../core/json.ts';
@@ -15,6 +16,10 @@ import { type Context, EXIT, printJson, printProblems, problemJson } from '../co
 import { findRubric, loadEvaluationFile } from '../../ingest/files.ts';
 import { label } from '../labels.ts';
 import { type Column, renderTable } from '../text-table.ts';
+
+// Why: a command reads one or a few files and exits; zod's compiled fast path costs more to build than it saves on
+// one parse (bench: start-up of compute, about a fifth of its CPU). Long-running callers keep the compiled path.
+z.config({ jitless: true });
 
 type Loaded = Extract<LoadedEvaluation, { ok: true }>;
 

@@ -3,19 +3,22 @@
  * (<name>.yaml, every imported figure with its source) and an extraction report (<name>.report.txt).
  * Documents are read on worker threads, one per core, each stopped after the time limit.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Lang } from '../../core/messages.ts';
+import { type Lang, formatProblem } from '../../core/messages.ts';
+import { oneLine } from '../../core/text/one-line.ts';
 import { IMPORTABLE_EXTENSIONS } from '../../ingest/readers/read.ts';
 import type { ImportReportJson, ImportResultJson } from '../../ingest/report.ts';
 import { type Context, EXIT, printJson } from '../context.ts';
-import { runImports } from '../pool.ts';
+import { writeOutput } from '../write.ts';
+import { withDocumentPool } from '../../ingest/pool/documents.ts';
+import type { PoolLimits } from '../../ingest/pool/pool.ts';
 
 export interface ImportFlags {
   readonly out?: string;
   readonly force: boolean;
-  readonly timeoutSeconds: number;
+  readonly limits: PoolLimits;
 }
 
 /** Files named on the command line, and the importable files inside named folders (recursively, sorted). */
@@ -43,7 +46,8 @@ export function collectInputs(args: readonly string[], extensions: readonly stri
 function outputStems(files: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return files.map((f) => {
-    const stem = basename(f, extname(f));
+    // A control character in a file name (a newline, say) is legal on disk but not in a name a person reads.
+    const stem = basename(f, extname(f)).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '_');
     const n = (seen.get(stem) ?? 0) + 1;
     seen.set(stem, n);
     return n === 1 ? stem : `${stem}-${n}`;
@@ -91,15 +95,15 @@ export async function importCommand(ctx: Context, args: readonly string[], flags
   const stems = outputStems(files);
   const showProgress = !ctx.options.json && files.length > 1 && Boolean(process.stderr.isTTY);
   let done = 0;
-  const results = await runImports(
-    files.map((file) => ({ file, lang })),
-    {
-      timeoutMs: flags.timeoutSeconds * 1000,
-      onDone: (r) => {
+  const results = await withDocumentPool(flags.limits, (pool) =>
+    Promise.all(
+      files.map(async (file) => {
+        const r = await pool.import({ file }, lang);
         done++;
         if (showProgress) process.stderr.write(`\r${t.progress(done, files.length, basename(r.file))}\x1b[K`);
-      },
-    },
+        return r;
+      }),
+    ),
   );
   if (showProgress) process.stderr.write('\r\x1b[K');
 
@@ -122,8 +126,13 @@ export async function importCommand(ctx: Context, args: readonly string[], flags
       written.push({ file: r.file });
       return;
     }
-    writeFileSync(yamlPath, evaluationYaml(r, lang));
-    writeFileSync(reportPath, reportText(r.report, lang));
+    const wrote = [writeOutput(yamlPath, evaluationYaml(r, lang), { force: true }), writeOutput(reportPath, reportText(r.report, lang), { force: true })].find((w) => !w.ok);
+    if (wrote && !wrote.ok) {
+      failed++;
+      ctx.out(`✗ ${yamlPath}：${formatProblem({ code: 'file-unwritable', path: [], params: { detail: wrote.detail ?? '' } }, lang)}`);
+      written.push({ file: r.file });
+      return;
+    }
     written.push({ file: r.file, yaml: yamlPath, report: reportPath });
     if (!ctx.options.json) {
       ctx.out(t.ok(r.file, yamlPath, r.report, titleOf(r, lang)));
@@ -139,8 +148,8 @@ export async function importCommand(ctx: Context, args: readonly string[], flags
 function evaluationYaml(r: Extract<ImportResultJson, { ok: true }>, lang: Lang): string {
   const head =
     lang === 'zh'
-      ? `# 由 jixiao import 自 ${r.file} 导入（${r.report.documentKindLabel}）。请核对后使用：\n# 每个导入的数字带 source（原文位置与文字）；提取报告见同名 .report.txt。\n`
-      : `# Imported by jixiao import from ${r.file} (${r.report.documentKindLabel}). Check before use:\n# every imported figure carries its source (location and text); see the .report.txt of the same name.\n`;
+      ? `# 由 jixiao import 自 ${oneLine(r.file)} 导入（${r.report.documentKindLabel}）。请核对后使用：\n# 每个导入的数字带 source（原文位置与文字）；提取报告见同名 .report.txt。\n`
+      : `# Imported by jixiao import from ${oneLine(r.file)} (${r.report.documentKindLabel}). Check before use:\n# every imported figure carries its source (location and text); see the .report.txt of the same name.\n`;
   return `${head}${stringify(r.data, { lineWidth: 0 })}`;
 }
 
@@ -152,7 +161,7 @@ export function reportText(r: ImportReportJson, lang: Lang): string {
       .filter(Boolean)
       .join(' ');
   const out: string[] = [];
-  out.push(zh ? `jixiao 提取报告 — ${r.file}` : `jixiao extraction report — ${r.file}`);
+  out.push(zh ? `jixiao 提取报告 — ${oneLine(r.file)}` : `jixiao extraction report — ${oneLine(r.file)}`);
   out.push(zh ? `格式 ${r.format}${r.encoding ? `（${r.encoding}）` : ''}，${r.lines} 行；版式 ${r.documentKindLabel}（${r.documentKind}；识别得分 ${JSON.stringify(r.kindScores)}）` : `format ${r.format}${r.encoding ? ` (${r.encoding})` : ''}, ${r.lines} lines; layout ${r.documentKindLabel} (${r.documentKind}; scores ${JSON.stringify(r.kindScores)})`);
   out.push('');
   out.push(zh ? `一、已提取字段（${r.found.length} 项）：字段 = 值 · 位置 · 原文` : `1. Fields found (${r.found.length}): field = value · location · source text`);

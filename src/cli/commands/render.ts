@@ -3,7 +3,7 @@
  * [--rubric ID] [--force]: an evaluation file (or a document, imported in memory) → the finished form, report,
  * scorecard or review letter. Parses flags, calls the template and the writers, writes the files, prints notices.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { computeAll } from '../../core/compute/compute.ts';
 import { withoutPrinted } from '../../core/narrative/restate.ts';
@@ -14,9 +14,11 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../render/doc.ts';
 import { FORMATS } from '../../render/formats.ts';
 import { TEMPLATES, TEMPLATES_BY_ID, defaultTemplate } from '../../render/templates/index.ts';
 import type { Notice, Template, TemplateInput } from '../../render/templates/types.ts';
-import { auditFile } from '../../ingest/audit-file.ts';
 import { type Context, EXIT, printJson, printProblems } from '../context.ts';
-import { loadEvaluationOrDocument, resolveRubric } from '../../ingest/document-file.ts';
+import { writeOutput } from '../write.ts';
+import { resolveRubric } from '../../ingest/files.ts';
+import { withDocumentPool } from '../../ingest/pool/documents.ts';
+import type { PoolLimits } from '../../ingest/pool/pool.ts';
 
 export interface RenderFlags {
   readonly template?: string;
@@ -24,6 +26,7 @@ export interface RenderFlags {
   readonly format?: string;
   readonly out?: string;
   readonly force: boolean;
+  readonly limits?: PoolLimits;
 }
 
 function parseFormats(flag: string | undefined, out: string | undefined): OutputFormat[] | undefined {
@@ -87,7 +90,10 @@ export async function renderCommand(ctx: Context, file: string, flags: RenderFla
     if (!template) return bad({ code: 'unknown-template', path: [], params: { template: flags.template, allowed: TEMPLATES.map((t) => t.id).join(', ') } });
   }
 
-  const loaded = await loadEvaluationOrDocument(file);
+  // The review letter needs the audit too: the document is read once, on a pool worker, for both.
+  const needsAudit = (template ?? undefined)?.needs?.includes('audit') === true;
+  const auditOptions = { lang: 'zh' as const, ...(ctx.options.rubric ? { rubric: ctx.options.rubric } : {}) };
+  const loaded = await withDocumentPool(flags.limits, (pool) => pool.load({ file }, needsAudit ? auditOptions : undefined));
   if (!loaded.ok) return printAll(ctx, file, loaded.problems);
   // A document without figures makes an evaluation with a year only: nothing to lay out.
   if (loaded.warnings.some((w) => w.code === 'no-figures-found')) {
@@ -107,10 +113,11 @@ export async function renderCommand(ctx: Context, file: string, flags: RenderFla
     input.score = scoreEvaluation(evaluation, rubric.rubric, computeAll(evaluation));
   }
   if (template.needs?.includes('audit')) {
-    const a = await auditFile(file, { lang: 'zh', ...(ctx.options.rubric ? { rubric: ctx.options.rubric } : {}) });
-    if (!a.ok) {
-      if (ctx.options.json) printJson(ctx, { file, problems: a.problems });
-      else for (const p of a.problems) ctx.err(`✗ ${file}：${p.message}${p.fix ? `（${p.fix}）` : ''}`);
+    const a = loaded.audit;
+    if (!a?.ok) {
+      const problems = a?.ok === false ? a.problems : [];
+      if (ctx.options.json) printJson(ctx, { file, problems });
+      else for (const p of problems) ctx.err(`✗ ${file}：${p.message}${p.fix ? `（${p.fix}）` : ''}`);
       return EXIT.badInput;
     }
     input.audit = a;
@@ -134,8 +141,11 @@ export async function renderCommand(ctx: Context, file: string, flags: RenderFla
       problems.push({ ...written.problem, file: path });
       continue;
     }
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, written.bytes);
+    const saved = writeOutput(path, written.bytes, { force: flags.force });
+    if (!saved.ok) {
+      problems.push(saved.reason === 'exists' ? { code: 'output-exists', path: [], params: {}, file: path } : { code: 'file-unwritable', path: [], params: { detail: saved.detail ?? '' }, file: path });
+      continue;
+    }
     outputs.push({ format, file: path, bytes: written.bytes.length, ms: Math.round(ms) });
     if (!ctx.options.json) ctx.out(w.wrote(path, FORMATS[format].label, (written.bytes.length / 1024).toFixed(1), ms.toFixed(0)));
   }

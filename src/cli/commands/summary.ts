@@ -6,12 +6,13 @@ import type { Lang } from '../../core/messages.ts';
 import { formatProblem } from '../../core/messages.ts';
 import { type Summary, summarize } from '../../core/summary.ts';
 import { type Context, EXIT, printJson, printProblems, problemJson } from '../context.ts';
-import { loadEvaluationOrDocument } from '../../ingest/document-file.ts';
 import { documentKindLabel } from '../../core/model/evaluation.ts';
+import { withDocumentPool } from '../../ingest/pool/documents.ts';
+import type { PoolLimits } from '../../ingest/pool/pool.ts';
 
-export async function summaryCommand(ctx: Context, file: string): Promise<number> {
+export async function summaryCommand(ctx: Context, file: string, limits?: PoolLimits): Promise<number> {
   const { lang } = ctx.options;
-  const r = await loadEvaluationOrDocument(file);
+  const r = await withDocumentPool(limits, (pool) => pool.load({ file }));
   if (!r.ok) return fail(ctx, file, r.problems);
   const summary: Summary = summarize(r.evaluation);
   if (ctx.options.json) printJson(ctx, summary);

@@ -11,6 +11,7 @@ import type { Money, Source } from '../model/money.ts';
 import { type PathSegment, formatPath } from '../problem.ts';
 import { type ScoreReport, scoreEvaluation } from '../rubric/engine.ts';
 import { extractFacts } from '../text/facts.ts';
+import { breakBefore, breakFrom } from '../text/reach.ts';
 import type { AuditInput, Finding, FindingLocation, Passage } from './types.ts';
 
 export interface AuditContext {
@@ -116,9 +117,12 @@ function passageAdder(out: Passage[], file?: string): Add {
       facts: extractFacts(text),
       isTarget,
       locate: (start, end) => {
-        const from = Math.max(0, text.lastIndexOf('。', start - 1) + 1);
-        const stop = text.indexOf('。', end);
-        const clause = text.slice(from, stop < 0 ? text.length : stop + 1).trim();
+        // The sentence around the figure, at most SENTENCE_REACH either side (a text without full stops is not
+        // searched whole for each figure in it).
+        const isStop = (c: string) => c === '。';
+        const from = breakBefore(text, start, isStop);
+        const stop = breakFrom(text, end, isStop);
+        const clause = text.slice(from, stop < text.length && text[stop] === '。' ? stop + 1 : stop).trim();
         return fromSource({ ...(source ?? {}), ...(file && !source?.file ? { file } : {}), text: clause.length > 160 ? `${clause.slice(0, 157)}…` : clause }, field);
       },
     });

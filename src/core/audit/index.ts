@@ -29,9 +29,19 @@ const NO_FIGURES: RuleImpl = {
   ],
 };
 
+/** Not a check: what a rule that faulted on a document leaves instead of its findings. */
+const RULE_FAILED: RuleImpl = {
+  code: 'rule-failed',
+  category: 'targets',
+  severity: 'warning',
+  title: t('规则未能运行', 'a rule could not run'),
+  description: t('某条规则在这份文件上出错时，代替其发现给出这一条（写明规则与原因），其余规则照常运行。', 'When a rule faults on a document, this one finding (naming the rule and the cause) replaces its findings; the other rules run as usual.'),
+  run: () => [],
+};
+
 /** Every rule, in the order they are documented (docs/audit.md). */
 export const RULES: readonly RuleImpl[] = [...ARITHMETIC_RULES, ...CROSS_REFERENCE_RULES, ...RUBRIC_RULES, ...TARGET_RULES, ...PLAUSIBILITY_RULES, NO_FIGURES];
-export const RULES_BY_CODE: ReadonlyMap<string, AuditRule> = new Map(RULES.map((r) => [r.code, r]));
+export const RULES_BY_CODE: ReadonlyMap<string, AuditRule> = new Map([...RULES, RULE_FAILED].map((r) => [r.code, r]));
 
 export interface AuditResult {
   readonly findings: readonly Finding[];
@@ -63,7 +73,23 @@ export function audit(input: AuditInput, rules: readonly RuleImpl[] = RULES): Au
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (rule === NO_FIGURES) continue;
-    for (const d of rule.run(ctx)) {
+    let drafts: ReturnType<RuleImpl['run']>;
+    try {
+      drafts = rule.run(ctx);
+    } catch (e) {
+      // A rule's own fault must not cost the reviewer every other rule's findings: it becomes one finding that says
+      // which rule could not check this document (and asks for a report), and the audit goes on.
+      const detail = e instanceof Error ? e.message : String(e);
+      findings.push({
+        rule: RULE_FAILED.code,
+        category: RULE_FAILED.category,
+        severity: RULE_FAILED.severity,
+        message: t(`规则 ${rule.code} 未能核对这份文件（${detail}）：其余规则照常；请报告此问题。`, `Rule ${rule.code} could not check this document (${detail}); the other rules ran. Please report it.`),
+        locations: [],
+      });
+      continue;
+    }
+    for (const d of drafts) {
       const { severity, ...rest } = d;
       findings.push({ rule: rule.code, category: rule.category, severity: severity ?? rule.severity, ...rest });
     }

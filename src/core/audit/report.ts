@@ -44,6 +44,8 @@ export interface AuditReportJson {
   readonly selfScore: string | null;
   readonly computedScore: string | null;
   readonly maxScore: string | null;
+  /** The grade of the recomputed score (优/良/中/差, in the report's language); null where it is withheld or absent. */
+  readonly grade: string | null;
   readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
   readonly findings: readonly FindingJson[];
   /** Self-score and recomputed score per rubric item, for the review report. */
@@ -84,6 +86,7 @@ export function auditReport(input: AuditReportInput): AuditReportJson {
     selfScore: s?.total.printedSelf ? toPlainString(s.total.printedSelf) : s?.total.self ? toPlainString(s.total.self) : null,
     computedScore: s && (s.total.self || e.selfScores) ? toPlainString(s.total.computed) : null,
     maxScore: s ? toPlainString(s.total.weight) : null,
+    grade: s && (s.total.self || e.selfScores) ? (s.grade.computed?.[lang] ?? null) : null,
     counts: result.counts,
     findings: result.findings.map((f) => ({
       rule: f.rule,

@@ -3,7 +3,7 @@
  * rounds (half-up) to 95.50% at the number of decimals the document used.
  */
 import { type Amount, type MoneyUnit, valueIn } from '../amount.ts';
-import { type Exact, HUNDRED, decimalsOf, eq, mul, parseExact, roundHalfUp } from '../exact.ts';
+import { type Exact, HUNDRED, decimalsOf, eq, isWithinDigitLimits, mul, parseExact, roundHalfUp } from '../exact.ts';
 import type { Outcome, OutputKind } from '../formulas/types.ts';
 
 export type Comparison = 'match' | 'differs' | 'printed-not-applicable' | 'not-printed';
@@ -32,7 +32,8 @@ function readPrintedNumberUncached(text: string): PrintedNumber | 'not-applicabl
   const s = (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).replace(/\s+/g, '').replace(/,/g, '');
   if (NOT_APPLICABLE_TEXT.test(s)) return 'not-applicable';
   const m = /^([+-]?\d+(?:\.\d+)?)(%|万元|元)?$/.exec(s);
-  if (!m) return undefined;
+  // A "rate" of 10,000 decimals is not a printed figure, and comparing at that many decimals would cost as much.
+  if (!m || !isWithinDigitLimits(m[1] ?? '')) return undefined;
   const value = parseExact(m[1] ?? '');
   return value ? { value, decimals: decimalsOf(m[1] ?? '') } : undefined;
 }

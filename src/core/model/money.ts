@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { type Amount, MONEY_UNITS, type MoneyUnit, parseLooseAmount, parseMoneyUnit } from '../amount.ts';
-import { type Exact, fromNumberLiteral, parseExact } from '../exact.ts';
+import { type Exact, MAX_DECIMAL_DIGITS, MAX_WHOLE_DIGITS, abbreviateNumber, countDigits, fromNumberLiteral, parseExact } from '../exact.ts';
 
 /** Where an imported value was read: file and location, with the text as it stood (出处). */
 export const sourceSchema = z
@@ -38,12 +38,45 @@ export const moneyUnitSchema = z
 
 const MAX_SAFE_DIGITS = 15;
 
+/**
+ * The params of a `number-too-long` problem when the number written in `text` has more digits than a figure may
+ * (MAX_WHOLE_DIGITS before the point, MAX_DECIMAL_DIGITS after); undefined when it is within the limits.
+ * Checked on the text before anything is parsed, so a 10,000-digit "amount" costs nothing.
+ */
+export function tooManyDigits(text: string): Record<string, string | number> | undefined {
+  const { whole, decimals } = countDigits(text);
+  if (whole <= MAX_WHOLE_DIGITS && decimals <= MAX_DECIMAL_DIGITS) return undefined;
+  return { got: abbreviateNumber(text), whole, decimals, maxWhole: MAX_WHOLE_DIGITS, maxDecimals: MAX_DECIMAL_DIGITS };
+}
+
+/** Adds a `number-too-long` issue when `text` is over the digit limits; true when it did. */
+function refuseLong(text: string, ctx: z.RefinementCtx): boolean {
+  const params = tooManyDigits(text);
+  if (!params) return false;
+  ctx.addIssue({ code: 'custom', message: 'number-too-long', params: { code: 'number-too-long', ...params } });
+  return true;
+}
+
+/** Digits before and after the point of an exact value's decimal text (d a power of ten, as read from a literal). */
+function exactDigits(e: Exact): { whole: number; decimals: number } {
+  const abs = e.n < 0n ? -e.n : e.n;
+  const decimals = e.d.toString().length - 1;
+  const whole = (abs / e.d).toString().length;
+  return { whole, decimals };
+}
+
 /** Turns a JSON/YAML number into its exact decimal, refusing numbers that floats may already have damaged. */
 function exactFromNumber(x: number, ctx: z.RefinementCtx): Exact | undefined {
   const e = fromNumberLiteral(x);
   const digits = String(Math.abs(x)).replace(/^0\.0*|\.|e.*$/gi, '').replace(/^0+/, '').length;
   if (!e || digits > MAX_SAFE_DIGITS) {
     ctx.addIssue({ code: 'custom', message: 'number-too-precise', params: { code: 'number-too-precise', got: String(x) } });
+    return undefined;
+  }
+  // 1e300 is exact in a float and short to write, but is not a figure.
+  const { whole, decimals } = exactDigits(e);
+  if (whole > MAX_WHOLE_DIGITS || decimals > MAX_DECIMAL_DIGITS) {
+    ctx.addIssue({ code: 'custom', message: 'number-too-long', params: { code: 'number-too-long', got: String(x), whole, decimals, maxWhole: MAX_WHOLE_DIGITS, maxDecimals: MAX_DECIMAL_DIGITS } });
     return undefined;
   }
   return e;
@@ -54,6 +87,7 @@ function readAmountScalar(v: number | string, ctx: z.RefinementCtx): { value: Ex
     const e = exactFromNumber(v, ctx);
     return e ? { value: e } : undefined;
   }
+  if (refuseLong(v, ctx)) return undefined;
   const loose = parseLooseAmount(v);
   if (!loose) {
     ctx.addIssue({ code: 'custom', message: 'not-an-amount', params: { code: 'not-an-amount', got: v } });
@@ -138,6 +172,7 @@ export const exactSchema = z
   .union([z.number(), z.string()])
   .transform((v, ctx): Exact => {
     if (typeof v === 'number') return exactFromNumber(v, ctx) ?? z.NEVER;
+    if (refuseLong(v.normalize('NFKC'), ctx)) return z.NEVER;
     const e = parseExact(v.normalize('NFKC').replace(/,/g, ''));
     if (!e) {
       ctx.addIssue({ code: 'custom', message: 'not-a-number', params: { code: 'not-a-number', got: v } });
@@ -187,6 +222,7 @@ export const percentSchema = z
   .union([z.number(), z.string()])
   .transform((v, ctx): Exact => {
     const raw = typeof v === 'number' ? String(v) : v.normalize('NFKC').trim();
+    if (refuseLong(raw, ctx)) return z.NEVER;
     const e = raw.endsWith('%') ? parseExact(raw.slice(0, -1).trim()) : undefined;
     if (!e) {
       ctx.addIssue({ code: 'custom', message: 'not-a-percent', params: { code: 'not-a-percent', got: String(v) } });
@@ -207,7 +243,12 @@ export const printedSchema = z
     z.number().transform((n) => String(n)),
     z.object({ value: z.union([z.string(), z.number().transform((n) => String(n))]), source: sourceSchema.optional() }).strict(),
   ])
-  .transform((v): PrintedValue => (typeof v === 'string' ? { text: v } : v.source ? { text: v.value, source: v.source } : { text: v.value }))
+  .transform((v, ctx): PrintedValue => {
+    const text = typeof v === 'string' ? v : v.value;
+    // A printed value is compared at its own number of decimals: a 10,000-decimal "rate" would cost that much.
+    if (/\d/.test(text) && refuseLong(text.normalize('NFKC'), ctx)) return z.NEVER;
+    return typeof v === 'string' ? { text: v } : v.source ? { text: v.value, source: v.source } : { text: v.value };
+  })
   .meta({ description: '文件印出的值（原样）/ a value as the document printed it' });
 
 export interface PrintedValue {

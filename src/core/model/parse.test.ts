@@ -74,3 +74,44 @@ test('a value of the wrong kind says which kinds the field takes', () => {
   assert.equal(r.ok, false);
   assert.deepEqual(!r.ok && r.problems.map((p) => [p.code, p.params['expected']]), [['wrong-type', 'number | string | object']]);
 });
+
+test('an amount, number, percentage or printed value with more digits than a figure has is refused, saying how many', () => {
+  const long = `1${'2'.repeat(40)}`;
+  const r = parseEvaluation({
+    department: {},
+    year: 2020,
+    budget: { initialBudget: long, adjustedBudget: `1.${'5'.repeat(13)} 万元`, actualSpending: 1e300, printed: { executionRate: `${long}%` } },
+    management: { satisfaction: `9${'9'.repeat(25)}%` },
+    selfScores: { items: [{ item: '预算执行率', score: `0.${'5'.repeat(20)}` }] },
+  });
+  assert.equal(r.ok, false);
+  const problems = !r.ok ? r.problems : [];
+  assert.deepEqual(
+    problems.map((p) => [p.path.join('.'), p.code]),
+    [
+      ['budget.initialBudget', 'number-too-long'],
+      ['budget.adjustedBudget', 'number-too-long'],
+      ['budget.actualSpending', 'number-too-long'],
+      ['budget.printed.executionRate', 'number-too-long'],
+      ['management.satisfaction', 'number-too-long'],
+      ['selfScores.items.0.score', 'number-too-long'],
+    ],
+  );
+  const initial = problems.find((p) => p.path.join('.') === 'budget.initialBudget')!;
+  assert.deepEqual({ ...initial.params, got: undefined }, { got: undefined, whole: 41, decimals: 0, maxWhole: 20, maxDecimals: 12 });
+  assert.ok(String(initial.params['got']).length < 30);
+  assert.ok(parseEvaluation({ department: {}, year: 2020, budget: { initialBudget: '99,999,999,999,999,999,999.999999999999' } }).ok);
+});
+
+test('NaN and infinity are named as such, not as a value of the wrong type', () => {
+  const r = parseEvaluation({ department: { subordinateCount: Number.NaN }, year: 2020, budget: { initialBudget: Number.POSITIVE_INFINITY, printed: { executionRate: Number.NaN } } });
+  assert.equal(r.ok, false);
+  assert.deepEqual(
+    !r.ok && r.problems.map((p) => [p.path.join('.'), p.code, p.params['got']]),
+    [
+      ['department.subordinateCount', 'not-a-finite-number', 'NaN'],
+      ['budget.initialBudget', 'not-a-finite-number', 'Infinity'],
+      ['budget.printed.executionRate', 'not-a-finite-number', 'NaN'],
+    ],
+  );
+});

@@ -15,6 +15,12 @@ export function problemsFromIssues(issues: readonly Issue[]): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    // YAML's .nan and .inf are numbers to the parser but not figures: say so rather than "wrong type, got {…}".
+    const nonFinite = issue.code === 'invalid_type' || issue.code === 'invalid_union' ? nonFiniteIn((issue as { input?: unknown }).input) : undefined;
+    if (nonFinite !== undefined) {
+      out.push(problem('not-a-finite-number', path, { got: nonFinite }));
+      continue;
+    }
     switch (issue.code) {
       case 'custom': {
         const params = (issue.params ?? {}) as Record<string, string | number>;
@@ -54,6 +60,12 @@ export function problemsFromIssues(issues: readonly Issue[]): Problem[] {
     }
   }
   return out;
+}
+
+/** "NaN", "Infinity" or "-Infinity" when `v` is such a number, or a { value } object wrapping one (a bare amount given its unit). */
+function nonFiniteIn(v: unknown): string | undefined {
+  const x = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as { value?: unknown }).value : v;
+  return typeof x === 'number' && !Number.isFinite(x) ? String(x) : undefined;
 }
 
 function describe(v: unknown): string {

@@ -8,18 +8,34 @@ export interface PrintedEntry {
 }
 
 export function printedEntries(value: unknown, path: PathSegment[] = [], out: PrintedEntry[] = []): PrintedEntry[] {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => printedEntries(v, [...path, i], out));
-    return out;
-  }
-  // Exact numbers ({ n, d }) and provenance objects hold no printed values.
-  if (typeof value !== 'object' || value === null || 'n' in value) return out;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'printed' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      for (const [family, pv] of Object.entries(v)) out.push({ path: [...path, key, family], family, value: pv });
-    } else if (key !== 'source' && key !== 'derivedFrom') {
-      printedEntries(v, [...path, key], out);
+  // One path stack, copied only for an entry found. Why: copying it at every key made this walk cost as much as
+  // reading the file.
+  const stack = [...path];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        stack.push(i);
+        walk(v[i]);
+        stack.pop();
+      }
+      return;
     }
-  }
+    // Exact numbers ({ n, d }) and provenance objects hold no printed values.
+    if (typeof v !== 'object' || v === null || 'n' in v) return;
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
+      const child = (v as Record<string, unknown>)[key];
+      if (key === 'printed' && typeof child === 'object' && child !== null && !Array.isArray(child)) {
+        for (const family in child) {
+          if (Object.hasOwn(child, family)) out.push({ path: [...stack, key, family], family, value: (child as Record<string, unknown>)[family] });
+        }
+      } else if (key !== 'source' && key !== 'derivedFrom' && typeof child === 'object' && child !== null) {
+        stack.push(key);
+        walk(child);
+        stack.pop();
+      }
+    }
+  };
+  walk(value);
   return out;
 }

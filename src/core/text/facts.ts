@@ -7,6 +7,7 @@
  */
 import { type Exact, toDecimalString } from '../exact.ts';
 import { type NumberToken, scanNumbers } from './numbers.ts';
+import { SENTENCE_REACH } from './reach.ts';
 
 export interface NarrativeFact {
   /** The words before the number in its clause, trimmed of connectors: what the number counts. */
@@ -28,25 +29,50 @@ const CLAUSE_BREAK = /[，,。；;！？、：:\n（）()]/;
 const LEADING = /^(?:[一二三四五六七八九十]是|其中|同时|另外|此外|以及|并且|并|且|共计|共|累计|合计|总计|全年|全区|全市|今年以来|年内|已|达到?|为|是|有|约|近|超过|均)+/;
 const TRAILING = /(?:共计|共|累计|合计|总计|达到?|为|是|约|近|超过|逾|了|有)+$/;
 
-/** Every counted figure in `text` with its subject. */
+/**
+ * Every counted figure in `text` with its subject.
+ *
+ * One pass: the tokens come in order, so the clause start, the clause end and the open title 《 are carried along
+ * instead of searched for again from each figure (a long text full of figures stays linear). A clause longer than
+ * SENTENCE_REACH is cut to that many characters on each side of the figure.
+ */
 export function extractFacts(text: string, tokens: readonly NumberToken[] = scanNumbers(text)): NarrativeFact[] {
   const out: NarrativeFact[] = [];
   if (!tokens.length) return out;
+  const hasTitles = text.includes('《');
+  let scanned = 0;
+  let lastBreak = -1;
+  let lastOpen = -1;
+  let closeOfOpen = -1;
+  let nextBreak = -1;
   for (const t of tokens) {
+    // Carry the last clause break and the last 《 up to this figure.
+    for (; scanned < t.start; scanned++) {
+      const c = text[scanned]!;
+      if (CLAUSE_BREAK.test(c)) lastBreak = scanned;
+      else if (c === '《') lastOpen = scanned;
+    }
     if (!t.unit || t.unit === '%' || DATE_UNITS.has(t.unit)) continue;
     const after = text.slice(t.end, t.end + 2);
     if (/^[月日号]/.test(after)) continue;
     // A figure inside 《…》 is part of a title.
-    const open = text.lastIndexOf('《', t.start);
-    if (open >= 0 && text.indexOf('》', open) > t.start) continue;
-    let s = t.start;
-    while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+    if (hasTitles && lastOpen >= 0) {
+      if (closeOfOpen < lastOpen) {
+        const close = text.indexOf('》', lastOpen);
+        closeOfOpen = close < 0 ? text.length : close;
+      }
+      if (closeOfOpen < text.length && closeOfOpen > t.start) continue;
+    }
+    const s = Math.max(lastBreak + 1, t.start - SENTENCE_REACH);
     const subject = text.slice(s, t.start).replace(/\s+/g, '').replace(LEADING, '').replace(TRAILING, '');
     if (subject.length < 2 || /^[\d.]+$/.test(subject)) continue;
     // "一是…", "1." list numbers are not facts.
     if (/^(?:第)$/.test(subject)) continue;
-    let e = t.end;
-    while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+    if (nextBreak < t.end) {
+      nextBreak = t.end;
+      while (nextBreak < text.length && !CLAUSE_BREAK.test(text[nextBreak]!)) nextBreak++;
+    }
+    const e = Math.min(nextBreak, t.end + SENTENCE_REACH);
     out.push({
       subject,
       value: t.value,

@@ -53,7 +53,13 @@ export function stripMarkup(s: string): string {
   // Markdown markers first: removing them can close up a tag ("<__p>" → "<p>"), which must then go too (the fuzzer's find).
   // Until none is left: removing one can bring two halves together ("_**_" → "__"); each pass shortens the text.
   while (t.includes('**') || t.includes('__')) t = t.replace(/\*\*|__/g, '');
-  if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>/g, ' ');
+  // Until none is left as well: a tag removed from inside another's brackets leaves a tag ("<A<p>>" → "<A >"). Each
+  // pass replaces a tag of 3 or more characters by one space, so the text shortens and the loop ends.
+  while (t.includes('<')) {
+    const next = t.replace(/<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>/g, ' ');
+    if (next === t) break;
+    t = next;
+  }
   return t;
 }
 

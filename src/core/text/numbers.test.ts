@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { toPlainString } from '../exact.ts';
 import { extractFacts } from './facts.ts';
 import { asMoney, parseNumberText, percentText, scanNumbers } from './numbers.ts';
+import { SENTENCE_REACH } from './reach.ts';
 
 const show = (text: string) => scanNumbers(text).map((t) => `${toPlainString(t.value)}${t.unit ?? ''}${t.isApproximate ? '~' : ''}`);
 
@@ -49,5 +50,57 @@ test('fuzz: scanning never throws and tokens lie inside the text in order', () =
       return true;
     }),
     { numRuns: 5000 },
+  );
+});
+
+test('a run of digits longer than any figure (20 before the point, 12 after) is not read as a number', () => {
+  assert.deepEqual(show(`预算 ${'9'.repeat(30)} 元，另开展检查 12 次，比例 0.${'1'.repeat(20)}%，0.${'2'.repeat(13)}%`), ['12次']);
+  assert.equal(parseNumberText('9'.repeat(21)), undefined);
+  assert.equal(toPlainString(parseNumberText('99,999,999,999,999,999,999.5')!), '99999999999999999999.5');
+});
+
+test('a clause of 40,000 characters without a break: every figure is a fact, each subject at most SENTENCE_REACH long', () => {
+  const text = '开展检查12次和'.repeat(5000);
+  const facts = extractFacts(text);
+  assert.equal(facts.length, 5000);
+  assert.ok(facts.every((f) => f.subject.length <= SENTENCE_REACH && f.clause.length <= 2 * SENTENCE_REACH + 10));
+  assert.equal(facts[0]!.subject, '开展检查');
+  assert.equal(facts[1]!.subject, '开展检查12次和开展检查');
+});
+
+test('figures in a title 《…》 are not facts, before or after other figures', () => {
+  const facts = extractFacts('全年开展检查 40 次，印发《关于开展检查 12 次的通知》，组织演练 3 场，《未闭合标题 5 次');
+  assert.deepEqual(facts.map((f) => `${f.subject}${f.printed}${f.unit}`), ['开展检查40次', '组织演练3场', '《未闭合标题5次']);
+});
+
+test('extractFacts in one pass finds what a search from each figure finds (texts shorter than SENTENCE_REACH)', () => {
+  // The reference: the clause start, end and open title searched again from each figure, as before.
+  const BREAK = /[，,。；;！？、：:\n（）()]/;
+  const LEADING = /^(?:[一二三四五六七八九十]是|其中|同时|另外|此外|以及|并且|并|且|共计|共|累计|合计|总计|全年|全区|全市|今年以来|年内|已|达到?|为|是|有|约|近|超过|均)+/;
+  const TRAILING = /(?:共计|共|累计|合计|总计|达到?|为|是|约|近|超过|逾|了|有)+$/;
+  const reference = (text: string) =>
+    scanNumbers(text).flatMap((t) => {
+      if (!t.unit || t.unit === '%' || ['年', '月', '日', '天', '周', '个月', '小时', '分', '级'].includes(t.unit)) return [];
+      if (/^[月日号]/.test(text.slice(t.end, t.end + 2))) return [];
+      const open = text.lastIndexOf('《', t.start);
+      if (open >= 0 && text.indexOf('》', open) > t.start) return [];
+      let s = t.start;
+      while (s > 0 && !BREAK.test(text[s - 1]!)) s--;
+      const subject = text.slice(s, t.start).replace(/\s+/g, '').replace(LEADING, '').replace(TRAILING, '');
+      if (subject.length < 2 || /^[\d.]+$/.test(subject) || subject === '第') return [];
+      let e = t.end;
+      while (e < text.length && !BREAK.test(text[e]!)) e++;
+      return [{ subject, start: t.start, clause: text.slice(s, e) }];
+    });
+  const piece = fc.constantFrom('开展检查', ' 12 ', '40', '次', '人次', '万元', '，', '。', '、', '《', '》', '（', '）', '2022年', '3月', '组织', '\n', '余', '约', '共', '第');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('');
+      assert.deepEqual(
+        extractFacts(text).map((f) => ({ subject: f.subject, start: f.start, clause: f.clause })),
+        reference(text),
+      );
+    }),
+    { numRuns: 3000 },
   );
 });

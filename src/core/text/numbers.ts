@@ -2,7 +2,7 @@
  * Numbers as Chinese budget documents print them, read exactly: "1,234.56", "2345.67 万元", "95.50%",
  * "1.35 万家次" (= 13,500 家次), "3600余次" (approximate), "2 万余人次". Pure; no floats touch a value.
  */
-import { type Exact, mul, parseExact, pow10 } from '../exact.ts';
+import { type Exact, MAX_DECIMAL_DIGITS, isWithinDigitLimits, mul, parseExact, pow10 } from '../exact.ts';
 
 /** Measure words (量词) that follow counts in narratives, longest first so "家次" wins over "家". */
 export const MEASURE_UNITS = [
@@ -37,14 +37,20 @@ const NUMBER_RE = new RegExp(
   'g',
 );
 
-/** Parses "12,345,678.90" or "1357.91" exactly; undefined for anything else. */
+/**
+ * Parses "12,345,678.90" or "1357.91" exactly; undefined for anything else, and for a number with more digits than a
+ * figure has (MAX_WHOLE_DIGITS, MAX_DECIMAL_DIGITS in exact.ts).
+ */
 export function parseNumberText(text: string): Exact | undefined {
   const t = text.trim();
-  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return undefined;
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t) || !isWithinDigitLimits(t)) return undefined;
   return parseExact(t.replace(/,/g, ''));
 }
 
-/** Every number in `text` with what follows it, in order. Digits glued to Latin letters (codes, URLs) are skipped. */
+/**
+ * Every number in `text` with what follows it, in order. Digits glued to Latin letters (codes, URLs) are skipped, and
+ * so is a run of digits longer than any figure (exact.ts: MAX_WHOLE_DIGITS, MAX_DECIMAL_DIGITS): it is not a figure.
+ */
 export function scanNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
   if (!/\d/.test(text)) return out;
@@ -57,6 +63,7 @@ export function scanNumbers(text: string): NumberToken[] {
     if (/[A-Za-z_./-]/.test(before) && !(before === '-' && numStart >= 2 && /[\s，,：:]/.test(text[numStart - 2]!))) continue;
     const after = text[m.index + whole.length] ?? '';
     if (!unitRaw && /[A-Za-z_]/.test(after)) continue;
+    if (digits.length > MAX_DECIMAL_DIGITS && !isWithinDigitLimits(digits)) continue;
     const printed = parseExact(digits.replace(/,/g, ''));
     if (!printed) continue;
     let unit: string | undefined = unitRaw;

@@ -3,11 +3,11 @@
  * first from labelled form cells, then from the sentences of a report. A figure qualified by a part of the budget
  * (基本支出, 项目, 三公, a functional class …) is not the department total and is skipped.
  */
-import { toPlainString } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import { asMoney, percentText } from '../../core/text/numbers.ts';
-import type { Paragraph, Table } from '../segment.ts';
-import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, numbersOf, put, putMoney, putPrinted, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
+import { breakBefore } from '../../core/text/reach.ts';
+import { percentText } from '../../core/text/numbers.ts';
+import type { Table } from '../segment.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, moneyOf, numbersOf, put, putMoney, putPrinted, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
 
 /** Form labels (spaces removed) → draft path. */
 const FORM_LABELS: readonly (readonly [RegExp, string, 'money' | 'rate'])[] = [
@@ -82,12 +82,16 @@ const KEYWORDS: readonly (readonly [RegExp, string])[] = [
   [/(?:决算(?:数|支出)?|实际支出(?:数|金额)?|执行数|支出决算(?:数)?|完成预算数|财政拨款支出|实际完成数)$/, 'budget.actualSpending'],
 ];
 
-/** A sentence's text from its start (after 。；) to `at`, and from the last comma to `at`. */
+const isSentenceEnd = (c: string) => '。；;！？\n'.includes(c);
+const isClauseBreak = (c: string) => '，,：:（('.includes(c);
+
+/**
+ * A sentence's text from its start (after 。；) to `at`, and from the last comma to `at` — at most SENTENCE_REACH
+ * characters back, so that a text of thousands of figures without a full stop is not read again for each.
+ */
 function prefixes(text: string, at: number): { sentence: string; clause: string } {
-  let s = at;
-  while (s > 0 && !'。；;！？\n'.includes(text[s - 1]!)) s--;
-  let c = at;
-  while (c > s && !'，,：:（('.includes(text[c - 1]!)) c--;
+  const s = breakBefore(text, at, isSentenceEnd);
+  const c = Math.max(s, breakBefore(text, at, isClauseBreak, at - s));
   return { sentence: text.slice(s, at), clause: text.slice(c, at) };
 }
 
@@ -101,13 +105,12 @@ function isDepartmentTotal(text: string, keywordStart: number, keywordText: stri
 }
 
 export function extractBudgetNarrative(ctx: ExtractContext): void {
-  const actualCandidates: { p: Paragraph; value: string }[] = [];
   for (const p of ctx.seg.paragraphs) {
     if (!/预算|决算|支出|执行/.test(p.text)) continue;
     const tokens = numbersOf(p);
     if (!tokens.some((t) => t.unit === '万元' || t.unit === '元' || t.unit === '亿元' || t.unit === '%')) continue;
     for (const t of tokens) {
-      const m = asMoney(t);
+      const m = moneyOf(t);
       if (!m) continue;
       const before = p.text.slice(Math.max(0, t.start - 24), t.start).replace(/\s+$/, '').replace(/(?:为|是|达到?|共计|合计|总计|共|计|：|:)$/, '').replace(/\s+$/, '');
       for (const [re, path] of KEYWORDS) {
@@ -115,10 +118,7 @@ export function extractBudgetNarrative(ctx: ExtractContext): void {
         if (!k) continue;
         const keywordStart = t.start - (p.text.slice(Math.max(0, t.start - 24), t.start).length - k.index);
         if (!isDepartmentTotal(p.text, keywordStart, k[0])) break;
-        const value = moneyText(t.raw);
-        const src = sourceInParagraph(ctx, p, keywordStart, t.end);
-        putMoney(ctx, path, { value: t.unit === '亿元' ? toPlainString(m.value) : value, unit: m.unit }, src);
-        if (path === 'budget.actualSpending') actualCandidates.push({ p, value });
+        putMoney(ctx, path, m, sourceInParagraph(ctx, p, keywordStart, t.end));
         break;
       }
     }

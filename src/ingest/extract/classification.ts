@@ -5,9 +5,9 @@
  */
 import { type Exact, gt, mul, parseExact } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import { asMoney, percentText } from '../../core/text/numbers.ts';
+import { percentText } from '../../core/text/numbers.ts';
 import type { Row, Table } from '../segment.ts';
-import { type ExtractContext, cellNumber, cellPercent, getPath, moneyText, numbersOf, put, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, moneyOf, numbersOf, put, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
 
 const LINE_KEYS = ['initialBudget', 'increase', 'decrease', 'adjustedBudget', 'actualSpending'] as const;
 type LineKey = (typeof LINE_KEYS)[number];
@@ -20,18 +20,23 @@ const HEADER_KEYS: readonly (readonly [RegExp, LineKey])[] = [
   [/实际支出|决算|执行数|支出数/, 'actualSpending'],
 ];
 
-/** The money columns a header row names, in column order. */
-function moneyColumns(header: Row): LineKey[] {
-  const out: LineKey[] = [];
-  for (const c of header.cells.map(compactLabel)) {
+/** The money columns a header row names, each with its column, in column order (a key's first column wins). */
+function moneyColumns(header: Row): { key: LineKey; col: number }[] {
+  const out: { key: LineKey; col: number }[] = [];
+  header.cells.map(compactLabel).forEach((c, col) => {
     const hit = HEADER_KEYS.find(([re]) => re.test(c));
-    if (hit && !out.includes(hit[1])) out.push(hit[1]);
-  }
+    if (hit && !out.some((x) => x.key === hit[1])) out.push({ key: hit[1], col });
+  });
   return out;
 }
 
-/** A budget line from a row: its numbers in order onto the header's money columns, its percentage as the rate. */
-function lineFromRow(ctx: ExtractContext, row: Row, keys: readonly LineKey[], label: string): Record<string, unknown> | undefined {
+/**
+ * A budget line from a row: each money column's figure from the cell under its header, the row's percentage as the
+ * rate. Why not simply in order: a blank cell (调整后预算 not filled) would move every later figure one column left.
+ * Only when the row's figures are exactly as many as the money columns but do not sit under them (a merged label
+ * cell pushed the row right, as in 三公经费's sub-rows) are they taken in order.
+ */
+function lineFromRow(ctx: ExtractContext, row: Row, columns: readonly { key: LineKey; col: number }[], label: string): Record<string, unknown> | undefined {
   const nums: { text: string; col: number }[] = [];
   let pct: { text: string; col: number } | undefined;
   row.cells.forEach((c, col) => {
@@ -43,10 +48,12 @@ function lineFromRow(ctx: ExtractContext, row: Row, keys: readonly LineKey[], la
     }
   });
   if (!nums.length) return undefined;
+  const positional = columns.map(({ col }) => nums.find((n) => n.col === col));
+  const inOrder = nums.length === columns.length && positional.filter(Boolean).length < nums.length;
   const out: Record<string, unknown> = {};
-  keys.forEach((k, i) => {
-    const n = nums[i];
-    if (n) out[k] = { value: n.text, source: sourceAt(ctx, row.cellLines[n.col] ?? row.lines[0]!, n.col, `${label} ${n.text}`) };
+  columns.forEach(({ key }, i) => {
+    const n = inOrder ? nums[i] : positional[i];
+    if (n) out[key] = { value: n.text, source: sourceAt(ctx, row.cellLines[n.col] ?? row.lines[0]!, n.col, `${label} ${n.text}`) };
   });
   if (pct) out['printed'] = { executionRate: { value: pct.text, source: sourceAt(ctx, row.cellLines[pct.col] ?? row.lines[0]!, pct.col, `${label} ${pct.text}`) } };
   return out;
@@ -67,7 +74,7 @@ export function extractBasicExpenditure(ctx: ExtractContext): void {
     const headerIndex = table.rows.findIndex((r) => moneyColumns(r).length >= 2 && !r.cells.some((c) => /项目名称/.test(c)));
     if (headerIndex < 0) continue;
     if (!table.rows.some((r) => r.cells.some((c) => /人员经费/.test(c)))) continue;
-    const keys = moneyColumns(table.rows[headerIndex]!);
+    const columns = moneyColumns(table.rows[headerIndex]!);
     const unit = unitFromNotes(table.unitNotes, '基本支出') ?? unitFromNotes(table.unitNotes) ?? '万元';
     const blocks: { name: string; data: Record<string, unknown> }[] = [];
     let current: { name: string; data: Record<string, unknown> } | undefined;
@@ -81,10 +88,11 @@ export function extractBasicExpenditure(ctx: ExtractContext): void {
         blocks.push(current);
       }
       if (!current) continue;
-      const labels = row.cells.slice(0, 3).map(compactLabel).filter(Boolean);
+      // The row's labels: its first cells that are not figures (the source text names the item, not its first figure).
+      const labels = row.cells.slice(0, 3).filter((c) => cellNumber(c) === undefined && cellPercent(c) === undefined).map(compactLabel).filter(Boolean);
       const item = [...labels].reverse().map((l) => ITEM_PATHS.find(([re]) => re.test(l))).find(Boolean);
       if (!item) continue;
-      const line = lineFromRow(ctx, row, keys, labels.join(' '));
+      const line = lineFromRow(ctx, row, columns, labels.join(' '));
       if (!line) continue;
       let o = current.data;
       for (const k of item[1].slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
@@ -101,10 +109,25 @@ export function extractBasicExpenditure(ctx: ExtractContext): void {
 
 const ECONOMIC = /工资福利支出|商品和服务支出|对个人和家庭的补助|资本性支出|债务利息|对企业补助|对社会保障基金补助|其他支出/;
 
+/**
+ * The 决算/实际支出 column named by the header above the table's first economic row, with its place among the
+ * header's money columns; undefined when no header names it (the row's figure is then its only figure, or its first).
+ */
+function actualColumn(table: Table, firstRow: number): { col: number; index: number; count: number } | undefined {
+  for (let r = firstRow - 1; r >= 0; r--) {
+    const columns = moneyColumns(table.rows[r]!);
+    const index = columns.findIndex((c) => c.key === 'actualSpending');
+    if (index >= 0) return { col: columns[index]!.col, index, count: columns.length };
+  }
+  return undefined;
+}
+
 export function extractEconomicClassification(ctx: ExtractContext): void {
   for (const table of ctx.seg.tables) {
-    const rows = table.rows.filter((r) => ECONOMIC.test(compactLabel(r.cells.find(Boolean) ?? '')));
+    const isEconomic = (r: Row) => ECONOMIC.test(compactLabel(r.cells.find(Boolean) ?? ''));
+    const rows = table.rows.filter(isEconomic);
     if (rows.length < 3) continue;
+    const actualCol = actualColumn(table, table.rows.findIndex(isEconomic));
     const out: Record<string, unknown>[] = [];
     let total: Record<string, unknown> | undefined;
     const sum: Exact[] = [];
@@ -112,9 +135,11 @@ export function extractEconomicClassification(ctx: ExtractContext): void {
       const label = compactLabel(row.cells.find(Boolean) ?? '');
       const isTotal = /^(?:合计|总计)$/.test(label);
       if (!isTotal && !ECONOMIC.test(label)) continue;
-      const nums = row.cells.map((c, col) => ({ n: cellNumber(c), col })).filter((x) => x.n !== undefined && row.cells[x.col] !== row.cells.find(Boolean));
+      const labelCell = row.cells.find(Boolean);
+      const nums = row.cells.map((c, col) => ({ n: cellNumber(c), col })).filter((x) => x.n !== undefined && row.cells[x.col] !== labelCell);
       const pct = row.cells.map((c, col) => ({ p: cellPercent(c), col })).find((x) => x.p);
-      const first = nums[0];
+      // The figure under the header's 决算 column; in order when a shifted row has one figure per money column.
+      const first = actualCol ? (nums.find((x) => x.col === actualCol.col) ?? (nums.length === actualCol.count ? nums[actualCol.index] : undefined)) : nums[0];
       if (!first) continue;
       const name = label.replace(/^[一二三四五六七八九十]{1,3}[、.．]/, '');
       const line: Record<string, unknown> = { actualSpending: { value: first.n!, source: sourceAt(ctx, row.cellLines[first.col] ?? row.lines[0]!, first.col, `${name} ${first.n}`) } };
@@ -155,9 +180,9 @@ export function extractFunctionalClassification(ctx: ExtractContext): void {
     const row: Record<string, unknown> = { name: m[1]! };
     for (const t of numbersOf(p)) {
       const before = p.text.slice(Math.max(0, t.start - 12), t.start).replace(/\s+$/, '');
-      const money = asMoney(t);
-      if (money && /年初预算(?:数)?(?:为)?$/.test(before)) row['initialBudget'] = { value: moneyText(t.raw), unit: money.unit, source: sourceInParagraph(ctx, p, t.start, t.end) };
-      else if (money && /(?:决算|实际支出|执行)(?:数)?(?:为)?$/.test(before)) row['actualSpending'] = { value: moneyText(t.raw), unit: money.unit, source: sourceInParagraph(ctx, p, t.start, t.end) };
+      const money = moneyOf(t);
+      if (money && /年初预算(?:数)?(?:为)?$/.test(before)) row['initialBudget'] = { ...money, source: sourceInParagraph(ctx, p, t.start, t.end) };
+      else if (money && /(?:决算|实际支出|执行)(?:数)?(?:为)?$/.test(before)) row['actualSpending'] = { ...money, source: sourceInParagraph(ctx, p, t.start, t.end) };
       else if (t.unit === '%' && /完成(?:年初)?预算的$|完成率(?:为)?$/.test(before)) row['printed'] = { executionRate: { value: `${percentText(t)}%`, source: sourceInParagraph(ctx, p, t.start, t.end) } };
     }
     const reason = /(?:主要)?原因(?:是)?[：:]\s*([^。]+)/.exec(p.text);

@@ -6,7 +6,9 @@
 import type { Source } from '../../core/model/money.ts';
 import type { Problem } from '../../core/problem.ts';
 import type { Rubric } from '../../core/rubric/schema.ts';
-import { type NumberToken, scanNumbers } from '../../core/text/numbers.ts';
+import { isWithinDigitLimits, toPlainString } from '../../core/exact.ts';
+import { type NumberToken, asMoney, scanNumbers } from '../../core/text/numbers.ts';
+import { SENTENCE_REACH } from '../../core/text/reach.ts';
 import type { DocumentKind } from '../kinds.ts';
 import { type Line, type Paragraph, type Section, type Segmented, lineAt } from '../segment.ts';
 import type { SourceDocument } from '../source.ts';
@@ -77,22 +79,42 @@ export function sourceInParagraph(ctx: ExtractContext, p: Paragraph, start: numb
   const to = clauseEnd(p.text, end);
   const s = sourceAt(ctx, line, undefined, p.text.slice(from, to));
   // A paragraph made of a table cell keeps its column.
-  const col = ctx.seg.lines[line]?.kind === 'row' ? ctx.seg.lines[line]!.cells.indexOf(p.text) : -1;
+  const row = ctx.seg.lines[line];
+  const col = row?.kind === 'row' ? columnOfText(row, p.text) : -1;
   return col >= 0 ? { ...s, column: col + 1 } : s;
 }
 
+const COLUMNS_BY_TEXT = new WeakMap<Line, Map<string, number>>();
+
+/**
+ * The first column of a row line holding exactly `text` (-1 if none), by a map made once per line: a row of
+ * thousands of cells, asked about each of them, stays linear.
+ */
+function columnOfText(line: Line, text: string): number {
+  let byText = COLUMNS_BY_TEXT.get(line);
+  if (!byText) {
+    byText = new Map();
+    for (let i = line.cells.length - 1; i >= 0; i--) byText.set(line.cells[i]!, i);
+    COLUMNS_BY_TEXT.set(line, byText);
+  }
+  return byText.get(text) ?? -1;
+}
+
+/** Start of the clause around `at`: after a sentence end, or after the third comma back; at most SENTENCE_REACH back. */
 function clauseStart(text: string, at: number): number {
-  for (let i = at - 1, commas = 0; i >= 0; i--) {
+  const stop = Math.max(0, at - SENTENCE_REACH);
+  for (let i = at - 1, commas = 0; i >= stop; i--) {
     const c = text[i]!;
     if ('。；;！？\n'.includes(c)) return i + 1;
     if ((c === '，' || c === ',') && ++commas > 2) return i + 1;
   }
-  return 0;
+  return stop;
 }
 
 function clauseEnd(text: string, at: number): number {
-  for (let i = at; i < text.length; i++) if ('。；;！？\n'.includes(text[i]!)) return i + 1;
-  return text.length;
+  const stop = Math.min(text.length, at + SENTENCE_REACH);
+  for (let i = at; i < stop; i++) if ('。；;！？\n'.includes(text[i]!)) return i + 1;
+  return stop;
 }
 
 /**
@@ -151,17 +173,31 @@ export function moneyText(raw: string): string {
   return m ? m[0].replace(/,/g, '') : raw;
 }
 
-/** First number in a cell, as the file format writes it ("1,234.56" → "1234.56"), or undefined. */
+/**
+ * A money figure of running text as the file format writes it: 元 and 万元 keep their printed digits ("1,234.56 万元"
+ * → 1234.56 万元); 亿元 is converted exactly to 万元 ("1.2亿元" → 12000 万元). Undefined when the figure is not money.
+ * Every extractor reading money from sentences goes through this, so none takes the digits of 亿元 as 万元.
+ */
+export function moneyOf(t: NumberToken): { value: string; unit: '元' | '万元' } | undefined {
+  const m = asMoney(t);
+  if (!m) return undefined;
+  return { value: t.unit === '亿元' ? toPlainString(m.value) : moneyText(t.raw), unit: m.unit };
+}
+
+/**
+ * First number in a cell, as the file format writes it ("1,234.56" → "1234.56"), or undefined — also for a number
+ * with more digits than a figure has (the import reports those once, `import-number-too-long`).
+ */
 export function cellNumber(text: string): string | undefined {
   const t = text.replace(/\s/g, '');
   const m = /^[（(]?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)[）)]?(?:万元|元)?$/.exec(t);
-  return m ? m[1]!.replace(/,/g, '') : undefined;
+  return m && isWithinDigitLimits(m[1]!) ? m[1]!.replace(/,/g, '') : undefined;
 }
 
-/** A percentage cell "95.50%" / "100 %" → "95.50%"; undefined otherwise. */
+/** A percentage cell "95.50%" / "100 %" → "95.50%"; undefined otherwise (and for one with too many digits). */
 export function cellPercent(text: string): string | undefined {
   const t = text.replace(/\s/g, '');
-  return /^-?\d+(?:\.\d+)?%$/.test(t) ? t : undefined;
+  return /^-?\d+(?:\.\d+)?%$/.test(t) && isWithinDigitLimits(t) ? t : undefined;
 }
 
 const NUMBERS = new WeakMap<Paragraph, readonly NumberToken[]>();

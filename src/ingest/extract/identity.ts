@@ -30,15 +30,39 @@ function yearIn(text: string): number | undefined {
   return y >= 1990 && y <= 2100 ? y : undefined;
 }
 
+/** For each column, the index of the first non-empty cell right of it, or -1. */
+function filledAfter(cells: readonly string[]): number[] {
+  const out = new Array<number>(cells.length);
+  let next = -1;
+  for (let col = cells.length - 1; col >= 0; col--) {
+    out[col] = next;
+    if (cells[col] !== '') next = col;
+  }
+  return out;
+}
+
+/**
+ * A line that states something rather than names the document: it ends a sentence, or it gives an amount or a rate
+ * ("2023年度本馆决算支出980万元。"). Such a line near the top is running text, and its year is not the document's.
+ */
+function isStatement(text: string): boolean {
+  return /[。；;！？!?]\s*$/.test(text) || /\d\s*(?:万元|亿元|元|%)/.test(text);
+}
+
 export function extractIdentity(ctx: ExtractContext): void {
   const { lines } = ctx.seg;
   // 1. Labelled cells: 部门名称 | X, 被评价年度 | 2022 年 (forms), "部门名称（公章）：X" (report covers).
   for (const line of lines) {
     if (line.kind === 'blank') continue;
+    // Per column, the next filled cell right of it: made once per line that has a label (a line of thousands of
+    // cells is not searched again from each).
+    let nextFilled: number[] | undefined;
     line.cells.forEach((cell, col) => {
       const colon = /^(.{2,16}?)[：:]\s*(.+)$/.exec(cell);
       const label = compactLabel(colon ? colon[1]! : cell);
-      const valueCol = colon ? col : line.cells.findIndex((c, j) => j > col && c !== '');
+      if (!NAME_LABEL.test(label) && !YEAR_LABEL.test(label)) return;
+      nextFilled ??= filledAfter(line.cells);
+      const valueCol = colon ? col : nextFilled[col]!;
       const value = colon ? colon[2]! : valueCol > col ? line.cells[valueCol]! : '';
       if (!value) return;
       if (NAME_LABEL.test(label)) {
@@ -69,7 +93,7 @@ export function extractIdentity(ctx: ExtractContext): void {
       put(ctx, 'department.region', alone.region, alone.region, src);
       continue;
     }
-    const isTitle = /绩效|自评|评价|年度|报告|自评表/.test(text) && text.length <= 60;
+    const isTitle = /绩效|自评|评价|年度|报告|自评表/.test(text) && text.length <= 60 && !isStatement(text);
     if (!isTitle) continue;
     const y = /((?:19|20)\d{2})\s*年度?/.exec(text);
     if (y) put(ctx, 'year', Number(y[1]), y[1]!, sourceAt(ctx, line.index, undefined, text));

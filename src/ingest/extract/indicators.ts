@@ -4,7 +4,7 @@
  */
 import { compactLabel } from '../../core/text/normalize.ts';
 import { type ExtractContext, put, sourceAt } from './context.ts';
-import { type ColumnSpec, alignValues, findHeader } from './table-columns.ts';
+import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
 type Key = 'level1' | 'level2' | 'name' | 'multiYearTarget' | 'target' | 'actual' | 'weight' | 'score' | 'deviationReason' | 'direction' | 'unitOfMeasure';
 
@@ -37,8 +37,9 @@ export function extractIndicatorTable(ctx: ExtractContext): void {
     let level1 = '';
     let level2 = '';
     for (const row of table.rows.slice(header.rowIndex + 1)) {
-      const before = row.cells.slice(0, c.level1!).filter(Boolean);
-      // A filled cell left of 一级指标 that is not the table's own label starts another part of the form.
+      const before = row.cells.slice(0, c.level1!).filter((x) => x !== '' && !isSequenceNumber(x));
+      // A filled cell left of 一级指标 that is neither the table's own label nor a row number (序号) starts another
+      // part of the form.
       if (before.length && compactLabel(before[0]!) !== compactLabel(table.rows[header.rowIndex]!.cells[0] ?? '')) break;
       const l1 = row.cells[c.level1!] ?? '';
       const l2 = row.cells[c.level2!] ?? '';

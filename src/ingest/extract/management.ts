@@ -4,8 +4,8 @@
  * trigger) and, per field, the words that stand right before the figure.
  */
 import { toPlainString } from '../../core/exact.ts';
-import { asMoney, percentText } from '../../core/text/numbers.ts';
-import { type ExtractContext, moneyText, numbersOf, put, putMoney, putPrinted, sourceInParagraph } from './context.ts';
+import { percentText } from '../../core/text/numbers.ts';
+import { type ExtractContext, moneyOf, numbersOf, put, putMoney, putPrinted, sourceInParagraph } from './context.ts';
 
 type FieldKind = 'money' | 'percent' | 'count' | 'bare-money';
 
@@ -110,8 +110,8 @@ export function extractManagement(ctx: ExtractContext): void {
           else if (f.kind === 'count') put(ctx, f.path, Number(toPlainString(t.printed)), `${toPlainString(t.printed)} 人`, src);
           else if (f.kind === 'bare-money' && !t.unit) putMoney(ctx, f.path, { value: toPlainString(t.printed), unit: '万元' }, src);
           else {
-            const m = asMoney(t);
-            if (m) putMoney(ctx, f.path, { value: moneyText(t.raw), unit: m.unit }, src);
+            const m = moneyOf(t);
+            if (m) putMoney(ctx, f.path, m, src);
           }
           break;
         }

@@ -32,18 +32,28 @@ const FORM_NARRATIVES: readonly (readonly [RegExp, string])[] = [
 
 /** A form's label cells followed by their text (on the same row, or below for the 年度目标 header). */
 export function extractFormNarratives(ctx: ExtractContext): void {
+  const isLabel = (c: string) => FORM_NARRATIVES.some(([re]) => re.test(compactLabel(c)));
   for (const table of ctx.seg.tables) {
     table.rows.forEach((row, r) => {
+      // Per column, the first text cell right of it (computed once per row that has a label: a row of thousands of
+      // label cells is not searched again from each).
+      let textAfter: number[] | undefined;
+      let firstOf: Map<string, number> | undefined;
       row.cells.forEach((cell, col) => {
         if (cell.length > 24 || cell.length < 4) return;
         const hit = FORM_NARRATIVES.find(([re]) => re.test(compactLabel(cell)));
         if (!hit) return;
         const [, path] = hit;
         // The text: the next filled cell on the row; for a column header (预期目标 over 完成情况), the same column below.
-        const isLabel = (c: string) => FORM_NARRATIVES.some(([re]) => re.test(compactLabel(c)));
-        let text = row.cells.slice(col + 1).find((c) => c.length > 8 && !isLabel(c));
+        textAfter ??= textCellsAfter(row.cells, isLabel);
+        const at = textAfter[col]!;
+        let text = at < row.cells.length ? row.cells[at] : undefined;
         let line = row.lines[0]!;
-        const sameRowCol = text ? row.cells.indexOf(text) : -1;
+        if (text && !firstOf) {
+          firstOf = new Map();
+          for (let i = row.cells.length - 1; i >= 0; i--) firstOf.set(row.cells[i]!, i);
+        }
+        const sameRowCol = text ? firstOf!.get(text)! : -1;
         if (!text) {
           const below = table.rows[r + 1];
           const c = below?.cells[col] ?? '';
@@ -61,25 +71,66 @@ export function extractFormNarratives(ctx: ExtractContext): void {
   }
 }
 
+/** For each column, the index of the first cell right of it longer than 8 characters that is not a label (or the row's length). */
+function textCellsAfter(cells: readonly string[], isLabel: (c: string) => boolean): number[] {
+  const out = new Array<number>(cells.length);
+  let next = cells.length;
+  for (let col = cells.length - 1; col >= 0; col--) {
+    out[col] = next;
+    const c = cells[col]!;
+    if (c.length > 8 && !isLabel(c)) next = col;
+  }
+  return out;
+}
+
 const PROBLEM_HEADING = /问题/;
 const MEASURE_HEADING = /改进|整改|措施|建议|下一步/;
 
-/** The text lines of a section (its own heading excluded), joined; sub-headings start new items. */
+/** A numbered line that ends a sentence ("1.部分项目支出进度偏慢，第四季度支出占全年四成。"). */
+const SENTENCE_END = /[。；;！？!?]$/;
+
+/**
+ * The text lines of a section (its own heading excluded), joined into items. A sub-heading with text under it heads
+ * that text ("预算执行不均衡：部分项目…"). A sub-heading with no text of its own before the next heading or the end is
+ * an item by itself, kept as written: the segmenter takes any short numbered line for a heading, and "1.…。" with
+ * nothing under it is the problem itself, not a title. A title without a sentence end that only groups numbered
+ * sentences leads the first of them.
+ */
 function sectionItems(ctx: ExtractContext, s: Section): string[] {
   const items: string[] = [];
   let current = '';
+  /** A heading waiting to see whether text follows it: its title, and its line as written. */
+  let pending: { title: string; line: string; isSentence: boolean } | undefined;
+  const flush = () => {
+    if (pending) items.push(pending.line);
+    else if (current) items.push(current);
+    pending = undefined;
+    current = '';
+  };
   for (let i = s.line + 1; i <= s.end && i < ctx.seg.lines.length; i++) {
     const l = ctx.seg.lines[i]!;
     if (l.kind === 'blank' || l.kind === 'row') continue;
     const t = l.cells[0]!;
     if (l.heading) {
-      if (current) items.push(current);
-      current = `${l.heading.title.replace(/[。：:]$/, '')}：`;
+      const isSentence = SENTENCE_END.test(l.heading.title);
+      if (pending && !pending.isSentence && isSentence) {
+        // "（一）预算执行方面" over "1.…。": the group's title leads its first sentence.
+        current = `${pending.title}：${t}`;
+        pending = undefined;
+        continue;
+      }
+      flush();
+      pending = { title: l.heading.title.replace(/[。；;：:]$/, ''), line: t, isSentence };
       continue;
     }
-    current = current && !current.endsWith('：') && /[。；;]$/.test(current) ? (items.push(current), t) : current + t;
+    if (pending) {
+      current = `${pending.title}：${t}`;
+      pending = undefined;
+      continue;
+    }
+    current = current && /[。；;]$/.test(current) ? (items.push(current), t) : current + t;
   }
-  if (current && !current.endsWith('：')) items.push(current);
+  flush();
   return items.flatMap(splitItems).filter((x) => x.length >= 6);
 }
 
@@ -90,17 +141,19 @@ export function extractSectionNarratives(ctx: ExtractContext): void {
     const m = MEASURE_HEADING.test(title) && !/经验|做法|结果应用|公开/.test(title);
     return p && m ? 'both' : p ? 'problems' : m ? 'measures' : undefined;
   };
-  for (const s of ctx.seg.sections) {
+  const sections = ctx.seg.sections;
+  sections.forEach((s, si) => {
     const title = s.heading.title;
     const kind = kindOf(title);
-    if (!kind || kind === 'both') continue;
+    if (!kind || kind === 'both') return;
     // An outer section ("三、总体评价和整改措施") whose subsections name problems or measures leaves them to those.
-    if (ctx.seg.sections.some((c) => c !== s && c.line > s.line && c.line <= s.end && kindOf(c.heading.title))) continue;
+    // Sections are in document order, so its subsections are the ones right after it that start before it ends.
+    for (let k = si + 1; k < sections.length && sections[k]!.line <= s.end; k++) if (sections[k]!.line > s.line && kindOf(sections[k]!.heading.title)) return;
     const isProblem = kind === 'problems';
     const path = isProblem ? 'problems' : 'measures';
     const items = sectionItems(ctx, s);
     if (items.length) put(ctx, path, items, `${items.length} 条`, sourceAt(ctx, s.line, undefined, `${s.heading.marker}${title}`));
-  }
+  });
 }
 
 /** 部门职能: the numbered items of the functions section. */

@@ -8,9 +8,9 @@
  */
 import { type Exact, add, gt, mul, parseExact, ZERO } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import { asMoney, percentText, scanNumbers } from '../../core/text/numbers.ts';
+import { percentText, scanNumbers } from '../../core/text/numbers.ts';
 import type { Table } from '../segment.ts';
-import { type ExtractContext, cellNumber, cellPercent, getPath, put, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, moneyOf, put, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
 import { type ColumnSpec, findHeader } from './table-columns.ts';
 
 type Key = 'name' | 'implementingUnit' | 'initialBudget' | 'increase' | 'decrease' | 'adjustedBudget' | 'actualSpending' | 'rate' | 'seq';
@@ -154,11 +154,11 @@ export function extractNarrativeProjects(ctx: ExtractContext): void {
       const body = p.text.slice(start, end);
       const row: Record<string, unknown> = { name: h[1]!.trim(), isKeyProject: true };
       for (const t of scanNumbers(body)) {
-        const m = asMoney(t);
+        const m = moneyOf(t);
         const before = body.slice(Math.max(0, t.start - 12), t.start).replace(/\s+$/, '');
         if (m) {
           const f = FIELD_PATTERNS.find(([re]) => re.test(before));
-          if (f && row[f[1]] === undefined) row[f[1]] = { value: t.raw.replace(/[^\d.]/g, ''), unit: m.unit, source: sourceInParagraph(ctx, p, start + t.start, start + t.end) };
+          if (f && row[f[1]] === undefined) row[f[1]] = { ...m, source: sourceInParagraph(ctx, p, start + t.start, start + t.end) };
         } else if (t.unit === '%' && /完成(?:全年)?预算的|执行率(?:为)?|支出率(?:为)?/.test(before) && row['printed'] === undefined) {
           row['printed'] = { executionRate: { value: `${percentText(t)}%`, source: sourceInParagraph(ctx, p, start + t.start, start + t.end) } };
         }

@@ -56,3 +56,11 @@ export function alignValues<K extends string>(row: Row, header: HeaderMatch<K>, 
   });
   return out;
 }
+
+/**
+ * A row's number in a 序号 column ("1", "12", "3.", "（3）", "一", "二、"): it numbers the row, it does not label a part
+ * of the form, so a filled cell of this kind left of a table's name column does not end the table.
+ */
+export function isSequenceNumber(text: string): boolean {
+  return /^[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)]?[.．、]?$/.test(compactLabel(text));
+}

@@ -5,7 +5,7 @@ import { compactLabel } from '../../core/text/normalize.ts';
 import type { Row, Table } from '../segment.ts';
 import { tableUnit } from './budget.ts';
 import { type ExtractContext, cellNumber, put, sourceAt } from './context.ts';
-import { type ColumnSpec, alignValues, findHeader } from './table-columns.ts';
+import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
 type FormKey = 'label' | 'content' | 'completion' | 'indicator' | 'actual' | 'amount';
 const FORM_COLUMNS: readonly ColumnSpec<FormKey>[] = [
@@ -119,7 +119,8 @@ export function extractPlannedTasks(ctx: ExtractContext): void {
     const tasks = [];
     for (const row of table.rows.slice(header.rowIndex + 1)) {
       const name = row.cells[c.name!] ?? '';
-      const before = row.cells.slice(0, c.name!).filter(Boolean);
+      // Cells left of 名称 other than a row number (序号): a label there starts another part of the form.
+      const before = row.cells.slice(0, c.name!).filter((x) => x !== '' && !isSequenceNumber(x));
       if (before.length && !name) break;
       if (!name) continue;
       if (before.length && before.some((x) => compactLabel(x) !== compactLabel(table.rows[header.rowIndex]!.cells[0] ?? ''))) break;

@@ -147,9 +147,7 @@ test('refusals: no body, not Word, not a ZIP, legacy and encrypted Office, damag
   const broken = readDocx(docx('<w:p><w:r><w:t>未闭合</w:r></w:p>'));
   assert.deepEqual(!broken.ok && { code: broken.problems[0]?.code, part: broken.problems[0]?.params['part'] }, { code: 'xml-corrupt', part: 'word/document.xml' });
   const big = docx(p('很长的段落'.repeat(1000)).repeat(1000));
-  const started = performance.now();
   assert.equal(code(readDocx(big, { ...DEFAULT_LIMITS, maxUnzippedBytes: 2 * 1024 * 1024 })), 'zip-bomb');
-  assert.ok(performance.now() - started < 2000);
 });
 
 test('fuzz: damaged DOCX files and random bytes never throw', () => {
@@ -175,23 +173,18 @@ test('fuzz: damaged DOCX files and random bytes never throw', () => {
   );
 });
 
-test('performance: a 1 MB document.xml reads in well under 100 ms', (t) => {
+// Speed of the DOCX reader is measured in `npm run bench` (import throughput per format), not asserted here.
+test('a 1 MB document.xml reads whole: every paragraph and every table row', () => {
   const para = p('本部门2023年度整体支出预算执行率为92.94%，较上年提高3.5个百分点，绩效目标基本完成。');
   const row = tr(tc(p('项目支出')) + tc(p('3475.09'), '<w:gridSpan w:val="2"/>') + tc(p('92.94%')));
   let body = '';
-  while (body.length < 1_000_000) body += para.repeat(20) + tbl(row.repeat(20));
-  const xml = documentXml(body);
-  const bytes = docx(body);
-  const bytesXml = Buffer.byteLength(xml);
-  for (let i = 0; i < 3; i++) readDocx(bytes); // warm-up
-  const runs = 10;
-  let started = performance.now();
-  for (let i = 0; i < runs; i++) readDocumentXml(xml, 'word/document.xml');
-  const parseMs = (performance.now() - started) / runs;
-  started = performance.now();
-  let result: ReadResult | undefined;
-  for (let i = 0; i < runs; i++) result = readDocx(bytes);
-  const totalMs = (performance.now() - started) / runs;
-  t.diagnostic(`document.xml ${(bytesXml / 1e6).toFixed(2)} MB (${(bytes.length / 1e3).toFixed(0)} KB zipped): parse ${parseMs.toFixed(1)} ms, unzip+parse ${totalMs.toFixed(1)} ms, ${result?.ok ? result.document.lines.length : 0} lines`);
-  assert.ok(totalMs < 300, `${totalMs} ms`);
+  let blocks = 0;
+  while (body.length < 1_000_000) {
+    body += para.repeat(20) + tbl(row.repeat(20));
+    blocks++;
+  }
+  const result: ReadResult = readDocx(docx(body));
+  assert.ok(result.ok);
+  assert.equal(result.document.lines.length, blocks * 40);
+  assert.deepEqual(result.document.lines[20]?.cells, ['项目支出', '3475.09', '', '92.94%']);
 });

@@ -3,7 +3,8 @@
  * renamed .docx is still read (with a warning) and a renamed binary is refused with a clear message.
  */
 import type { Problem } from '../../core/problem.ts';
-import { DEFAULT_LIMITS, type ReadLimits, type ReadResult } from '../source.ts';
+import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceDocument } from '../source.ts';
+import { LimitNotes } from './limits.ts';
 import { readText } from './text.ts';
 import { looksLikeZip, sniffOle } from './zip.ts';
 
@@ -92,19 +93,59 @@ export async function readDocument(bytes: Uint8Array, fileName: string, limits: 
     case 'text':
       if (expected && expected !== 'text' && !isMostlyText(bytes)) return { ok: false, problems: [{ code: 'not-a-document', path: [], params: {} }] };
       if (!expected && ext && !isMostlyText(bytes)) return { ok: false, problems: [{ code: 'unsupported-document-type', path: [], params: { ext } }] };
-      result = readText(bytes, limits);
+      // Why: .tsv (and text) lines are tab-separated; a .csv is read as CSV, quoted fields and all.
+      result = readText(bytes, limits, ext === '.csv' ? 'csv' : 'tabs');
       break;
   }
-  return result.ok ? { ...result, warnings: [...warnings, ...result.warnings] } : result;
+  if (!result.ok) return result;
+  const bounded = boundLines(result.document, limits, format === 'text');
+  return { ...result, document: bounded.document, warnings: [...warnings, ...result.warnings, ...bounded.warnings] };
 }
 
-/** A quick look at the first 4 KB: few control bytes means text. */
+/**
+ * The per-line limits, whatever the format: the text readers cut as they read; a DOCX table row of 100,000 cells or a
+ * PDF line of megabytes is cut here, so no later step meets a line it was not built for.
+ */
+function boundLines(document: SourceDocument, limits: ReadLimits, alreadyCut: boolean): { document: SourceDocument; warnings: Problem[] } {
+  if (alreadyCut) return { document, warnings: [] };
+  const notes = new LimitNotes(limits);
+  let changed = false;
+  const lines = document.lines.map((l, i) => {
+    const at = l.loc.line ?? l.loc.row ?? i + 1;
+    let cells = l.cells;
+    if (cells.length > limits.maxCellsPerLine) {
+      notes.note('line-too-many-cells', at);
+      cells = cells.slice(0, limits.maxCellsPerLine);
+    }
+    if (cells.some((c) => c.length > limits.maxCellChars)) cells = cells.map((c) => notes.cell(c, at));
+    if (cells === l.cells) return l;
+    changed = true;
+    return { ...l, cells };
+  });
+  return changed ? { document: { ...document, lines }, warnings: notes.warnings() } : { document, warnings: [] };
+}
+
+/**
+ * A quick look at the first 4 KB: few control bytes means text. In UTF-16 (with or without a byte-order mark)
+ * every other byte of an ASCII character is NUL, so the bytes are looked at as 16-bit units when NULs gather at
+ * odd or even offsets.
+ */
 function isMostlyText(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 4096);
-  let bad = 0;
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let nulOdd = 0;
+  let nulEven = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) bad++;
+    if (bytes[i] !== 0) continue;
+    if (i & 1) nulOdd++;
+    else nulEven++;
   }
+  const control = (u: number) => u === 0 || u < 0x09 || (u > 0x0d && u < 0x20 && u !== 0x1b);
+  let bad = 0;
+  if (nulOdd > 4 * (nulEven + 1) || nulEven > 4 * (nulOdd + 1)) {
+    const le = nulOdd > nulEven;
+    for (let i = 0; i < n; i += 2) if (control(le ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!)) bad++;
+    return bad <= (n / 2) * 0.01;
+  }
+  for (let i = 0; i < n; i++) if (control(bytes[i]!)) bad++;
   return bad <= n * 0.01;
 }

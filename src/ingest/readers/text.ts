@@ -1,166 +1,89 @@
 /**
  * Text documents: plain text and Markdown copied from government web pages (tab-separated table rows, `<p>`
- * fragments left in), and saved HTML pages (tables as <tr>/<td>). Bytes in UTF-8, UTF-16 or GB18030/GBK.
+ * fragments left in), saved HTML pages (`html.ts`) and CSV files (`csv.ts`). The bytes are decoded by
+ * `decode.ts` (UTF-8, UTF-16, GB18030/GBK, Big5, decided per file with evidence); its warnings (damaged bytes,
+ * mixed encodings, a guessed encoding) come with the document.
+ *
+ * Lines are read within the limits of `ReadLimits` in one pass: at most `maxCellsPerLine` cells and
+ * `maxLineChars` characters of a line, `maxCellChars` of a cell, each cut noted with its line.
  */
-import { decodeText } from '../decode.ts';
+import type { Problem } from '../../core/problem.ts';
+import { type Encoding, decodeText } from '../decode.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
+import { csvLines } from './csv.ts';
+import { htmlLines, looksLikeHtml } from './html.ts';
+import { LimitNotes } from './limits.ts';
 
-/** Looks like a saved web page rather than text with a few `<p>` fragments in it. */
-function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 4096).toLowerCase();
-  return /<!doctype html|<html[\s>]|<body[\s>]|<table[\s>]/.test(head);
-}
+/** How a text file's lines are split into cells: by tabs (text, TSV, Markdown) or as CSV. */
+export type TextLayout = 'tabs' | 'csv';
 
-export function readText(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): ReadResult {
+type Decoded = { ok: true; text: string; encoding: Encoding; warnings: readonly Problem[] } | { ok: false; result: ReadResult };
+
+function decodeDocument(bytes: Uint8Array): Decoded {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { ok: false, problems: [{ code: 'not-a-document', path: [], params: {} }] };
+  if (!decoded.ok) return { ok: false, result: { ok: false, problems: [decoded.problem] } };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  if (text.trim() === '') return { ok: false, problems: [{ code: 'empty-file', path: [], params: {} }] };
-  const html = looksLikeHtml(text);
-  const { lines, truncated } = html ? htmlLines(text, limits.maxLines) : plainLines(text, limits.maxLines);
-  return {
-    ok: true,
-    document: { format: html ? 'html' : 'text', lines, encoding: decoded.encoding },
-    warnings: truncated ? [{ code: 'too-many-lines', path: [], params: { limit: limits.maxLines } }] : [],
-  };
+  if (text.trim() === '') return { ok: false, result: { ok: false, problems: [{ code: 'empty-file', path: [], params: {} }] } };
+  return { ok: true, text, encoding: decoded.encoding, warnings: decoded.warnings };
 }
 
-function plainLines(text: string, maxLines: number): { lines: SourceLine[]; truncated: boolean } {
-  const lines: SourceLine[] = [];
-  let start = 0;
-  let no = 0;
-  while (start <= text.length) {
-    if (lines.length >= maxLines) return { lines, truncated: true };
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let line = text.slice(start, end);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    no++;
-    // Why: the form feed a PDF-to-text export puts at a page break is a page start, not text.
-    const pageStart = line.includes('\f');
-    if (pageStart) line = line.replace(/\f/g, '');
-    lines.push({ cells: line.split('\t'), loc: { line: no }, ...(pageStart ? { pageStart } : {}) });
-    start = end + 1;
+export function readText(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, layout: TextLayout = 'tabs'): ReadResult {
+  const decoded = decodeDocument(bytes);
+  if (!decoded.ok) return decoded.result;
+  const { text, encoding } = decoded;
+  // Why by content: a saved page may be named .txt, and text with a few <p> fragments is still text. A CSV is a
+  // page only when it starts as one (a quoted field may hold "<table>").
+  if (looksLikeHtml(text) && (layout !== 'csv' || /^\s*</.test(text))) {
+    const html = htmlLines(text, limits);
+    return { ok: true, document: { format: 'html', lines: html.lines, encoding }, warnings: [...decoded.warnings, ...html.warnings] };
   }
-  return { lines, truncated: false };
+  const read = layout === 'csv' ? csvLines(text, limits) : plainLines(text, limits);
+  return { ok: true, document: { format: 'text', lines: read.lines, encoding }, warnings: [...decoded.warnings, ...read.warnings] };
 }
-
-const BLOCK_TAGS = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'caption', 'title']);
 
 /**
- * A saved HTML page → lines: each table row is a line of cells (colspan kept as empty cells so columns align),
- * each block element a line. Location is the source line of the element's start tag.
+ * Each line of the text a line of tab-separated cells. Linear in the text whatever its shape: the next tab and
+ * form feed are found once and reused (never searched for again per line), and a line past a limit is cut.
  */
-function htmlLines(html: string, maxLines: number): { lines: SourceLine[]; truncated: boolean } {
+export function plainLines(text: string, limits: ReadLimits): { lines: SourceLine[]; warnings: Problem[] } {
+  const notes = new LimitNotes(limits);
   const lines: SourceLine[] = [];
-  let truncated = false;
-  let text = '';
-  let textLine = 1;
-  let row: string[] | undefined;
-  let rowLine = 1;
-  let cell: string | undefined;
-  let span = 1;
-  let tableDepth = 0;
-  let tableCount = -1;
-  const tableStack: number[] = [];
-  let skip: string | undefined;
-  let lineNo = 1;
-  let pos = 0;
-
-  const push = (l: SourceLine) => {
-    if (lines.length >= maxLines) truncated = true;
-    else lines.push(l);
-  };
-  const flushText = () => {
-    if (cell !== undefined) return;
-    const t = text.replace(/\s+/g, ' ').trim();
-    if (t) push({ cells: [t], loc: { line: textLine } });
-    text = '';
-  };
-  const endCell = () => {
-    if (row && cell !== undefined) {
-      row.push(cell.replace(/[ \t\r\n]+/g, ' ').trim());
-      for (let i = 1; i < span; i++) row.push('');
+  const n = text.length;
+  let nextTab = text.indexOf('\t');
+  let nextFormFeed = text.indexOf('\f');
+  let start = 0;
+  let no = 0;
+  while (start <= n) {
+    if (lines.length >= limits.maxLines) {
+      notes.note('too-many-lines', no + 1);
+      break;
     }
-    cell = undefined;
-    span = 1;
-  };
-  const endRow = () => {
-    endCell();
-    if (row && row.some((c) => c !== '')) push({ cells: row, loc: { line: rowLine }, table: tableStack[tableStack.length - 1] ?? 0 });
-    row = undefined;
-  };
-
-  const tagRe = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)>/g;
-  for (let m = tagRe.exec(html); m; m = tagRe.exec(html)) {
-    const chunk = html.slice(pos, m.index);
-    lineNo += countNewlines(html, pos, m.index);
-    pos = m.index + m[0].length;
-    if (!skip) {
-      if (cell !== undefined) cell += chunk;
-      else {
-        if (!text.trim()) textLine = lineNo;
-        text += chunk;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    no++;
+    let stop = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    if (stop - start > limits.maxLineChars) {
+      notes.note('line-too-long', no);
+      stop = start + limits.maxLineChars;
+    }
+    if (nextFormFeed >= 0 && nextFormFeed < start) nextFormFeed = text.indexOf('\f', start);
+    // Why: the form feed a PDF-to-text export puts at a page break is a page start, not text.
+    const pageStart = nextFormFeed >= 0 && nextFormFeed < stop;
+    const cells: string[] = [];
+    for (let p = start; ; ) {
+      if (nextTab >= 0 && nextTab < p) nextTab = text.indexOf('\t', p);
+      const cellEnd = nextTab >= 0 && nextTab < stop ? nextTab : stop;
+      if (cells.length === limits.maxCellsPerLine) {
+        notes.note('line-too-many-cells', no);
+        break;
       }
+      const cell = text.slice(p, cellEnd);
+      cells.push(notes.cell(pageStart ? cell.replace(/\f/g, '') : cell, no));
+      if (cellEnd >= stop) break;
+      p = cellEnd + 1;
     }
-    const closing = m[1] === '/';
-    const tag = (m[2] ?? '').toLowerCase();
-    const tagLine = lineNo;
-    lineNo += countNewlines(m[0], 0, m[0].length);
-    if (!tag) continue;
-    if (skip) {
-      if (closing && tag === skip) skip = undefined;
-      continue;
-    }
-    if (!closing && (tag === 'script' || tag === 'style' || tag === 'head')) {
-      skip = tag;
-      continue;
-    }
-    if (tag === 'table') {
-      if (!closing) {
-        flushText();
-        tableDepth++;
-        tableStack.push(++tableCount);
-      } else if (tableDepth > 0) {
-        endRow();
-        tableDepth--;
-        tableStack.pop();
-      }
-    } else if (tag === 'tr' && tableDepth > 0) {
-      endRow();
-      if (!closing) {
-        row = [];
-        rowLine = tagLine;
-      }
-    } else if ((tag === 'td' || tag === 'th') && tableDepth > 0) {
-      endCell();
-      if (!closing) {
-        if (!row) {
-          row = [];
-          rowLine = tagLine;
-        }
-        cell = '';
-        const cs = /colspan\s*=\s*["']?(\d{1,3})/i.exec(m[3] ?? '');
-        span = cs ? Math.max(1, Math.min(50, Number(cs[1]))) : 1;
-      }
-    } else if (BLOCK_TAGS.has(tag)) {
-      if (cell !== undefined) cell += ' ';
-      else flushText();
-    }
+    lines.push({ cells, loc: { line: no }, ...(pageStart ? { pageStart } : {}) });
+    start = end + 1;
   }
-  const rest = html.slice(pos);
-  if (!skip) {
-    if (cell !== undefined) cell += rest;
-    else text += rest;
-  }
-  endRow();
-  cell = undefined;
-  flushText();
-  return { lines, truncated };
-}
-
-function countNewlines(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+  return { lines, warnings: notes.warnings() };
 }

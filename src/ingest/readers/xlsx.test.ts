@@ -283,13 +283,16 @@ test('refusals and warnings: not a workbook, no sheets, missing sheet part, dama
   assert.equal(code(readXlsx(bomb, { ...DEFAULT_LIMITS, maxUnzippedBytes: 4 * 1024 * 1024 })), 'zip-bomb');
 });
 
-test('hostile merges and sparse columns stay fast', () => {
+// Their speed is measured by the fuzzer and the bench, not asserted here (a loaded CI machine is no stopwatch).
+test('hostile merges and sparse columns read: the figures are there, the merges do not multiply them', () => {
   const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
   const merges = Array.from({ length: 5000 }, () => '<mergeCell ref="A1:XFD1048576"/>').join('');
-  const started = performance.now();
   const r = readXlsx(xlsx({ 'xl/worksheets/sheet1.xml': `<worksheet ${MAIN}><sheetData>${rows}</sheetData><mergeCells>${merges}</mergeCells></worksheet>` }));
   assert.ok(r.ok);
-  assert.ok(performance.now() - started < 5000);
+  // At most one line per row, and rows of at most the limit's cells: a merge over the whole sheet copies nothing.
+  assert.ok(r.document.lines.length > 0 && r.document.lines.length <= 2000, `${r.document.lines.length} lines`);
+  assert.ok(r.document.lines.every((l) => l.cells.length <= DEFAULT_LIMITS.maxCellsPerLine), 'no line wider than the limit');
+  assert.ok(r.warnings.some((w) => w.code === 'line-too-many-cells'), 'the cut columns are named in a warning');
 });
 
 test('fuzz: damaged XLSX files and random bytes never throw', () => {

@@ -9,6 +9,7 @@
  * thousands separators and without ever dropping a stored digit.
  */
 import { problem, type Problem } from '../../core/problem.ts';
+import { LimitNotes } from './limits.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
 import { type XmlElement, childElements, childrenNamed, firstChild, parseXml, streamXml, textContent } from './xml.ts';
 import { type ZipArchive, hasEntry, openOfficeZip, packageMentions, readPartText, readRelationships, relatedPart } from './zip.ts';
@@ -267,7 +268,7 @@ export interface SheetRow {
   readonly cells: string[];
 }
 
-function readRow(el: XmlElement, previousRow: number, ctx: SheetContext): SheetRow {
+function readRow(el: XmlElement, previousRow: number, ctx: SheetContext, maxCells: number, cut: (row: number) => void): SheetRow {
   const declared = Number(el.attrs['r']);
   const row = Number.isInteger(declared) && declared > 0 ? declared : previousRow + 1;
   const cells: string[] = [];
@@ -276,6 +277,11 @@ function readRow(el: XmlElement, previousRow: number, ctx: SheetContext): SheetR
     const ref = c.attrs['r'];
     col = ref === undefined ? col + 1 : columnIndex(ref);
     if (col < 0 || col >= MAX_COLUMNS) continue;
+    // Why: a value in column XFD would otherwise make every such row 16,384 cells wide (a hostile sheet's memory).
+    if (col >= maxCells) {
+      if (cellValue(c, ctx) !== '') cut(row);
+      continue;
+    }
     const value = cellValue(c, ctx);
     if (value === '') continue;
     while (cells.length < col) cells.push('');
@@ -330,7 +336,7 @@ export interface SheetRows {
 }
 
 /** A worksheet's non-empty rows, at most `maxRows` of them, merged areas blanked. */
-export function readSheetXml(text: string, part: string, ctx: SheetContext, maxRows: number): SheetRows | Problem {
+export function readSheetXml(text: string, part: string, ctx: SheetContext, maxRows: number, notes: LimitNotes = new LimitNotes(DEFAULT_LIMITS)): SheetRows | Problem {
   const rows: SheetRow[] = [];
   const merges: Range[] = [];
   let previous = 0;
@@ -344,7 +350,7 @@ export function readSheetXml(text: string, part: string, ctx: SheetContext, maxR
         if (range) merges.push(range);
         return;
       }
-      const row = readRow(el, previous, ctx);
+      const row = readRow(el, previous, ctx, notes.limits.maxCellsPerLine, (r) => notes.note('line-too-many-cells', r));
       previous = row.row;
       if (row.cells.length === 0) return;
       if (rows.length >= maxRows) truncated = true;
@@ -424,6 +430,7 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
   if ('code' in ctx) return failure(ctx);
   const lines: SourceLine[] = [];
   const warnings: Problem[] = [];
+  const notes = new LimitNotes(limits);
   for (const [index, sheet] of sheets.entries()) {
     if (sheet.part === undefined || !hasEntry(zip, sheet.part)) {
       warnings.push(problem('zip-corrupt', [], { detail: `缺少工作表“${sheet.name}” / the sheet "${sheet.name}" is missing` }));
@@ -431,7 +438,7 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
     }
     const text = readPart(zip, sheet.part);
     if (typeof text !== 'string') return failure(text);
-    const read = readSheetXml(text, sheet.part, ctx, limits.maxLines - lines.length);
+    const read = readSheetXml(text, sheet.part, ctx, limits.maxLines - lines.length, notes);
     if ('code' in read) return failure(read);
     for (const r of read.rows) lines.push({ cells: r.cells, loc: { table: sheet.name, row: r.row }, table: index });
     if (read.truncated) {
@@ -439,5 +446,5 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
       break;
     }
   }
-  return { ok: true, document: { format: 'xlsx', lines, pages: sheets.length }, warnings };
+  return { ok: true, document: { format: 'xlsx', lines, pages: sheets.length }, warnings: [...warnings, ...notes.warnings()] };
 }

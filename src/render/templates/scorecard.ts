@@ -2,13 +2,19 @@
  * scorecard: the rubric table (SPEC §5.1, the layout of seed 004's 评分表): 一级 / 二级 / 三级指标, 分值, 评分标准,
  * the department's self-score, the score the data gives (复核得分) and how it was reached. Group cells span their
  * items' rows; a rubric shallower than three levels leaves the lower columns merged into the last name.
+ *
+ * Above it, in every format, the identity block the forms and reports carry (部门名称, 被评价年度, 年初预算, 调整后预算,
+ * 实际支出, 预算完成率, 预算调整率, the self-score total): label–value cells with the labels `jixiao import` reads, so
+ * a scorecard read back keeps the department, its budget and its self-score. The rates are the computed ones (a
+ * notice says where the evaluation had printed another).
  */
+import { formRates, valueOf } from '../../core/narrative/restate.ts';
 import { type Exact, sub, toFixed, toPlainString } from '../../core/exact.ts';
 import { type ItemScore, difference } from '../../core/rubric/engine.ts';
 import { type Group, type Leaf, type Rubric, isLeaf } from '../../core/rubric/schema.ts';
-import type { Cell, Row, Table } from '../doc.ts';
+import type { Block, Cell, Row, Table } from '../doc.ts';
 import { label, para, text } from '../doc.ts';
-import { numberCell } from './common.ts';
+import { moneyCell, numberCell, percentCell, restatedNotice } from './common.ts';
 import type { Notice, RenderResult, Template, TemplateInput } from './types.ts';
 
 const LEVELS = 3;
@@ -98,6 +104,47 @@ export function scorecardTable(input: TemplateInput, notices: Notice[]): Table |
   };
 }
 
+/**
+ * The identity block: label–value pairs three to a row. The self-score is a sentence in its cell ("满分 100 分，自评得分
+ * 95.68 分") because that is how documents state it and how the importer reads it; the recomputed score and grade
+ * follow it.
+ */
+export function identityTable(input: TemplateInput, notices: Notice[]): Table {
+  const e = input.evaluation;
+  const b = e.budget;
+  const { completion, adjustment } = formRates(input.figures);
+  restatedNotice(completion, b?.printed?.['executionRate'], notices);
+  restatedNotice(adjustment, b?.printed?.['adjustmentRate'], notices);
+  const s = e.selfScores;
+  const precision = input.rubric?.precision ?? 2;
+  const total = input.score?.total;
+  const grade = input.score?.grade.computed?.zh;
+  const selfText = s?.total !== undefined ? (s.max !== undefined ? `满分 ${toPlainString(s.max)} 分，自评得分 ${toPlainString(s.total)} 分` : `自评得分 ${toPlainString(s.total)} 分`) : '';
+  const computedText = total ? `复核得分 ${toFixed(total.computed, precision)} 分${grade ? `，复核等级“${grade}”` : ''}` : '';
+  const scoreText = [selfText, computedText].filter(Boolean).join('；');
+  const rows: Row[] = [
+    { cells: [label(`部门名称${e.department.isAggregate ? '（汇总）' : ''}`), text(e.department.name ?? '', { colSpan: 3, align: 'left' }), label('被评价年度'), text(`${e.year} 年`, { align: 'left' })] },
+    { cells: [label('年初预算'), moneyCell(b?.initialBudget, '万元'), label('调整后预算'), moneyCell(b?.adjustedBudget, '万元'), label('实际支出'), moneyCell(b?.actualSpending, '万元')] },
+    { cells: [label('预算完成率'), percentCell(valueOf(completion)), label('预算调整率'), percentCell(valueOf(adjustment)), label('评分标准'), text(input.rubric?.name ?? input.score?.rubric.name ?? '', { align: 'left' })] },
+    { cells: [label('得分'), text(scoreText || '—', { colSpan: 5, align: 'left' })] },
+  ];
+  return {
+    id: 'identity',
+    sheet: '基本情况',
+    unitNote: '单位：万元',
+    columns: [
+      { key: 'l1', width: 6, align: 'center' },
+      { key: 'v1', width: 12, align: 'right' },
+      { key: 'l2', width: 6, align: 'center' },
+      { key: 'v2', width: 12, align: 'right' },
+      { key: 'l3', width: 6, align: 'center' },
+      { key: 'v3', width: 18, align: 'right' },
+    ],
+    header: [],
+    body: rows,
+  };
+}
+
 export const scorecard: Template = {
   id: 'scorecard',
   label: { zh: '绩效自评评分表', en: 'scorecard' },
@@ -106,11 +153,12 @@ export const scorecard: Template = {
   build(input: TemplateInput): RenderResult {
     const e = input.evaluation;
     const notices: Notice[] = [];
+    const identity = identityTable(input, notices);
     const table = scorecardTable(input, notices);
     const title = `${e.department.name ?? ''}${e.year} 年度部门整体支出绩效自评评分表`;
-    const blocks = table
-      ? [{ kind: 'title' as const, lines: [`${e.department.name ?? ''}`, `${e.year} 年度部门整体支出绩效自评评分表`] }, { kind: 'table' as const, table }]
-      : [{ kind: 'title' as const, lines: [title] }, para('未指定评分标准，无法生成评分表。')];
+    const blocks: Block[] = table
+      ? [{ kind: 'title', lines: [`${e.department.name ?? ''}`, `${e.year} 年度部门整体支出绩效自评评分表`] }, { kind: 'table', table: identity }, { kind: 'table', table }]
+      : [{ kind: 'title', lines: [title] }, { kind: 'table', table: identity }, para('未指定评分标准，无法生成评分表。')];
     return { doc: { meta: { title, subject: '部门整体支出绩效自评评分表', creator: 'jixiao', layout: 'form', orientation: 'landscape' }, blocks }, notices };
   },
 };

@@ -120,6 +120,15 @@ const rateVariant: RuleImpl = {
   },
 };
 
+/**
+ * A rate named with its subject, the words they share said once: 政府采购 + 政府采购执行率 → 政府采购执行率, 日常公用经费 +
+ * 公用经费控制率 → 日常公用经费控制率, 项目：展览 + 预算执行率 → 项目：展览预算执行率.
+ */
+function withSubject(subject: string, name: string): string {
+  for (let k = Math.min(subject.length, name.length); k >= 2; k--) if (subject.endsWith(name.slice(0, k))) return subject + name.slice(k);
+  return subject + name;
+}
+
 const notApplicablePrinted: RuleImpl = {
   code: 'rate-not-applicable',
   category: 'arithmetic',
@@ -129,7 +138,7 @@ const notApplicablePrinted: RuleImpl = {
   run(ctx) {
     const list = ctx.figures.filter((f) => f.comparison === 'printed-not-applicable' && f.printed);
     if (!list.length) return [];
-    const names = list.map((f) => `${f.subject.label.zh}${f.name.zh.replace(/（.*?）/g, '')}`);
+    const names = list.map((f) => withSubject(f.subject.label.zh, f.name.zh.replace(/（.*?）/g, '')));
     return [
       {
         message: t(
@@ -159,7 +168,7 @@ const moneyMismatch = (family: 'adjustedBudget' | 'columnTotal', code: string, t
       if (!isMoney(printed)) continue;
       // Rounding: each row and the total may each be off by half a unit of their last printed decimal.
       const rows = f.inputs.map((i) => ({ value: i.value, unit: i.unit ?? printed.unit }) as Money);
-      const rowHalf = halfUnit(Math.max(0, ...rows.map(digitsOf)), rows[0]?.unit ?? printed.unit, printed.unit);
+      const rowHalf = halfUnit(rows.reduce((m, row) => Math.max(m, digitsOf(row)), 0), rows[0]?.unit ?? printed.unit, printed.unit);
       const tolerance = add(mul(rowHalf, fromInt(rows.length)), halfUnit(digitsOf(printed), printed.unit));
       const diff = sub(valueIn({ value: f.outcome.value, unit: f.outcome.unit }, printed.unit), printed.value);
       if (lte(abs(diff), tolerance)) continue;
@@ -211,7 +220,8 @@ const shareSum: RuleImpl = {
       const nums = list.map((f) => readPrintedNumber(f.printed!.text)).filter((p): p is { value: Exact; decimals: number } => typeof p === 'object');
       if (nums.length !== list.length) continue;
       const total = sum(nums.map((n) => n.value));
-      const digits = Math.max(...nums.map((n) => n.decimals));
+      // Not Math.max(...list): a spread of a few hundred thousand rows overflows the stack, and a rule must not throw.
+      const digits = nums.reduce((m, n) => Math.max(m, n.decimals), 0);
       const tolerance = mul({ n: 5n, d: pow10(digits + 1) }, fromInt(nums.length));
       if (lte(abs(sub(total, HUNDRED)), tolerance)) continue;
       out.push({
@@ -225,18 +235,29 @@ const shareSum: RuleImpl = {
   },
 };
 
+/** Half a unit in the last decimal a score was printed with: 8.6 → 0.05, 4.28 → 0.005, 18 → 0.5. */
+function halfScoreUnit(score: Exact): Exact {
+  return { n: 5n, d: pow10(digitsOf({ value: score }) + 1) };
+}
+
 const scoreTotal: RuleImpl = {
   code: 'score-total-mismatch',
   category: 'arithmetic',
   severity: 'error',
   title: t('自评总分 ≠ 各项之和', 'self-score total ≠ sum of items'),
-  description: t('印出的自评总分与各评分项自评分之和比较。', 'The printed self-score total against the sum of the item self-scores.'),
+  description: t(
+    '印出的自评总分与各评分项自评分之和比较；允许总分与每一项各自四舍五入的误差（各半个末位，如 4.28 + 4.27 = 8.55 印作 8.6 不报）。',
+    'The printed self-score total against the sum of the item self-scores, allowing half a unit of the last printed decimal for the total and for each item (4.28 + 4.27 = 8.55 printed as 8.6 is not reported).',
+  ),
   run(ctx) {
     const s = ctx.score;
     const printed = ctx.e.selfScores?.total;
     if (!s?.total.self || !printed || eq(s.total.self, printed)) return [];
     const items = ctx.e.selfScores?.items ?? [];
     if (!items.length) return [];
+    // Rounding: the items may each have been rounded to their printed decimals, and the total to its own.
+    const tolerance = add(halfScoreUnit(printed), sum(items.map((i) => halfScoreUnit(i.score))));
+    if (lte(abs(sub(s.total.self, printed)), tolerance)) return [];
     return [
       {
         message: t(`自评总分印 ${toPlainString(printed)} 分，各项自评分之和为 ${toPlainString(s.total.self)} 分。`, `The self-score total is printed as ${toPlainString(printed)}; the items add to ${toPlainString(s.total.self)}.`),

@@ -4,11 +4,12 @@
  * them; amounts the text names (基本支出, 项目支出, a classification row) with the table rows of that name.
  */
 import { type MoneyUnit, valueIn } from '../../amount.ts';
-import { type Exact, abs, add, div, eq, fromInt, gt, lte, mul, pow10, roundHalfUp, sub, sum, toPlainString } from '../../exact.ts';
+import { type Exact, abs, add, cmp, div, eq, fromInt, gt, lt, lte, max, min, mul, pow10, reduce, roundHalfUp, sub, sum, toPlainString } from '../../exact.ts';
 import type { BudgetLine, Evaluation } from '../../model/evaluation.ts';
 import type { Money } from '../../model/money.ts';
 import type { PathSegment } from '../../problem.ts';
 import type { NarrativeFact } from '../../text/facts.ts';
+import { SENTENCE_REACH, breakBefore } from '../../text/reach.ts';
 import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { FindingLocation, Passage } from '../types.ts';
 import type { RuleImpl } from './rule.ts';
@@ -25,7 +26,11 @@ interface LocatedFact {
   readonly fact: NarrativeFact;
   readonly passage: Passage;
   readonly passageIndex: number;
+  /** Index of the fact in its passage's facts. */
+  readonly factIndex: number;
   readonly grams: ReadonlySet<string>;
+  /** The subject's own words (scope and connective words removed), to tell a part from its whole. */
+  readonly core: string;
   readonly unitKey: string;
   /** The value in the unit key's base (money in 元). */
   readonly value: Exact;
@@ -50,6 +55,24 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): { score: number; 
   return { score: (2 * shared) / (a.size + b.size), shared };
 }
 
+/**
+ * Words that say where, by whom or in all, not which thing is counted: 全年开展文物安全巡查 and 我区共开展文物安全巡查
+ * count the same thing.
+ */
+const SCOPE_WORDS = /我区|全区|本区|我市|全市|本市|我县|全县|我局|本局|我馆|本馆|我单位|本单位|本部门|共计|累计|合计|总计|全年|年内|本年度|本年|年度|今年以来|其中|进行|开展|完成|组织|实现|共有|分别|达到|已|共|均|各/g;
+
+const coreOf = (subject: string): string => subject.replace(/[^\u4e00-\u9fff]+/g, '').replace(SCOPE_WORDS, '');
+
+/**
+ * Whether one subject names a part of what the other counts: the same words with more before them (Chinese puts the
+ * qualifier first) — 夜间文物安全巡查 (其中夜间开展文物安全巡查 30 次) is a part of 文物安全巡查 (巡查 86 次), not the same
+ * fact said with another number. Words after the shared ones (…演练次数) are only another way to name the count.
+ */
+function isPartOf(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 2 && long.length - short.length >= 2 && long.endsWith(short);
+}
+
 const isMoneyUnitOf = (u: string) => u === '万元' || u === '元' || u === '亿元';
 
 function decimalsOfPrinted(printed: string): number {
@@ -61,80 +84,418 @@ function locateFacts(passages: readonly Passage[]): LocatedFact[] {
   const out: LocatedFact[] = [];
   passages.forEach((p, passageIndex) => {
     if (p.isTarget) return;
-    for (const f of p.facts) {
-      if (f.isApproximate || NOT_THIS_YEAR.test(f.clause)) continue;
+    p.facts.forEach((f, factIndex) => {
+      if (f.isApproximate || NOT_THIS_YEAR.test(f.clause)) return;
       // What is counted may follow the number: "制止 40 起野外违规用火".
       let e = f.end;
       while (e < p.text.length && e < f.end + 12 && !/[，,。；;、：:（）()\n]/.test(p.text[e]!)) e++;
       const after = p.text.slice(f.end, e);
       const subject = isMoneyUnitOf(f.unit) ? f.subject.replace(BUDGET_WORDS, '|') : f.subject;
       const grams = bigrams(`${subject}|${after}`);
-      if (grams.size < 2) continue;
+      if (grams.size < 2) return;
       const isMoneyUnit = f.unit === '万元' || f.unit === '元' || f.unit === '亿元';
       // A budget line named only by budget words (调整预算数, 决算支出) is the budget rules' business: which fund
       // or year it belongs to is said elsewhere in the sentence.
-      if (isMoneyUnit && f.subject.replace(BUDGET_WORDS, '').replace(/[^\u4e00-\u9fff]/g, '').length < 4) continue;
+      if (isMoneyUnit && f.subject.replace(BUDGET_WORDS, '').replace(/[^\u4e00-\u9fff]/g, '').length < 4) return;
       const scale = f.unit === '万元' ? fromInt(10000) : f.unit === '亿元' ? fromInt(100000000) : fromInt(1);
       const value = mul(f.value, scale);
       const mult = f.multiplier === '万' ? 10000n : f.multiplier === '亿' ? 100000000n : 1n;
       const halfStep = mul({ n: 5n * mult, d: pow10(decimalsOfPrinted(f.printed) + 1) }, scale);
-      out.push({ fact: f, passage: p, passageIndex, grams, unitKey: isMoneyUnit ? '元' : f.unit, value, halfStep });
-    }
+      out.push({ fact: f, passage: p, passageIndex, factIndex, grams, core: coreOf(f.subject), unitKey: isMoneyUnit ? '元' : f.unit, value, halfStep });
+    });
   });
   return out;
 }
 
+interface Valued {
+  readonly value: Exact;
+  readonly halfStep: Exact;
+}
+
 /** Two statements of one count agree when either, rounded as printed, covers the other. */
-function sameValue(a: LocatedFact, b: LocatedFact): boolean {
+function sameValue(a: Valued, b: Valued): boolean {
   const d = abs(sub(a.value, b.value));
   return lte(d, a.halfStep) || lte(d, b.halfStep);
 }
 
-function close(a: LocatedFact, b: LocatedFact, within: number): boolean {
+function close(a: Valued, b: Valued, within: number): boolean {
   const big = gt(abs(a.value), abs(b.value)) ? abs(a.value) : abs(b.value);
   const r = div(abs(sub(a.value, b.value)), big);
   return r !== undefined && lte(r, { n: BigInt(Math.round(within * 1000)), d: 1000n });
 }
 
-function related(a: LocatedFact, b: LocatedFact): boolean {
-  if (a.unitKey !== b.unitKey || a.passageIndex === b.passageIndex) return false;
-  // Ten times apart is another scope (the district against one office), not a slip.
+/**
+ * How the words of two figures relate, whatever their values: 'ratio' — the same thing counted (they relate when
+ * neither is over three times the other); 'close' — much the same thing (they relate when within 10%: two different
+ * counts close together about one thing are the usual copying slip, but not for money: budget lines of one size are
+ * many); undefined — different things.
+ */
+type Relation = 'ratio' | 'close';
+
+function relationOf(score: number, shared: number, unitKey: string): Relation | undefined {
+  if ((score >= 0.6 && shared >= 3) || (score >= 0.99 && shared >= 2)) return 'ratio';
+  return unitKey !== '元' && score >= 0.35 && shared >= 3 ? 'close' : undefined;
+}
+
+/** Whether two values of words related by `relation` are related: ten times apart is another scope, not a slip. */
+function valuesRelate(a: Valued, b: Valued, relation: Relation): boolean {
   const big = gt(abs(a.value), abs(b.value)) ? abs(a.value) : abs(b.value);
   const small = gt(abs(a.value), abs(b.value)) ? abs(b.value) : abs(a.value);
   if (gt(big, mul(small, fromInt(3)))) return false;
-  const { score, shared } = dice(a.grams, b.grams);
-  if ((score >= 0.6 && shared >= 3) || (score >= 0.99 && shared >= 2)) return true;
-  // Two different counts close together about the same thing are the usual copying slip (not for money: budget
-  // lines of one size are many).
-  return a.unitKey !== '元' && score >= 0.35 && shared >= 3 && close(a, b, 0.1);
+  return relation === 'ratio' || close(a, b, 0.1);
 }
 
-/** Sums of the "其中" lists in a passage: fact index → sum of the items listed right after it. */
-function breakdowns(p: Passage): Map<NarrativeFact, { sum: Exact; items: NarrativeFact[] }> {
-  const out = new Map<NarrativeFact, { sum: Exact; items: NarrativeFact[] }>();
-  p.facts.forEach((f, i) => {
-    const next = p.text.slice(f.end, f.end + 8);
-    if (!/^[^。；;]{0,4}其中/.test(next)) return;
-    const items: NarrativeFact[] = [];
-    const verb = f.subject.replace(/[^\u4e00-\u9fff]/g, '').slice(0, 2);
-    for (let j = i + 1; j < p.facts.length; j++) {
-      const g = p.facts[j]!;
-      const between = p.text.slice(f.end, g.start);
-      if (/[。；;]/.test(between)) break;
-      // A clause starting with the total's own verb ("受理…") is a new statement, not an item of the list.
-      if (verb.length === 2 && g.subject.startsWith(verb)) break;
-      // Items inside brackets break an item down further: "在编 60 人（公务员 52 人、职员 8 人）".
-      const depth = (between.match(/[（(]/g)?.length ?? 0) - (between.match(/[）)]/g)?.length ?? 0);
-      if (depth > 0) continue;
-      if (g.unit === f.unit) items.push(g);
+/** Sum of the "其中" list right after the fact `i` of a passage ("共 60 人，其中公务员 52 人、职员 8 人"), if it has one. */
+function breakdownOf(p: Passage, i: number): { sum: Exact; items: NarrativeFact[] } | undefined {
+  const f = p.facts[i]!;
+  const next = p.text.slice(f.end, f.end + 8);
+  if (!/^[^。；;]{0,4}其中/.test(next)) return undefined;
+  const items: NarrativeFact[] = [];
+  const verb = f.subject.replace(/[^\u4e00-\u9fff]/g, '').slice(0, 2);
+  // The text between the total and each item, read once: sentence ends stop the list, open brackets hold sub-items.
+  let at = f.end;
+  let depth = 0;
+  const stop = f.end + SENTENCE_REACH;
+  for (let j = i + 1; j < p.facts.length; j++) {
+    const g = p.facts[j]!;
+    let ended = g.start > stop;
+    for (; at < g.start && !ended; at++) {
+      const c = p.text[at]!;
+      if (c === '。' || c === '；' || c === ';') ended = true;
+      else if (c === '（' || c === '(') depth++;
+      else if (c === '）' || c === ')') depth--;
     }
-    if (items.length >= 2) out.set(f, { sum: sum(items.map((x) => x.value)), items });
-  });
-  return out;
+    if (ended) break;
+    // A clause starting with the total's own verb ("受理…") is a new statement, not an item of the list.
+    if (verb.length === 2 && g.subject.startsWith(verb)) break;
+    // Items inside brackets break an item down further: "在编 60 人（公务员 52 人、职员 8 人）".
+    if (depth > 0) continue;
+    if (g.unit === f.unit) items.push(g);
+  }
+  return items.length >= 2 ? { sum: sum(items.map((x) => x.value)), items } : undefined;
 }
 
 function factLocation(lf: LocatedFact): FindingLocation {
   return lf.passage.locate(lf.fact.start, lf.fact.end);
+}
+
+// ─────────── statements: a figure said the same way (words, value, precision), wherever it is said ───────────
+//
+// Why: facts are compared two by two, and a text repeating one row 5,000 times has 12.5 million pairs. Facts said
+// the same way relate to everything alike, so they are compared once as one statement; statements are found by
+// their words (an index of word pairs) and by their value (sorted, within the range a relation allows), and joined
+// by walking from statement to statement, each visited once. The findings are exactly those of comparing every pair.
+
+interface Statement extends Valued {
+  readonly index: number;
+  readonly words: number;
+  /** |value|, the key statements are sorted by. */
+  readonly size: Exact;
+  /** Its facts, in document order, and the passages they are in (ascending, distinct). */
+  readonly facts: LocatedFact[];
+  readonly passages: number[];
+  /** Where it sits in its bucket (the statements of its words and half-step, by size). */
+  bucket?: Bucket;
+  position: number;
+}
+
+/** The statements of one set of words and one half-step, sorted by size, with the ones not yet visited. */
+class Bucket {
+  readonly items: Statement[] = [];
+  private next = new Int32Array(0);
+  constructor(readonly halfStep: Exact) {}
+
+  seal(): void {
+    this.items.sort((a, b) => cmp(a.size, b.size));
+    this.items.forEach((s, i) => {
+      s.bucket = this;
+      s.position = i;
+    });
+  }
+
+  /** Every statement unvisited again. */
+  reset(): void {
+    this.next = Int32Array.from({ length: this.items.length + 1 }, (_, i) => i);
+  }
+
+  /** First unvisited position at or after `i` (with path halving). */
+  private find(i: number): number {
+    const next = this.next;
+    while (next[i] !== i) {
+      next[i] = next[next[i]!]!;
+      i = next[i]!;
+    }
+    return i;
+  }
+
+  visited(position: number): void {
+    this.next[position] = position + 1;
+  }
+
+  /** Calls `look` on each unvisited statement whose size is in [lo, hi]; `look` marks the ones it visits. */
+  scan(lo: Exact, hi: Exact, look: (s: Statement) => void): void {
+    let a = 0;
+    let b = this.items.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (lt(this.items[mid]!.size, lo)) a = mid + 1;
+      else b = mid;
+    }
+    for (let i = this.find(a); i < this.items.length && lte(this.items[i]!.size, hi); i = this.find(i + 1)) look(this.items[i]!);
+  }
+}
+
+interface Words {
+  readonly grams: ReadonlySet<string>;
+  readonly core: string;
+  readonly buckets: Map<string, Bucket>;
+  /** Sets of words this one relates to (itself included), and how. */
+  readonly related: { readonly words: number; readonly relation: Relation; readonly score: number }[];
+}
+
+const keyOf = (x: Exact): string => {
+  const r = reduce(x);
+  return `${r.n}/${r.d}`;
+};
+
+function statementsOf(list: readonly LocatedFact[], unitKey: string) {
+  const words: Words[] = [];
+  const wordsByKey = new Map<string, number>();
+  const statements: Statement[] = [];
+  const byKey = new Map<string, Statement>();
+  const ofFact: Statement[] = [];
+  const inPassage = new Map<number, Statement[]>();
+  for (const f of list) {
+    const wordKey = `${[...f.grams].sort().join(' ')}|${f.core}`;
+    let w = wordsByKey.get(wordKey);
+    if (w === undefined) {
+      w = words.length;
+      wordsByKey.set(wordKey, w);
+      words.push({ grams: f.grams, core: f.core, buckets: new Map(), related: [] });
+    }
+    const stepKey = keyOf(f.halfStep);
+    const key = `${w}|${keyOf(f.value)}|${stepKey}`;
+    let s = byKey.get(key);
+    if (!s) {
+      s = { index: statements.length, words: w, value: f.value, halfStep: f.halfStep, size: abs(f.value), facts: [], passages: [], position: 0 };
+      byKey.set(key, s);
+      statements.push(s);
+      const buckets = words[w]!.buckets;
+      const bucket = buckets.get(stepKey) ?? new Bucket(f.halfStep);
+      buckets.set(stepKey, bucket);
+      bucket.items.push(s);
+    }
+    s.facts.push(f);
+    if (s.passages[s.passages.length - 1] !== f.passageIndex) {
+      s.passages.push(f.passageIndex);
+      const here = inPassage.get(f.passageIndex) ?? [];
+      here.push(s);
+      inPassage.set(f.passageIndex, here);
+    }
+    ofFact.push(s);
+  }
+  for (const w of words) for (const b of w.buckets.values()) b.seal();
+  // Related words: pairs sharing at least two word pairs (every relation needs two), counted through an index.
+  const postings = new Map<string, number[]>();
+  words.forEach((w, i) => {
+    for (const g of w.grams) {
+      const list = postings.get(g) ?? [];
+      list.push(i);
+      postings.set(g, list);
+    }
+  });
+  words.forEach((a, i) => {
+    a.related.push({ words: i, relation: 'ratio', score: 1 });
+    const shared = new Map<number, number>();
+    for (const g of a.grams) for (const j of postings.get(g)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, n] of shared) {
+      const b = words[j]!;
+      const score = (2 * n) / (a.grams.size + b.grams.size);
+      const relation = relationOf(score, n, unitKey);
+      // A part and its whole are two facts, however alike their words.
+      if (!relation || isPartOf(a.core, b.core)) continue;
+      a.related.push({ words: j, relation, score });
+      b.related.push({ words: i, relation, score });
+    }
+  });
+  return { words, statements, ofFact, inPassage };
+}
+
+/** The finding clusters of one unit: each a list of facts (document order) stating one thing with different values. */
+function conflictClusters(list: readonly LocatedFact[], unitKey: string): LocatedFact[][] {
+  const { words, statements, ofFact, inPassage } = statementsOf(list, unitKey);
+  const buckets = words.flatMap((w) => [...w.buckets.values()]);
+  const diceCache = new Map<number, number>();
+  const diceOf = (a: number, b: number): number => {
+    const key = a < b ? a * words.length + b : b * words.length + a;
+    let d = diceCache.get(key);
+    if (d === undefined) {
+      d = a === b ? 1 : dice(words[a]!.grams, words[b]!.grams).score;
+      diceCache.set(key, d);
+    }
+    return d;
+  };
+  /** Some fact of each is in a passage the other has no fact in: the two were said in different places. */
+  const apart = (a: Statement, b: Statement) => !(a.passages.length === 1 && b.passages.length === 1 && a.passages[0] === b.passages[0]);
+  /** Range of sizes a statement related to `v` by `relation` can have. */
+  const window = (v: Statement, relation: Relation): [Exact, Exact] =>
+    relation === 'ratio' ? [div(v.size, fromInt(3))!, mul(v.size, fromInt(3))] : [mul(v.size, { n: 9n, d: 10n }), mul(v.size, { n: 10n, d: 9n })];
+
+  // Groups: statements of one figure said in several places (same value within precision, related words, apart).
+  const group = new Int32Array(statements.length).fill(-1);
+  const groups: Statement[][] = [];
+  for (const b of buckets) b.reset();
+  for (const first of statements) {
+    if (group[first.index]! >= 0) continue;
+    const id = groups.length;
+    const members: Statement[] = [];
+    const visit = (s: Statement) => {
+      group[s.index] = id;
+      s.bucket!.visited(s.position);
+      members.push(s);
+    };
+    visit(first);
+    for (let q = 0; q < members.length; q++) {
+      const v = members[q]!;
+      for (const r of words[v.words]!.related) {
+        const [lo, hi] = window(v, r.relation);
+        for (const bucket of words[r.words]!.buckets.values()) {
+          const m = max(v.halfStep, bucket.halfStep);
+          bucket.scan(max(lo, sub(v.size, m)), min(hi, add(v.size, m)), (u) => {
+            if (sameValue(v, u) && valuesRelate(v, u, r.relation) && apart(v, u)) visit(u);
+          });
+        }
+      }
+    }
+    groups.push(members);
+  }
+
+  // Whether a fact of `v` somewhere is not explained away against `u`: a figure that a sibling in its passage (same
+  // value as `u`, words as close) matches as well is about that sibling — "经济效益指标 2 个" against a list that
+  // also says "社会效益指标 4 个" is no conflict with the 4. A passage holding `u` itself explains `v` there (`u` is
+  // its own sibling), so the passages left on the two sides are different ones, as the facts compared must be.
+  const unexplained = (v: Statement, u: Statement): boolean => {
+    const own = diceOf(v.words, u.words);
+    return v.passages.some((p) => !inPassage.get(p)!.some((k) => sameValue(k, u) && diceOf(k.words, u.words) >= own));
+  };
+  const conflict = (v: Statement, u: Statement, relation: Relation): boolean =>
+    !sameValue(v, u) && valuesRelate(v, u, relation) && unexplained(v, u) && unexplained(u, v);
+
+  // Clusters: groups joined by conflicts. A cluster of one group has no conflict and makes no finding.
+  const cluster = new Int32Array(statements.length).fill(-1);
+  const isFinding: boolean[] = [];
+  for (const b of buckets) b.reset();
+  for (const first of statements) {
+    if (cluster[first.index]! >= 0) continue;
+    const id = isFinding.length;
+    const members: Statement[] = [];
+    const visit = (s: Statement) => {
+      cluster[s.index] = id;
+      s.bucket!.visited(s.position);
+      members.push(s);
+    };
+    visit(first);
+    for (let q = 0; q < members.length; q++) {
+      const v = members[q]!;
+      // Its group first: a group is in one cluster whole.
+      for (const u of groups[group[v.index]!]!) if (cluster[u.index]! < 0) visit(u);
+      for (const r of words[v.words]!.related) {
+        const [lo, hi] = window(v, r.relation);
+        for (const bucket of words[r.words]!.buckets.values()) {
+          bucket.scan(lo, hi, (u) => {
+            if (conflict(v, u, r.relation)) visit(u);
+          });
+        }
+      }
+    }
+    isFinding.push(new Set(members.map((s) => group[s.index])).size > 1);
+  }
+
+  const clusters = new Map<number, LocatedFact[]>();
+  list.forEach((f, i) => {
+    const c = cluster[ofFact[i]!.index]!;
+    if (!isFinding[c]) return;
+    const facts = clusters.get(c) ?? [];
+    facts.push(f);
+    clusters.set(c, facts);
+  });
+  return [...clusters.values()];
+}
+
+/**
+ * The facts of a cluster by value: each fact joins the first value (in order of first appearance) it agrees with.
+ * A range-minimum tree per half-step finds that first value among those within reach, so a cluster of thousands
+ * of different values is not compared value by value.
+ */
+function byValue(facts: readonly LocatedFact[]): { v: LocatedFact; all: LocatedFact[] }[] {
+  const values: { v: LocatedFact; all: LocatedFact[] }[] = [];
+  const statementKey = (f: LocatedFact) => `${keyOf(f.value)}|${keyOf(f.halfStep)}`;
+  const distinct = new Map<string, LocatedFact>();
+  for (const f of facts) if (!distinct.has(statementKey(f))) distinct.set(statementKey(f), f);
+  // Per half-step: the distinct values sorted, and a tree of the earliest value (index in `values`) at each.
+  interface Step {
+    readonly halfStep: Exact;
+    readonly sorted: LocatedFact[];
+    readonly position: Map<LocatedFact, number>;
+    tree: Int32Array;
+    size: number;
+  }
+  const steps = new Map<string, Step>();
+  for (const f of distinct.values()) {
+    const k = keyOf(f.halfStep);
+    const s: Step = steps.get(k) ?? { halfStep: f.halfStep, sorted: [], position: new Map(), tree: new Int32Array(0), size: 0 };
+    s.sorted.push(f);
+    steps.set(k, s);
+  }
+  const NONE = 0x7fffffff;
+  for (const s of steps.values()) {
+    s.sorted.sort((a, b) => cmp(a.value, b.value));
+    s.sorted.forEach((f, i) => s.position.set(f, i));
+    s.size = 1;
+    while (s.size < s.sorted.length) s.size *= 2;
+    s.tree = new Int32Array(2 * s.size).fill(NONE);
+  }
+  const query = (s: Step, from: number, to: number): number => {
+    let best = NONE;
+    for (let a = from + s.size, b = to + s.size; a < b; a >>= 1, b >>= 1) {
+      if (a & 1) best = Math.min(best, s.tree[a++]!);
+      if (b & 1) best = Math.min(best, s.tree[--b]!);
+    }
+    return best;
+  };
+  const lowerBound = (sorted: readonly LocatedFact[], x: Exact, strict: boolean): number => {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      const c = cmp(sorted[mid]!.value, x);
+      if (c < 0 || (strict && c === 0)) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  const valueOf = new Map<string, number>();
+  for (const f of facts) {
+    const key = statementKey(f);
+    let at = valueOf.get(key);
+    if (at === undefined) {
+      at = NONE;
+      for (const s of steps.values()) {
+        const m = max(f.halfStep, s.halfStep);
+        at = Math.min(at, query(s, lowerBound(s.sorted, sub(f.value, m), false), lowerBound(s.sorted, add(f.value, m), true)));
+      }
+      if (at === NONE) {
+        at = values.length;
+        values.push({ v: f, all: [] });
+        const own = distinct.get(key)!;
+        const s = steps.get(keyOf(f.halfStep))!;
+        for (let i = s.position.get(own)! + s.size; i >= 1; i >>= 1) s.tree[i] = Math.min(s.tree[i]!, at);
+      }
+      valueOf.set(key, at);
+    }
+    values[at]!.all.push(f);
+  }
+  return values;
 }
 
 const factConflict: RuleImpl = {
@@ -143,67 +504,27 @@ const factConflict: RuleImpl = {
   severity: 'warning',
   title: t('同一事项多处数字不同', 'one fact, different numbers'),
   description: t(
-    '叙述与表格中的每个数字事实（主语、数值、单位）两两比较：单位相同、所述事项相同（按主语及其后的宾语用词相似度判断，而非位置）而数值不同即报，并列出每个数值出现的全部位置。同一段落内的并列数字、上年/同比/计划/平均数、约数不比较；印作“5.1 万”的数按其精度比较。',
-    'Every numeric fact of the narrative and tables (subject, number, unit) is compared with every other: same unit, same thing counted (by the words around it, not by position), different number → a finding listing each number with all its places. Figures of one passage, other periods, plans, averages and approximate figures are not compared; "5.1 万" is compared at its precision.',
+    '叙述与表格中的每个数字事实（主语、数值、单位）两两比较：单位相同、所述事项相同（按主语及其后的宾语用词相似度判断，而非位置）而数值不同即报，并列出每个数值出现的全部位置。同一段落内的并列数字、上年/同比/计划/平均数、约数不比较；一方的主语是另一方的主语前加限定词（“其中夜间开展文物安全巡查”之于“开展文物安全巡查”）时是部分与整体，不比较；印作“5.1 万”的数按其精度比较。',
+    'Every numeric fact of the narrative and tables (subject, number, unit) is compared with every other: same unit, same thing counted (by the words around it, not by position), different number → a finding listing each number with all its places. Figures of one passage, other periods, plans, averages and approximate figures are not compared, nor is a part with its whole (one subject is the other with a qualifier before it: 其中夜间开展文物安全巡查 against 开展文物安全巡查); "5.1 万" is compared at its precision.',
   ),
   run(ctx) {
     const facts = locateFacts(ctx.passages);
     const byUnit = new Map<string, LocatedFact[]>();
-    for (const f of facts) byUnit.set(f.unitKey, [...(byUnit.get(f.unitKey) ?? []), f]);
-    const sums = new Map<NarrativeFact, { sum: Exact; items: NarrativeFact[] }>();
-    for (const p of ctx.passages) for (const [k, v] of breakdowns(p)) sums.set(k, v);
+    for (const f of facts) {
+      const list = byUnit.get(f.unitKey) ?? [];
+      list.push(f);
+      byUnit.set(f.unitKey, list);
+    }
     const out: FindingDraft[] = [];
-    for (const list of byUnit.values()) {
-      // Statements: one figure said in several places (same value, related words), found by union–find.
-      const parent = list.map((_, i) => i);
-      const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-      const rel = list.map(() => [] as number[]);
-      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-        if (!related(list[i]!, list[j]!)) continue;
-        rel[i]!.push(j);
-        rel[j]!.push(i);
-        if (sameValue(list[i]!, list[j]!)) parent[find(i)] = find(j);
-      }
-      // Conflicts: statements of different values whose words relate directly; a group of conflicting statements
-      // makes one finding.
-      const group = list.map((_, i) => find(i));
-      const conflictParent = new Map<number, number>();
-      const cfind = (i: number): number => {
-        const p = conflictParent.get(i) ?? i;
-        if (p === i) return i;
-        const r = cfind(p);
-        conflictParent.set(i, r);
-        return r;
-      };
-      const inConflict = new Set<number>();
-      // A figure that a sibling of the other (same passage, same value) matches as well is about that sibling:
-      // "经济效益指标 2 个" against a list that also says "社会效益指标 4 个" is no conflict with the 4.
-      const explained = (i: number, j: number) =>
-        list.some((k, ki) => ki !== i && k.passageIndex === list[i]!.passageIndex && sameValue(k, list[j]!) && dice(k.grams, list[j]!.grams).score >= dice(list[i]!.grams, list[j]!.grams).score);
-      rel.forEach((js, i) => js.forEach((j) => {
-        if (group[i] === group[j] || sameValue(list[i]!, list[j]!)) return;
-        if (explained(i, j) || explained(j, i)) return;
-        inConflict.add(group[i]!).add(group[j]!);
-        conflictParent.set(cfind(group[i]!), cfind(group[j]!));
-      }));
-      const clusters = new Map<number, LocatedFact[]>();
-      list.forEach((f, i) => {
-        if (!inConflict.has(group[i]!)) return;
-        const root = cfind(group[i]!);
-        clusters.set(root, [...(clusters.get(root) ?? []), f]);
-      });
-      for (const c of clusters.values()) {
-        const values: { v: LocatedFact; all: LocatedFact[] }[] = [];
-        for (const f of c) {
-          const hit = values.find((x) => sameValue(x.v, f));
-          if (hit) hit.all.push(f);
-          else values.push({ v: f, all: [f] });
-        }
+    for (const [unitKey, list] of byUnit) {
+      for (const c of conflictClusters(list, unitKey)) {
+        const values = byValue(c);
         if (values.length < 2) continue;
         values.sort((a, b) => b.all.length - a.all.length);
         const unit = c[0]!.fact.unit;
         const part = (x: { v: LocatedFact; all: LocatedFact[] }, lang: 'zh' | 'en') => {
-          const s = x.all.map((f) => sums.get(f.fact)).find(Boolean);
+          let s: { sum: Exact } | undefined;
+          for (const f of x.all) if ((s = breakdownOf(f.passage, f.factIndex))) break;
           const extra = s ? (lang === 'zh' ? `，其分项之和为 ${toPlainString(s.sum)}` : `, whose items add to ${toPlainString(s.sum)}`) : '';
           return lang === 'zh'
             ? `「${x.v.fact.subject}」${x.v.fact.printed}${x.v.fact.multiplier ?? ''}${unit}（${x.all.length} 处${extra}）`
@@ -252,7 +573,7 @@ function rowsSum(e: Evaluation, tablePath: readonly PathSegment[], column: Colum
   const ms = rows.map((r) => r[column]!);
   const unit = ms[0]!.unit;
   const total = sum(ms.map((m) => valueIn(m, unit)));
-  const digits = Math.max(...ms.map(digitsOf));
+  const digits = ms.reduce((d, m) => Math.max(d, digitsOf(m)), 0);
   return {
     money: { value: total, unit },
     path: [...tablePath, 'rows'],
@@ -370,9 +691,9 @@ const COLUMN_WORDS: readonly [RegExp, Column][] = [
   [/年初|初预算|预算收入|预算安排|预算数/g, 'initialBudget'],
 ];
 
-/** The column a sentence speaks of: the last column word before `at` in the same sentence. */
+/** The column a sentence speaks of: the last column word before `at` in the same sentence (at most SENTENCE_REACH back). */
 function columnBefore(text: string, at: number): Column | undefined {
-  const from = Math.max(text.lastIndexOf('。', at - 1) + 1, 0);
+  const from = breakBefore(text, at, (c) => c === '。');
   const head = text.slice(from, at);
   let best: { i: number; c: Column } | undefined;
   for (const [re, c] of COLUMN_WORDS) for (const m of head.matchAll(re)) if (!best || m.index! > best.i) best = { i: m.index!, c };
@@ -382,6 +703,25 @@ function columnBefore(text: string, at: number): Column | undefined {
 interface Named {
   readonly name: string;
   readonly get: (c: Column) => Stated | undefined;
+}
+
+/**
+ * The first named amount (in list order) whose name ends `subject`: names are looked up by each ending of the
+ * subject instead of each name tried against it, so a classification table of thousands of rows stays linear.
+ */
+function namedLookup(named: readonly Named[]): (subject: string) => Named | undefined {
+  const first = new Map<string, number>();
+  named.forEach((n, i) => first.has(n.name) || first.set(n.name, i));
+  const lengths = [...new Set(named.map((n) => n.name.length))];
+  return (subject) => {
+    let best = -1;
+    for (const len of lengths) {
+      if (len > subject.length) continue;
+      const i = first.get(subject.slice(subject.length - len));
+      if (i !== undefined && (best < 0 || i < best)) best = i;
+    }
+    return best < 0 ? undefined : named[best];
+  };
 }
 
 function namedAmounts(e: Evaluation): Named[] {
@@ -409,13 +749,14 @@ const namedAmountConflict: RuleImpl = {
   ),
   run(ctx) {
     const named = namedAmounts(ctx.e);
+    const nameEnding = namedLookup(named);
     const out: FindingDraft[] = [];
     for (const p of ctx.passages) {
       if (p.isTarget) continue;
       for (const f of p.facts) {
         if (f.unit !== '万元' && f.unit !== '元') continue;
         const subject = f.subject.replace(/\s+/g, '');
-        const n = named.find((x) => subject.endsWith(x.name));
+        const n = nameEnding(subject);
         if (!n) continue;
         const column = columnBefore(p.text, f.start - f.subject.length);
         if (!column) continue;

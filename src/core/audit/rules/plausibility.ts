@@ -4,9 +4,9 @@
  * target, year-on-year jumps, and a change rate the narrative states against the figures it gives.
  */
 import { valueIn } from '../../amount.ts';
-import { type Exact, HUNDRED, abs, div, eq, fromInt, gt, isZero, lt, mul, roundHalfUp, sub, toFixed } from '../../exact.ts';
-import { scanNumbers } from '../../text/numbers.ts';
-import { type FindingDraft, locationOf, moneyText, pct, t, uniqueLocations } from '../context.ts';
+import { type Exact, HUNDRED, abs, div, eq, gt, isZero, lt, mul, roundHalfUp, sub, toFixed } from '../../exact.ts';
+import { parseNumberText, scanNumbers } from '../../text/numbers.ts';
+import { type FindingDraft, at, locationOf, moneyText, pct, t, uniqueLocations } from '../context.ts';
 import type { RuleImpl } from './rule.ts';
 
 const r = (n: number, d = 100): Exact => ({ n: BigInt(n), d: BigInt(d) });
@@ -105,14 +105,29 @@ const farAbove: RuleImpl = {
   category: 'plausibility',
   severity: 'info',
   title: t('指标完成值远超目标', 'completion far above target'),
-  description: t('定量指标完成率超过 150%：目标可能定得过低（财预〔2020〕10号：明显偏低的按偏离度扣分）。', 'A quantitative indicator completed at more than 150% of target: the target may have been set too low.'),
+  description: t(
+    '定量指标完成率超过 150%：目标可能定得过低（财预〔2020〕10号：明显偏低的按偏离度扣分）。≤ 指标（时限、限额）的完成率为 指标值 ÷ 完成值，超过 150% 说明实际远低于限值，提示限值可能过宽。',
+    'A quantitative indicator completed at more than 150% of target: the target may have been set too low. For a ≤ indicator (a time limit, a cap) the rate is target ÷ actual, and over 150% means the actual is far inside the limit: the limit may be too loose.',
+  ),
   run(ctx) {
-    const list = ctx.figures.filter((f) => f.family === 'indicatorCompletion' && f.outcome.kind === 'value' && gt(f.outcome.value, r(150)));
-    return list.map((f) => ({
-      message: t(`指标“${f.subject.label.zh}”完成率 ${f.outcome.kind === 'value' ? pct(f.outcome.value) : ''}，远超目标，目标值可能偏低。`, `Indicator “${f.subject.label.en}” completed at ${f.outcome.kind === 'value' ? pct(f.outcome.value) : ''}, far above target.`),
-      ...(f.outcome.kind === 'value' ? { computed: pct(f.outcome.value) } : {}),
-      locations: [locationOf(ctx, f.subject.path)],
-    }));
+    const out: FindingDraft[] = [];
+    for (const f of ctx.figures) {
+      if (f.family !== 'indicatorCompletion' || f.outcome.kind !== 'value' || !gt(f.outcome.value, r(150))) continue;
+      // The indicator's own name and figures (the figure's subject label reads "指标：…").
+      const ind = at(ctx.e, f.subject.path) as { name?: string; target?: string; actual?: string } | undefined;
+      const name = ind?.name ?? f.subject.label.zh;
+      const rate = pct(f.outcome.value);
+      const figures = ind?.target && ind.actual ? { zh: `限值 ${ind.target}，实际 ${ind.actual}，`, en: ` limit ${ind.target}, actual ${ind.actual},` } : { zh: '', en: '' };
+      out.push({
+        message:
+          f.variant === 'lte'
+            ? t(`指标“${name}”${figures.zh}完成率 ${rate}，实际远低于限值，限值可能过宽。`, `Indicator “${name}”:${figures.en} completed at ${rate}, far inside the limit: the limit may be too loose.`)
+            : t(`指标“${name}”完成率 ${rate}，远超目标，目标值可能偏低。`, `Indicator “${name}” completed at ${rate}, far above target.`),
+        computed: rate,
+        locations: [locationOf(ctx, f.subject.path)],
+      });
+    }
+    return out;
   },
 };
 
@@ -146,11 +161,13 @@ const changeRate: RuleImpl = {
         const start = m.index!;
         const before = scanNumbers(p.text.slice(0, start)).filter((tk) => tk.unit === unit && !/同期\s*$/.test(p.text.slice(Math.max(0, tk.start - 6), tk.start)));
         const cur = before[before.length - 1];
-        const prev = fromInt(Number(prevText));
-        if (!cur || isZero(prev) || !/^\d+$/.test(prevText!)) continue;
+        // Exact, whatever the figures: a count with decimals (24.5 万元) or more digits than a float holds is read
+        // as written, and a figure longer than any figure is not read at all (parseNumberText) — never a throw.
+        const prev = parseNumberText(prevText!);
+        const stated = parseNumberText(rate!);
+        if (!cur || !prev || !stated || isZero(prev)) continue;
         const change = mul(div(sub(cur.value, prev), prev)!, HUNDRED);
         const decimals = rate!.includes('.') ? rate!.split('.')[1]!.length : 0;
-        const stated = { n: BigInt(rate!.replace('.', '')), d: 10n ** BigInt(decimals) };
         const signed = /下降|减少/.test(dir!) ? { n: -stated.n, d: stated.d } : stated;
         if (eq(roundHalfUp(change, decimals), signed)) continue;
         const actual = abs(change);

@@ -25,15 +25,17 @@ const headerUnit: RuleImpl = {
     ];
     for (const { path, label, tb } of tables) {
       if (!tb?.printedUnit || !tb.unit) continue;
-      const printed = parseMoneyUnit(tb.printedUnit) ?? tb.printedUnit;
-      if (printed === tb.unit) continue;
+      const printedUnit = parseMoneyUnit(tb.printedUnit);
+      if ((printedUnit ?? tb.printedUnit) === tb.unit) continue;
       const first = 'rows' in tb && tb.rows?.[0] ? tb.rows[0] : undefined;
       const sample = first?.adjustedBudget ?? first?.initialBudget ?? first?.actualSpending;
       const rowPath = [...path, 'rows', 0];
+      // The sample's printed digits read in the header's unit: what the table would say if the header were right.
+      const asPrinted = sample && printedUnit ? moneyText({ value: valueIn(sample, tb.unit), unit: printedUnit }) : undefined;
       out.push({
         message: t(
-          `${label.zh}表头单位印为“${tb.printedUnit}”，但数值实为${tb.unit}${sample ? `（如 ${moneyText(sample)}，若按${tb.printedUnit}读则为 ${moneyText({ value: sample.value, unit: '万元' })}，与部门预算规模不符）` : ''}。`,
-          `The ${label.en} header says ${tb.printedUnit}, but its figures are in ${tb.unit}${sample ? ` (e.g. ${moneyText(sample)})` : ''}.`,
+          `${label.zh}表头单位印为“${tb.printedUnit}”，但数值实为${tb.unit}${sample ? `（如 ${moneyText(sample)}${asPrinted ? `，若按${tb.printedUnit}读则为 ${asPrinted}，与部门预算规模不符` : ''}）` : ''}。`,
+          `The ${label.en} header says ${tb.printedUnit}, but its figures are in ${tb.unit}${sample ? ` (e.g. ${moneyText(sample)}${asPrinted ? `, which read in ${tb.printedUnit} would be ${asPrinted}, out of scale with the budget` : ''})` : ''}.`,
         ),
         printed: tb.printedUnit,
         computed: tb.unit,

@@ -113,8 +113,9 @@ RAW
 qpdf cid-font.raw cid-font.pdf 2>/dev/null || [ $? -eq 3 ]
 
 # A hostile font: an embedded Type1 font whose Encoding puts a glyph at index 30,000,000. pdf.js then runs
-# Array.indexOf over a 30-million-slot sparse array once per glyph (minutes of synchronous work) — the reader must
-# stop it. Written by Node because the font's private part must be eexec-encrypted.
+# Array.indexOf over a 30-million-slot sparse array once per glyph (minutes of synchronous work). The reader keeps
+# no clock: stopping it is the import pool's time limit (src/ingest/pool/), for whose tests the file is kept.
+# Written by Node because the font's private part must be eexec-encrypted.
 node --input-type=module - <<'JS'
 import { writeFileSync } from 'node:fs';
 const encrypt = (plain, r) => {

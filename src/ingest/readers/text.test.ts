@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { summarize } from '../../core/summary.ts';
+import { importDocument } from '../import.ts';
+import { DEFAULT_LIMITS, type ReadResult, type SourceLine } from '../source.ts';
+import { readDocument } from './read.ts';
+import { plainLines, readText } from './text.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/documents');
+const SEEDS = join(import.meta.dirname, '../../../examples/seeds');
+const seed = (id: string) => readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(`${id}_`))!));
+
+const rows = (lines: readonly SourceLine[]) => lines.map((l) => [l.loc.line, ...l.cells]);
+
+test('lines of tab-separated cells; CRLF line ends; a form feed marks a page start and is not text', () => {
+  const r = plainLines('部门\t示例局\r\n\f第二页\t1\n\n末行', DEFAULT_LIMITS);
+  assert.deepEqual(rows(r.lines), [[1, '部门', '示例局'], [2, '第二页', '1'], [3, ''], [4, '末行']]);
+  assert.deepEqual(
+    r.lines.map((l) => l.pageStart ?? false),
+    [false, true, false, false],
+  );
+  assert.deepEqual(r.warnings, []);
+});
+
+test('limits: cells per line, characters per line and per cell, each cut named with its line', () => {
+  const limits = { ...DEFAULT_LIMITS, maxCellsPerLine: 3, maxLineChars: 50, maxCellChars: 5 };
+  const r = plainLines(`a\tb\n${'1\t'.repeat(1000)}\nx\t${'长'.repeat(100)}\n${'y'.repeat(8)}\tz\nend`, limits);
+  assert.deepEqual(rows(r.lines), [[1, 'a', 'b'], [2, '1', '1', '1'], [3, 'x', '长长长长长'], [4, 'yyyyy', 'z'], [5, 'end']]);
+  assert.deepEqual(
+    r.warnings.map((w) => [w.code, w.line, w.params['lines'], w.params['limit']]),
+    [
+      ['line-too-long', 2, '2, 3', 50],
+      ['line-too-many-cells', 2, '2', 3],
+      ['cell-too-long', 3, '3, 4', 5],
+    ],
+  );
+});
+
+test('a long line without tabs among many short ones reads in linear time (no search past each line)', () => {
+  // 200 000 lines and no tab anywhere: a per-line search for the next tab would scan the rest of the text each time.
+  const r = plainLines('行\n'.repeat(200_000), { ...DEFAULT_LIMITS, maxLines: 300_000 });
+  assert.equal(r.lines.length, 200_001);
+});
+
+test('a 50 MB one-line table between two parts of a report: a warning naming the line and the limit, and a result', async () => {
+  const report = seed('001');
+  // The table's line: after the report's lines and the line feed added below.
+  const lineNo = report.filter((b) => b === 0x0a).length + 2;
+  const table = Buffer.alloc(50 * 1048576);
+  table.fill('12.5\t');
+  const r = await importDocument(Buffer.concat([report, Buffer.from('\n'), table, Buffer.from('\n合计\t9\n')]), 'big.txt');
+  assert.ok(r.ok);
+  const cells = r.report.warnings.find((w) => w.code === 'line-too-many-cells');
+  assert.equal(cells?.line, lineNo);
+  assert.equal(cells?.params['limit'], DEFAULT_LIMITS.maxCellsPerLine);
+  assert.ok(r.report.warnings.some((w) => w.code === 'line-too-long' && w.line === lineNo));
+  assert.equal(r.report.lines, lineNo + 2);
+  assert.equal(summarize(r.evaluation!).budget.initial, '3916.29');
+});
+
+test('encoding problems come with the document: damaged bytes warn, Shift_JIS is refused with what to do', async () => {
+  const damaged = Buffer.from('部门\t示例局\n年度\t2022\n', 'utf8');
+  damaged[18] = 0xc0;
+  const r: ReadResult = readText(damaged);
+  assert.ok(r.ok);
+  assert.deepEqual(r.warnings.map((w) => [w.code, w.line]), [['text-invalid-bytes', 2]]);
+  const sjis = await readDocument(readFileSync(join(FIXTURES, 'encodings/japanese.sjis.txt')), 'report.txt');
+  assert.ok(!sjis.ok);
+  assert.deepEqual(sjis.problems.map((p) => [p.code, p.params['encoding']]), [['text-encoding-unsupported', 'Shift_JIS']]);
+});
+
+test('UTF-16 without a byte-order mark is text, whatever the file is named', async () => {
+  const r = await readDocument(Buffer.from(seed('004').toString('utf8'), 'utf16le'), 'report');
+  assert.ok(r.ok);
+  assert.equal(r.document.encoding, 'utf-16le');
+});
