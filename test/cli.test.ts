@@ -4,14 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { main } from '../src/cli/main.ts';
 import { ROOT, cli, cliAsync, cliJson, exampleFile } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, text: string | Buffer): string {
   const p = join(dir, name);
   writeFileSync(p, text);

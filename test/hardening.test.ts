@@ -3,14 +3,15 @@
  * no injection through a file name, and a clear message or a correct result for inputs made to hurt.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { ROOT, cli, exampleFile } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-hardening-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const SEED = join(ROOT, 'examples/seeds');
 const seed = (prefix: string) => join(SEED, readdirSync(SEED).find((f) => f.startsWith(prefix))!);
 
