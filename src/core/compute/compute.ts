@@ -9,6 +9,7 @@ import { indicatorCompletion, parseIndicatorValue } from '../formulas/indicator-
 import type { Basis, FormulaDef, LocalText, Outcome, OutputKind, Quantity } from '../formulas/types.ts';
 import type { BasicBlock, BudgetLine, Direction, Evaluation } from '../model/evaluation.ts';
 import type { Derivation, Money, PrintedMap, PrintedValue, Source } from '../model/money.ts';
+import { UNKNOWN_LAYOUT, layoutById } from '../layouts/index.ts';
 import { printedEntries } from '../model/printed-entries.ts';
 import type { PathSegment } from '../problem.ts';
 import { type Comparison, comparePrinted, comparePrintedMoney } from './printed.ts';
@@ -59,23 +60,22 @@ for (const f of FORMULAS) {
   BY_FAMILY.set(f.family, list);
 }
 
-/** Which rule's variants come first, from the document kind or the rubric. */
+/**
+ * Which rule's variants come first: the document's layout (src/core/layouts) decides; a document of no known layout
+ * falls back on the rubric it names.
+ */
 export function preferredBasis(e: Evaluation): Basis {
-  switch (e.documentKind) {
-    case 'gz-form':
-      return 'gz-form';
-    case 'gz-report':
-      return 'gz-report';
-    case 'longgang-report':
-      return 'longgang';
-    case 'framework-report':
-      return 'mof-2013';
-    default:
-      if (e.rubric?.startsWith('longgang')) return 'longgang';
-      if (e.rubric?.startsWith('guangzhou')) return 'gz-form';
-      if (e.rubric === 'mof-2013') return 'mof-2013';
-      return 'common';
-  }
+  const layout = layoutById(e.documentKind);
+  if (layout !== UNKNOWN_LAYOUT) return layout.formulas.basis;
+  if (e.rubric?.startsWith('longgang')) return 'longgang';
+  if (e.rubric?.startsWith('guangzhou')) return 'gz-form';
+  if (e.rubric === 'mof-2013') return 'mof-2013';
+  return 'common';
+}
+
+/** The variant id a layout names for a family, when it departs from its basis. */
+function preferredVariant(e: Evaluation, family: string): string | undefined {
+  return layoutById(e.documentKind).formulas.variants?.[family];
 }
 
 interface Candidate {
@@ -458,20 +458,21 @@ function managementRequests(e: Evaluation): Request[] {
   return out;
 }
 
-function variantsFor(req: Request, basis: Basis): { def: FormulaDef; inputs: readonly FigureInput[] }[] {
+function variantsFor(req: Request, basis: Basis, preferred?: string): { def: FormulaDef; inputs: readonly FigureInput[] }[] {
   const family = req.family === 'columnTotal' ? [COLUMN_TOTAL] : (BY_FAMILY.get(req.family) ?? []);
   const list: { def: FormulaDef; inputs: readonly FigureInput[] }[] = [];
   for (const c of req.candidates) {
     const d = c.variantId ? FORMULAS_BY_ID.get(c.variantId) : family[0];
     if (d) list.push({ def: d, inputs: c.inputs });
   }
-  // Variants of the document's own rule first, then the library's order.
-  return list.length < 2 ? list : list.sort((a, b) => Number(b.def.basis.includes(basis)) - Number(a.def.basis.includes(basis)));
+  // The variant the layout names first, then variants of the document's own rule, then the library's order.
+  const rank = (d: FormulaDef) => (d.id === preferred ? 2 : d.basis.includes(basis) ? 1 : 0);
+  return list.length < 2 ? list : list.sort((a, b) => rank(b.def) - rank(a.def));
 }
 
-function evaluateRequest(req: Request, basis: Basis): ComputedFigure | undefined {
+function evaluateRequest(req: Request, basis: Basis, preferred?: (family: string) => string | undefined): ComputedFigure | undefined {
   const variants: { def: FormulaDef; inputs: readonly FigureInput[]; outcome: Outcome; comparison: Comparison }[] = [];
-  for (const { def, inputs } of variantsFor(req, basis)) {
+  for (const { def, inputs } of variantsFor(req, basis, preferred?.(req.family))) {
     // Why the fast path: a column total has one input per row; keyed arguments would cost more than the sum.
     const outcome = def === COLUMN_TOTAL ? sumOfRows(inputs) : def.compute(toArgs(inputs));
     const money = req.printed?.money;
@@ -576,7 +577,7 @@ export function computeAll(e: Evaluation): ComputedFigure[] {
   const basis = preferredBasis(e);
   const figures: ComputedFigure[] = [];
   for (const req of requestsOf(e)) {
-    const f = evaluateRequest(req, basis);
+    const f = evaluateRequest(req, basis, (family) => preferredVariant(e, family));
     if (f) figures.push(f);
   }
   figures.push(...indicatorFigures(e), ...compositionFigures(e));

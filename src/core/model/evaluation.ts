@@ -4,6 +4,9 @@
  * speaks the finance officer's language.
  */
 import { z } from 'zod';
+import { LAYOUT_IDS, layoutLabel } from '../layouts/index.ts';
+import { indicatorSchema } from './indicator.ts';
+import { projectEvaluationSchema } from './project.ts';
 import {
   countSchema,
   exactSchema,
@@ -54,6 +57,8 @@ export const budgetSummarySchema = z
     basic: budgetLineSchema.optional().meta(d('基本支出', 'basic expenditure')),
     project: budgetLineSchema.optional().meta(d('项目支出', 'project expenditure')),
     previousYear: budgetLineSchema.optional().meta(d('上年数', "previous year's figures")),
+    weight: nonNegativeExactSchema.optional().meta(d('执行率权重（分值），如 10', 'weight of budget execution (points)')),
+    score: nonNegativeExactSchema.optional().meta(d('执行率得分（自评，= 权重 × 执行率，不超过权重）', 'execution score as self-assessed (weight × rate, capped)')),
   })
   .strict()
   .meta(d('部门预算总体情况（部门合计）', 'budget summary of the department'));
@@ -140,27 +145,7 @@ export const projectTableSchema = z
   .strict()
   .meta(d('项目支出表', 'project table'));
 
-export const DIRECTIONS = ['gte', 'lte', 'eq', 'qualitative'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-
-export const indicatorSchema = z
-  .object({
-    level1: text.optional().meta(d('一级指标（产出/效益/满意度）', 'level 1')),
-    level2: text.optional().meta(d('二级指标（数量/质量/时效/成本…）', 'level 2')),
-    name: text.meta(d('三级指标名称', 'indicator name')),
-    direction: z.enum(DIRECTIONS).optional().meta(d('指标性质：gte ≥, lte ≤, eq =, qualitative 定性；不填则由指标值推断', 'direction')),
-    target: text.optional().meta(d('年度指标值（原样，如“≥2000家”）', 'annual target as printed')),
-    multiYearTarget: text.optional().meta(d('实施周期指标值', 'multi-year target')),
-    unitOfMeasure: text.optional().meta(d('度量单位', 'unit of measure')),
-    actual: text.optional().meta(d('完成值（原样）', 'actual value as printed')),
-    weight: nonNegativeExactSchema.optional().meta(d('分值', 'weight')),
-    score: nonNegativeExactSchema.optional().meta(d('得分（自评）', 'self-score')),
-    qualitativeResult: z.enum(['achieved', 'partly', 'not-achieved']).optional().meta(d('定性指标结果：达成/部分达成/未达成', 'qualitative result')),
-    deviationReason: text.optional().meta(d('偏差原因', 'deviation reason')),
-    source: sourceSchema.optional(),
-  })
-  .strict();
-export type Indicator = z.output<typeof indicatorSchema>;
+export { DIRECTIONS, type Direction, type Indicator, indicatorSchema } from './indicator.ts';
 
 export const keyIndicatorSchema = z
   .object({
@@ -266,6 +251,42 @@ export const managementSchema = z
   .meta(d('管理情况', 'management facts'));
 export type Management = z.output<typeof managementSchema>;
 
+/**
+ * A table whose header prints how its columns are computed (年初安排① | 年中调整② | 小计③=①+② | 拨付④ |
+ * 支出实现率⑤=④/③ …): kept as printed so that every row can be checked by the header's own formulas.
+ */
+export const formulaTableSchema = z
+  .object({
+    title: text.optional().meta(d('表名', 'table title')),
+    unit: moneyUnitSchema.optional().meta(d('金额单位', 'money unit')),
+    columns: z
+      .array(
+        z
+          .object({
+            label: text.meta(d('列名（原样，如“小计③=①+②”）', 'column label as printed')),
+            mark: text.optional().meta(d('列号（①、②…）', 'column mark')),
+            formula: text.optional().meta(d('表头印出的公式（如“①+②”“④/③”）', 'formula as printed in the header')),
+            output: z.enum(['money', 'rate']).optional().meta(d('列的性质：金额 / 比率', 'money or rate column')),
+          })
+          .strict(),
+      )
+      .meta(d('列（不含行名列）', 'columns, without the row-name column')),
+    rows: z
+      .array(
+        z
+          .object({
+            name: text.meta(d('行名（财政资金小计、项目支出…）', 'row name')),
+            cells: z.array(z.string().nullable()).meta(d('各列原文（空格为 null）', 'cells as printed, null when empty')),
+            source: sourceSchema.optional(),
+          })
+          .strict(),
+      )
+      .meta(d('行', 'rows')),
+    source: sourceSchema.optional(),
+  })
+  .strict();
+export type FormulaTable = z.output<typeof formulaTableSchema>;
+
 export const selfScoreItemSchema = z
   .object({
     item: text.meta(d('评分项：评分标准中的 id、名称或“一级/二级/三级”路径', 'rubric item: id, name or path')),
@@ -286,21 +307,13 @@ export const selfScoresSchema = z
   })
   .strict();
 
-export const DOCUMENT_KINDS = ['gz-form', 'gz-report', 'framework-report', 'longgang-report', 'unknown'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-/** The name a person knows each layout by (版式名称), for reports in every shell. */
-export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, { readonly zh: string; readonly en: string }>> = {
-  'gz-form': { zh: '广州自评表', en: 'Guangzhou self-evaluation form' },
-  'gz-report': { zh: '广州自评报告', en: 'Guangzhou self-evaluation report' },
-  'framework-report': { zh: '共性指标框架自评报告', en: 'national-framework report' },
-  'longgang-report': { zh: '龙岗整体绩效评价报告', en: 'Longgang evaluation report' },
-  unknown: { zh: '其他版式', en: 'other layout' },
-};
+/** Layout ids (版式) an evaluation may name: the registry's entries (src/core/layouts), then `unknown`. */
+export const DOCUMENT_KINDS = LAYOUT_IDS;
+export type DocumentKind = string;
 
 /** The label of a kind id as stored (an unknown id reads as the other layout). */
 export function documentKindLabel(id: string, lang: 'zh' | 'en'): string {
-  return (DOCUMENT_KIND_LABELS[id as DocumentKind] ?? DOCUMENT_KIND_LABELS.unknown)[lang];
+  return layoutLabel(id, lang);
 }
 export const LEVELS = ['first-level', 'subordinate', 'own-level'] as const;
 
@@ -352,6 +365,9 @@ export const evaluationSchema = z
     overallTarget: text.optional().meta(d('总体绩效目标 / 预期目标', 'overall target')),
     overallResult: text.optional().meta(d('目标完成情况', 'overall result')),
     ...unitFields,
+    project: projectEvaluationSchema.optional().meta(d('项目支出绩效自评（文件为项目自评表时）', 'project self-evaluation, when the document is a project form')),
+    projectEvaluations: z.array(projectEvaluationSchema).optional().meta(d('本部门各项目的绩效自评', "the department's project self-evaluations")),
+    formulaTables: z.array(formulaTableSchema).optional().meta(d('表头带公式的资金表（按表头公式逐行复核）', 'tables whose header prints their formulas')),
     economicClassification: classificationTableSchema.optional().meta(d('按经济分类', 'economic classification')),
     functionalClassification: classificationTableSchema.optional().meta(d('按功能分类', 'functional classification')),
     keyTasks: z.array(keyTaskSchema).optional().meta(d('年度重点工作任务 / 主要任务', 'key tasks')),

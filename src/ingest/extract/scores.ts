@@ -4,6 +4,7 @@
  * name, by a leaf name the criteria text starts with, and by weight — so OCR-damaged names ("资产管") still land
  * on the right item — and the rubric that matches best is named in the evaluation.
  */
+import { layoutById } from '../../core/layouts/index.ts';
 import type { Rubric } from '../../core/rubric/schema.ts';
 import { isLeaf } from '../../core/rubric/schema.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
@@ -208,7 +209,9 @@ export function chooseRubric(ctx: ExtractContext): void {
   if (getPath(ctx.draft, 'rubric') !== undefined || ctx.rubrics.length === 0) return;
   const region = (getPath(ctx.draft, 'department.region') as string | undefined) ?? '';
   const year = getPath(ctx.draft, 'year') as number | undefined;
-  const forKind = ctx.rubrics.filter((r) => r.documentKinds?.includes(ctx.kind));
+  // The layout's default rubric (its registry entry) and any rubric that declares itself for the layout.
+  const named = layoutById(ctx.kind).rubric;
+  const forKind = ctx.rubrics.filter((r) => r.id === named || r.documentKinds?.includes(ctx.kind));
   const regional = forKind.find((r) => r.region && region.startsWith(r.region) && r.year === year);
   const byYear = forKind.filter((r) => !r.region && (year === undefined || r.year === undefined || r.year <= year)).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
   const pick = regional ?? byYear;

@@ -5,7 +5,8 @@
  */
 import { parseMoneyUnit, valueIn } from '../../amount.ts';
 import { countIndicators } from '../../indicator-counts.ts';
-import { fromInt, gte } from '../../exact.ts';
+import { gte, parseExact, toDecimalString } from '../../exact.ts';
+import { layoutById } from '../../layouts/index.ts';
 import { type FindingDraft, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { RuleImpl } from './rule.ts';
 
@@ -168,7 +169,6 @@ const missingFields: RuleImpl = {
   },
 };
 
-const KEY_PROJECT_MIN = fromInt(500);
 
 const keyProjects: RuleImpl = {
   code: 'key-project-rule',
@@ -176,32 +176,34 @@ const keyProjects: RuleImpl = {
   severity: 'warning',
   title: t('重点项目评价缺失', 'key-project evaluation missing'),
   description: t(
-    '广州自评表要求每个部门至少评价一个重点项目：未列出任何重点项目时提示。广州自评表与自评报告中，调整后（或年初）预算达 500 万元的项目未作为重点项目评价时提示。',
-    'The Guangzhou form requires at least one key project: none listed is a finding. In any kind, a project of 500 万元 or more (adjusted, else initial budget) not evaluated as a key project is a finding.',
+    '版式要求至少评价一个重点项目（如广州自评表）而未列出任何重点项目时提示；版式规定了重点项目金额门槛（如广州为 500 万元）而调整后（或年初）预算达到门槛的项目未作为重点项目评价时提示。规则取自版式登记表。',
+    'A layout that requires at least one key project (the Guangzhou form) and lists none is a finding; where the layout sets a key-project threshold (Guangzhou: 500 万元), a project at or above it (adjusted, else initial budget) not evaluated as a key project is a finding. The rules come from the layout registry.',
   ),
   run(ctx) {
     const out: FindingDraft[] = [];
     const rows = ctx.e.projects?.rows ?? [];
     const flagged = rows.some((p) => p.isKeyProject);
-    if (ctx.e.documentKind === 'gz-form' && !flagged) {
+    const rules = layoutById(ctx.e.documentKind).rules;
+    if (rules.requiresKeyProject && !flagged) {
       out.push({
         message: t('“重点项目绩效情况”未列出任何具体项目（项目名称、预算数、执行数），不符合每个部门至少开展一个重点项目绩效评价的要求。', 'The key-project section names no project (name, budget, spending); every department must evaluate at least one key project.'),
         locations: [locationOf(ctx, ['keyProjectNarrative'], t('重点项目绩效情况', 'key-project section'))],
       });
     }
-    const big = rows
-      .map((p, i) => ({ p, i, m: p.adjustedBudget ?? p.initialBudget }))
-      .filter((x) => x.m && !x.p.isKeyProject && gte(valueIn(x.m, '万元'), KEY_PROJECT_MIN));
-    // The 500 万元 rule is the Guangzhou one (注 1 of its form); other regions evaluate projects their own way.
-    const guangzhou = ctx.e.documentKind === 'gz-form' || ctx.e.documentKind === 'gz-report';
-    if (guangzhou && big.length) {
+    // The threshold is a region's rule (广州: 注 1 of its form); other regions evaluate projects their own way.
+    const min = rules.keyProjectMin !== undefined ? parseExact(rules.keyProjectMin) : undefined;
+    const big = min
+      ? rows.map((p, i) => ({ p, i, m: p.adjustedBudget ?? p.initialBudget })).filter((x) => x.m && !x.p.isKeyProject && gte(valueIn(x.m, '万元'), min))
+      : [];
+    const minText = min ? toDecimalString(min, 2) : '';
+    if (big.length) {
       out.push({
         message: t(
-          `${big.length} 个项目预算达 500 万元却未作为重点项目评价：${big.map((x) => `“${x.p.name}” ${moneyText(x.m!, '万元')}`).join('、')}。`,
-          `${big.length} project(s) of 500 万元 or more are not evaluated as key projects.`,
+          `${big.length} 个项目预算达 ${rules.keyProjectMin} 万元却未作为重点项目评价：${big.map((x) => `“${x.p.name}” ${moneyText(x.m!, '万元')}`).join('、')}。`,
+          `${big.length} project(s) of ${rules.keyProjectMin} 万元 or more are not evaluated as key projects.`,
         ),
         printed: big.map((x) => moneyText(x.m!, '万元')).join('、'),
-        computed: '≥ 500.00 万元',
+        computed: `≥ ${minText} 万元`,
         locations: uniqueLocations(big.map((x) => locationOf(ctx, ['projects', 'rows', x.i, x.p.adjustedBudget ? 'adjustedBudget' : 'initialBudget']))),
       });
     }
