@@ -38,6 +38,24 @@ describe('worker pool', () => {
   });
 });
 
+test('many jobs submitted at once start one pool with one error listener (no MaxListenersExceededWarning)', async () => {
+  const fresh = new WorkerPool<TestJob, string>(worker, { timeoutMs: 600_000, maxMemoryMb: 256, threads: 2 });
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.name);
+  process.on('warning', onWarning);
+  try {
+    const jobs = Array.from({ length: 25 }, (_, i) => ({ kind: 'echo' as const, value: String(i) }));
+    const results = await fresh.map(jobs);
+    assert.deepEqual(results.map((r) => (r.ok ? r.value : '')), jobs.map((j) => j.value));
+    // A warning is emitted on the next tick of the process: give it one.
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(warnings.filter((w) => w === 'MaxListenersExceededWarning'), []);
+  } finally {
+    process.off('warning', onWarning);
+    await fresh.destroy();
+  }
+});
+
 test('a job that never ends is stopped at the time limit; the job queued behind it gets its own full time', async () => {
   // One place: the echo waits in the queue for the whole 8 s the spin is given, then runs with a fresh 8 s (its
   // worker starts within it: far less than 8 s even on a loaded machine, where a stopped parser's clock is all that matters).

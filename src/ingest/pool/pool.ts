@@ -57,6 +57,7 @@ export class WorkerPool<J, R> {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   /** The jobs in workers now, each able to fail when its worker cannot run it. */
+  private starting: Promise<Piscina> | undefined;
   private readonly running = new Set<{ readonly fail: (detail: string) => void }>();
 
   constructor(
@@ -67,12 +68,17 @@ export class WorkerPool<J, R> {
   }
 
   /** Why on first use: a command that ends up reading no document (an evaluation file) never loads piscina. */
-  private async threads(): Promise<Piscina> {
-    if (this.piscina) return this.piscina;
+  private threads(): Promise<Piscina> {
+    // Why one promise: jobs submitted together all ask before the first import resolves; each would add a listener.
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private async start(): Promise<Piscina> {
     const { Piscina } = await import('piscina');
     // A TypeScript worker (tests) starts through tsx-boot.mjs, which loads it by the name in workerData (see there why).
     const isSource = this.worker.pathname.endsWith('.ts');
-    this.piscina ??= new Piscina({
+    this.piscina = new Piscina({
       filename: isSource ? new URL('./tsx-boot.mjs', import.meta.url).href : this.worker.href,
       ...(isSource ? { workerData: { worker: this.worker.href } } : {}),
       minThreads: 0,
