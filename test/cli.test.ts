@@ -292,3 +292,14 @@ describe('compute --mismatches', () => {
     assert.equal(json.counts.total, 32);
   });
 });
+
+test('jixiao layouts lists every layout of the registry, with its rubric and template', async () => {
+  const { LAYOUTS } = await import('../src/core/layouts/index.ts');
+  const { code, json } = await cliJson<{ id: string; subject: string; template: string }[]>('layouts');
+  assert.equal(code, 0);
+  assert.deepEqual(json.map((l) => l.id), [...LAYOUTS.map((l) => l.id), 'unknown']);
+  assert.equal(json.find((l) => l.id === 'project-form')?.subject, 'project');
+  const text = await cliAsync('layouts');
+  assert.match(text.out, /项目支出绩效自评表/);
+  assert.match(text.out, /docs\/layouts\.md/);
+});

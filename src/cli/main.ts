@@ -19,6 +19,7 @@ const load = {
   evaluate: () => import('./commands/evaluate.ts'),
   import: () => import('./commands/import.ts'),
   render: () => import('./commands/render.ts'),
+  layouts: () => import('./commands/layouts.ts'),
   rubrics: () => import('./commands/rubrics.ts'),
   summary: () => import('./commands/summary.ts'),
 };
@@ -45,6 +46,7 @@ const HELP: Record<Lang, string> = {
   score FILE              按评分标准评分：各项分值、自评、复核、差异、理由，合计与等级
   aggregate FILE [-o OUT] 由下属单位（subordinates）汇总出一级部门的预算、支出与管理数据，写成评价文件（--force 覆盖）
   rubrics                 列出内置评分标准
+  layouts                 列出能识别的文件版式（各地自评表、自评报告、项目自评表；详见 docs/layouts.md）
   demo                    对 examples/ 中的示例逐一校验、计算、评分，并导入 examples/seeds/ 的原文复评（npm start）
 
 选项：
@@ -83,6 +85,7 @@ Commands:
   aggregate FILE [-o OUT] sum a first-level department's figures from its subordinate units into an evaluation file
                           (--force overwrites)
   rubrics                 list the built-in rubrics
+  layouts                 list the document layouts the importer recognises (docs/layouts.md)
   demo                    validate, compute and score each example in examples/, and import and re-score the
                           original documents in examples/seeds/ (npm start)
 
@@ -175,6 +178,8 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
       return needFile('FILE') ?? load.evaluate().then((m) => args.reduce((code, f) => Math.max(code, m.scoreCommand(ctx, f)), 0));
     case 'rubrics':
       return load.rubrics().then((m) => m.rubricsCommand(ctx));
+    case 'layouts':
+      return load.layouts().then((m) => m.layoutsCommand(ctx));
     case 'aggregate':
       return needFile('FILE') ?? load.aggregate().then((m) => m.aggregateCommand(ctx, args[0]!, { force: values.force, ...(values.out ? { out: values.out } : {}) }));
     case 'import':
