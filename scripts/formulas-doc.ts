@@ -50,6 +50,8 @@ export function formulasMarkdown(): string {
     '  Management: procurement, fixed assets, staffing, carry-over, three-public change, key spending, quarterly progress, project timeliness.',
     '- 基本支出：日常公用经费控制率、“三公”经费控制率（只有三项分项时以分项之和计）。',
     '  Basic expenditure: routine operating and three-public control rates (over the sum of the three parts when only they are printed).',
+    '- 执行率得分：部门预算（印出执行率权重时）与项目自评表项目资金各行（年度资金总额、当年财政拨款、上年结转资金、其他资金，印出分值时），与印出的得分比较；项目资金各行另算执行率。指标得分（indicatorScore）由审核规则按指标性质使用。',
+    '  Execution score: the department budget (when it prints an execution weight) and every fund line of a project form (when it prints its points), against the printed score; each fund line also gets its execution rate. Indicator scores are used by the audit rules by direction.',
     '- 绩效指标表与关键指标：指标完成率；按项目和按分类的 PEFA PI-2 结构偏差。',
     '  Indicator table and key indicators: completion; PEFA PI-2 by project and by classification.',
     '',

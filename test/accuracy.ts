@@ -7,7 +7,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, parseExact } from '../src/core/exact.ts';
-import type { Summary } from '../src/core/summary.ts';
+import { type Summary, summarize } from '../src/core/summary.ts';
+import { auditSource } from '../src/ingest/audit-file.ts';
+import { importSourceOutcome } from '../src/ingest/document-file.ts';
 import { ROOT } from './helpers.ts';
 
 export interface FieldCheck {
@@ -99,4 +101,180 @@ export function seedCases(): { id: string; answer: Summary; files: Record<string
 
 export function accuracy(checks: readonly FieldCheck[]): number {
   return checks.length ? checks.filter((c) => c.ok).length / checks.length : 1;
+}
+
+// ───────────────────────────── the layout corpus (test/fixtures/corpus) ─────────────────────────────
+
+export const CORPUS = join(ROOT, 'test/fixtures/corpus');
+
+/** A fault planted in a corpus document's twin: found when a finding of `rule` (or of `alsoRules`) has every `includes` in its message. */
+export interface PlantedFault {
+  readonly rule: string;
+  /** Other codes that name the same fault (a table total is `parts-sum` and `total-mismatch`). */
+  readonly alsoRules?: readonly string[];
+  readonly includes: readonly string[];
+  readonly why: string;
+}
+
+export interface CorpusCase {
+  /** `<layout>/<name>` */
+  readonly id: string;
+  readonly layout: string;
+  readonly name: string;
+  /** The clean text, and its twin with the planted faults. */
+  readonly text: string;
+  readonly faulty: string;
+  readonly answer: Summary;
+  readonly faults: readonly PlantedFault[];
+}
+
+/** Every corpus document, by layout then name. */
+export function corpusCases(): CorpusCase[] {
+  const out: CorpusCase[] = [];
+  for (const layout of readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    const dir = join(CORPUS, layout);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.answer.json')).sort()) {
+      const name = f.slice(0, -'.answer.json'.length);
+      out.push({
+        id: `${layout}/${name}`,
+        layout,
+        name,
+        text: join(dir, `${name}.txt`),
+        faulty: join(dir, `${name}.faulty.txt`),
+        answer: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Summary,
+        faults: (JSON.parse(readFileSync(join(dir, `${name}.faults.json`), 'utf8')) as { findings: PlantedFault[] }).findings,
+      });
+    }
+  }
+  return out;
+}
+
+/** Message text compared across full and half width, without whitespace and thousands separators ("1,234.50" ≈ "1234.50"). */
+const foldMessage = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').replace(/(\d),(?=\d{3})/g, '$1');
+
+export interface FindingLike {
+  readonly rule: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+export function matchesFault(f: FindingLike, x: PlantedFault): boolean {
+  const m = foldMessage(f.message);
+  return (f.rule === x.rule || (x.alsoRules ?? []).includes(f.rule)) && x.includes.every((s) => m.includes(foldMessage(s)));
+}
+
+export interface AuditCheck {
+  /** Planted faults, and those a finding matched. */
+  readonly planted: number;
+  readonly found: number;
+  readonly missed: readonly PlantedFault[];
+  /** Error findings that match no planted fault (on a clean document: every error finding). */
+  readonly falseErrors: readonly FindingLike[];
+}
+
+/** How an audit's findings compare with the planted faults (none planted: the clean twin). */
+export function checkAudit(findings: readonly FindingLike[], planted: readonly PlantedFault[]): AuditCheck {
+  const missed = planted.filter((x) => !findings.some((f) => matchesFault(f, x)));
+  const falseErrors = findings.filter((f) => f.severity === 'error' && !planted.some((x) => matchesFault(f, x)));
+  return { planted: planted.length, found: planted.length - missed.length, missed, falseErrors };
+}
+
+/** The summary of a document the importer could make no evaluation of: every field but its layout is missing. */
+function emptySummary(kind: string): Summary {
+  return { department: null, year: 0, documentKind: kind, budget: { initial: null, adjusted: null, actual: null }, printedRates: { completion: null, adjustment: null }, tasks: [], indicators: [], projects: [], selfScore: null };
+}
+
+export interface DocumentMeasure {
+  /** The layout the importer recognised (`unknown` when none). */
+  readonly kind: string;
+  readonly checks: readonly FieldCheck[];
+  /** The audit against the planted faults (none planted for a clean document); absent unless asked for. */
+  readonly audit?: AuditCheck;
+  /** Why the document could not be read at all. */
+  readonly failed?: string;
+}
+
+/**
+ * Imports a document in-process (as `jixiao summary` and `jixiao audit` do, through the same functions the worker
+ * pool calls), compares its summary with the answer, and — when `planted` is given — audits it with the same import.
+ */
+export async function measureDocument(bytes: Uint8Array, name: string, answer: Summary, planted?: readonly PlantedFault[]): Promise<DocumentMeasure> {
+  const source = { name, bytes };
+  const outcome = await importSourceOutcome(source);
+  if (!outcome.ok) return { kind: 'unknown', checks: compareSummary(answer, emptySummary('unknown')), failed: outcome.problems.map((p) => p.code).join(',') };
+  const kind = outcome.evaluation?.documentKind ?? (typeof outcome.data['documentKind'] === 'string' ? outcome.data['documentKind'] : 'unknown');
+  const checks = compareSummary(answer, outcome.evaluation ? summarize(outcome.evaluation) : emptySummary(kind));
+  if (!planted) return { kind, checks };
+  const report = await auditSource(source, { lang: 'zh' }, outcome);
+  if (!report.ok) return { kind, checks, audit: { planted: planted.length, found: 0, missed: planted, falseErrors: [] }, failed: report.problems.map((p) => p.code).join(',') };
+  return { kind, checks, audit: checkAudit(report.findings, planted) };
+}
+
+/** Audits a faulted twin (its summary is not compared: its answer is the clean document's). */
+export async function auditDocument(bytes: Uint8Array, name: string, planted: readonly PlantedFault[]): Promise<AuditCheck> {
+  const report = await auditSource({ name, bytes }, { lang: 'zh' });
+  if (!report.ok) return { planted: planted.length, found: 0, missed: planted, falseErrors: [] };
+  return checkAudit(report.findings, planted);
+}
+
+// ───────────────────────────── floors (test/fixtures/corpus/floors.json) ─────────────────────────────
+
+export type CorpusFormat = 'text' | 'docx' | 'pdf';
+
+/**
+ * What the corpus test keeps from falling: per layout and format the share of fields read right and of documents
+ * whose layout is recognised; per layout the share of planted faults the audit finds (text); and, as a ceiling, the
+ * error findings on the clean documents (text). Floors are measured values rounded down to 5%.
+ */
+export interface CorpusLevels {
+  readonly fields: Record<string, Partial<Record<CorpusFormat, number>>>;
+  readonly recognition: Record<string, Partial<Record<CorpusFormat, number>>>;
+  readonly auditFound: Record<string, number>;
+  readonly cleanFalseErrors: number;
+}
+
+export interface Floors extends CorpusLevels {
+  readonly note: string;
+}
+
+export const FLOORS_FILE = join(CORPUS, 'floors.json');
+
+export const roundDown5 = (x: number): number => Math.floor(x * 20 + 1e-9) / 20;
+
+/** Every level below its floor (or, for false errors, above its ceiling), as a line a person can act on. */
+export function belowFloors(measured: CorpusLevels, floors: CorpusLevels, formats: readonly CorpusFormat[] = ['text', 'docx', 'pdf']): string[] {
+  const out: string[] = [];
+  const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
+  for (const what of ['fields', 'recognition'] as const) {
+    for (const [layout, byFormat] of Object.entries(floors[what])) {
+      for (const f of formats) {
+        const floor = byFormat[f];
+        if (floor === undefined) continue;
+        const m = measured[what][layout]?.[f];
+        if (m === undefined) out.push(`${what} ${layout} ${f}: not measured (floor ${pc(floor)})`);
+        else if (m < floor) out.push(`${what} ${layout} ${f}: ${pc(m)} below the floor ${pc(floor)}`);
+      }
+    }
+  }
+  if (formats.includes('text')) {
+    for (const [layout, floor] of Object.entries(floors.auditFound)) {
+      const m = measured.auditFound[layout];
+      if (m === undefined) out.push(`auditFound ${layout}: not measured (floor ${pc(floor)})`);
+      else if (m < floor) out.push(`auditFound ${layout}: ${pc(m)} of the planted faults found, below the floor ${pc(floor)}`);
+    }
+    if (measured.cleanFalseErrors > floors.cleanFalseErrors) out.push(`cleanFalseErrors: ${measured.cleanFalseErrors} error findings on clean documents, above the ceiling ${floors.cleanFalseErrors}`);
+  }
+  return out;
+}
+
+/** Floors from measured levels: each share rounded down to 5%; the false-error ceiling as measured. */
+export function floorsOf(measured: CorpusLevels, note: string): Floors {
+  const down = (r: Record<string, Partial<Record<CorpusFormat, number>>>) => Object.fromEntries(Object.entries(r).map(([l, byF]) => [l, Object.fromEntries(Object.entries(byF).map(([f, v]) => [f, roundDown5(v!)]))]));
+  return {
+    note,
+    fields: down(measured.fields),
+    recognition: down(measured.recognition),
+    auditFound: Object.fromEntries(Object.entries(measured.auditFound).map(([l, v]) => [l, roundDown5(v)])),
+    cleanFalseErrors: measured.cleanFalseErrors,
+  };
 }

@@ -235,7 +235,7 @@ describe('rubrics, demo, usage', () => {
     const r = await cliAsync('demo');
     assert.equal(r.code, 0);
     assert.match(r.out, /004-longgang-report-2020\.yaml\s+深圳市龙岗区应急管理局\s+2020.*95\.68\s+93\.86\s+优/);
-    assert.equal((r.out.match(/\.yaml/g) ?? []).length, 5);
+    assert.equal((r.out.match(/\.yaml/g) ?? []).length, 6, 'the five seed examples and the invented project form');
     // The original 004 read from its text gives the same self and computed totals as the hand-entered example.
     assert.match(r.out, /004_\S+\.txt\s+龙岗整体绩效\S*\s+深圳市龙岗区应急管理局\s+2020\s+\d+\s+\d+\s+longgang-2020\s+95\.68\s+93\.86/);
     assert.equal((r.out.match(/_\w+\.txt/g) ?? []).length, 5);

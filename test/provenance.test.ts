@@ -26,7 +26,8 @@ function sources(v: unknown, out: Src[] = []): Src[] {
   return out;
 }
 
-for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'))) {
+// Examples entered from a seed are numbered like it (000-…); an invented example (project-form-example.yaml) has none.
+for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') && /^\d{3}-/.test(f))) {
   test(`${name}: every source text is in its seed document`, () => {
     const seed = readdirSync(join(EXAMPLES, 'seeds')).find((s) => s.startsWith(name.slice(0, 3)));
     assert.ok(seed, `no seed for ${name}`);

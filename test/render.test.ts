@@ -200,7 +200,7 @@ describe('bad input', () => {
   test('an unknown template names the ones there are', async () => {
     const r = await cliAsync('render', exampleFile('001'), '--template', 'nope', '-o', join(OUT, 'x.docx'));
     assert.equal(r.code, 2);
-    assert.match(r.err + r.out, /未知模板“nope”，可选：gz-form, gz-report, scorecard, review/);
+    assert.match(r.err + r.out, /未知模板“nope”，可选：gz-form, gz-report, project-form, scorecard, review/);
   });
 
   test('a scorecard without a rubric says how to name one', async () => {

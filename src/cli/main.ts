@@ -38,7 +38,7 @@ const HELP: Record<Lang, string> = {
                           --format text|html（html 为审核意见；多份时用 --out DIR 写出 <名>.review.html）
                           --summary 批量审核并按复核分排名（表格，--json 或 --format html）
   render FILE             生成文件：由评价文件（或导入的文档）生成自评表、自评报告、评分表、审核意见
-                          --template gz-form|gz-report|scorecard|review（默认按版式：自评表或自评报告）
+                          --template gz-form|gz-report|project-form|scorecard|review（默认按版式，见 jixiao layouts）
                           --format docx|xlsx|pdf|html|all（可逗号分隔；默认 docx）  -o 输出文件或目录  --force 覆盖
                           PDF 需无头 Chromium 与中文字体：apt-get install chromium fonts-noto-cjk
   validate FILE…          校验评价文件（YAML/JSON），逐条列出问题及所在行
@@ -75,7 +75,7 @@ Commands:
                           several files need --out DIR → <name>.review.html). --summary: review a folder and rank it
                           (table, --json or --format html)
   render FILE             documents out: the form, report, scorecard or review letter of an evaluation file (or an
-                          imported document). --template gz-form|gz-report|scorecard|review (default by layout)
+                          imported document). --template gz-form|gz-report|project-form|scorecard|review (default: the layout's)
                           --format docx|xlsx|pdf|html|all (comma list; default docx)  -o FILE|DIR  --force
                           PDF needs headless Chromium and a CJK font: apt-get install chromium fonts-noto-cjk
   validate FILE…          check evaluation files (YAML/JSON); every problem with its line

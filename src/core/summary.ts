@@ -53,19 +53,21 @@ export function rateText(printed: PrintedMap | undefined, family: string): strin
 }
 
 export function summarize(e: Evaluation): Summary {
-  const b = e.budget;
+  // A project form (项目支出绩效自评表): its 年度资金总额 row is the budget, its indicators and 总分 are the document's.
+  const form = e.project && !e.budget ? e.project : undefined;
+  const b = form ? form.funds?.total : e.budget;
   return {
     department: e.department.name ?? null,
     year: e.year,
     documentKind: e.documentKind ?? 'unknown',
     budget: { initial: wanText(b?.initialBudget), adjusted: wanText(b?.adjustedBudget), actual: wanText(b?.actualSpending) },
-    printedRates: { completion: rateText(b?.printed, 'executionRate'), adjustment: rateText(b?.printed, 'adjustmentRate') },
+    printedRates: { completion: rateText(b?.printed, 'executionRate'), adjustment: form ? null : rateText(e.budget?.printed, 'adjustmentRate') },
     tasks: (e.keyTasks ?? []).map((t) => ({
       name: t.name,
       amount: wanText(t.amount ?? t.plannedAmount),
       indicators: (t.keyIndicators ?? []).map((k) => ({ name: k.name, actual: k.actual ?? null })),
     })),
-    indicators: (e.indicators ?? []).map((i) => ({ level1: i.level1 ?? null, level2: i.level2 ?? null, name: i.name, target: i.target ?? null, actual: i.actual ?? null })),
+    indicators: ((form ? form.indicators : undefined) ?? e.indicators ?? []).map((i) => ({ level1: i.level1 ?? null, level2: i.level2 ?? null, name: i.name, target: i.target ?? null, actual: i.actual ?? null })),
     projects: (e.projects?.rows ?? []).map((p) => ({
       name: p.name,
       initial: wanText(p.initialBudget),
@@ -73,6 +75,6 @@ export function summarize(e: Evaluation): Summary {
       actual: wanText(p.actualSpending),
       printedRate: rateText(p.printed, 'executionRate'),
     })),
-    selfScore: e.selfScores?.total !== undefined ? { total: toPlainString(e.selfScores.total), max: e.selfScores.max !== undefined ? toPlainString(e.selfScores.max) : null } : null,
+    selfScore: form?.total !== undefined ? { total: toPlainString(form.total), max: toPlainString(form.max ?? { n: 100n, d: 1n }) } : e.selfScores?.total !== undefined ? { total: toPlainString(e.selfScores.total), max: e.selfScores.max !== undefined ? toPlainString(e.selfScores.max) : null } : null,
   };
 }

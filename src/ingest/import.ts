@@ -70,7 +70,7 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
   const draft: Draft = {};
   const ctx: ExtractContext = { file: fileName, doc, seg, kind: recognized.spec.id, rubrics, draft, found: [], warnings: [...readerWarnings] };
   for (const ex of EXTRACTORS) ex.run(ctx);
-  ctx.warnings.push(...overlongNumbers(seg));
+  ctx.warnings.push(...overlongNumbers(seg), ...seg.notes);
 
   const rowOfLine = rowsByLine(seg);
   const passages: Passage[] = seg.paragraphs.map((p) => ({
@@ -83,7 +83,7 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
   const data = toFileData(draft, recognized.spec);
   const checked = checkData(data, ctx.warnings);
   const missing = recognized.spec.expected.filter((path) => isEmpty(getPath(checked.data, path)));
-  const hasFigures = ctx.found.some((f) => f.path.startsWith('budget') || f.path.startsWith('projects') || f.path.startsWith('indicators') || f.path.startsWith('keyTasks') || f.path.startsWith('selfScores'));
+  const hasFigures = ctx.found.some((f) => f.path.startsWith('budget') || f.path.startsWith('projects') || f.path.startsWith('indicators') || f.path.startsWith('keyTasks') || f.path.startsWith('selfScores') || f.path.startsWith('project.'));
   if (!hasFigures) {
     // One warning that says what is wrong, instead of one per missing field.
     const i = ctx.warnings.findIndex((w) => w.code === 'year-not-found');

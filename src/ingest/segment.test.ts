@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { recognizeKind } from './kinds.ts';
 import { readText } from './readers/text.ts';
-import { detectHeading, isValueCell, lineAt, segment } from './segment.ts';
+import { detectHeading, isValueCell, lineAt, segment, splitRunTogether } from './segment.ts';
 import type { SourceDocument } from './source.ts';
 
 const SEEDS = new URL('../../examples/seeds/', import.meta.url).pathname;
@@ -62,7 +62,7 @@ test('the four layouts are recognised by structure; other text is unknown', () =
 test('fuzz: segmentation never throws, keeps every line, and every table row points at real lines', () => {
   const line = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 30 }),
-    fc.constantFrom('', '一、部门基本情况', '（一）职能', '1.负责', '任务1\t内容\t完成\t指标\t100%\t5.5', '\t\t续行文字没有结束', '\t3229.91\t92.94%', '表 2：经济分类', '单位：万元', '合计\t100', '-- \t --', '# 标题', '\f'),
+    fc.constantFrom('', '一、部门基本情况', '（一）职能', '1.负责', '任务1\t内容\t完成\t指标\t100%\t5.5', '\t\t续行文字没有结束', '\t3229.91\t92.94%', '表 2：经济分类', '单位：万元', '合计\t100', '-- \t --', '# 标题', '\f', '— 3 —', '3/12', '续表', '预算执行率 10 100% 10', '\t\t执行数\t1O0.5'),
   );
   let runs = 0;
   fc.assert(
@@ -90,4 +90,94 @@ test('a paragraph joined from 20,000 lines gives each figure its own source line
     assert.equal(lineAt(p, piece.offset + 3), piece.line);
   }
   assert.equal(lineAt(p, p.text.length + 5), p.pieces[p.pieces.length - 1]!.line);
+});
+
+/** A document of reader tables: `T<n>|a|b|c` is a row of table n, other lines are paragraphs. */
+const tablesDoc = (format: SourceDocument['format'], lines: string[]): SourceDocument => ({
+  format,
+  lines: lines.map((l, i) => {
+    const m = /^T(\d+)\|(.*)$/.exec(l);
+    return m ? { cells: m[2]!.split('|'), loc: { line: i + 1 }, table: Number(m[1]) } : { cells: [l], loc: { line: i + 1 } };
+  }),
+});
+const rowsOf = (s: ReturnType<typeof segment>) => s.tables.map((t) => t.rows.map((r) => r.cells.join('|')));
+
+test('running page headers and footers inside a text table are page breaks: every row stays, the footer is no text', () => {
+  const s = segment(doc(['表1 项目支出情况', '序号\t项目名称\t年初预算数\t执行数', '1\t甲项目\t10.00\t9.00', '', '— 3 —', '', '2\t乙项目\t20.00\t18.00', '- 4 -', '3\t丙项目\t30.00\t27.00', '第 2 页 共 5 页', '4\t丁项目\t40.00\t36.00', '第5页', '5\t戊项目\t50.00\t45.00', '', '3/12', '', '6\t己项目\t60.00\t54.00'].join('\n')));
+  assert.deepEqual(rowsOf(s), [['序号|项目名称|年初预算数|执行数', '1|甲项目|10.00|9.00', '2|乙项目|20.00|18.00', '3|丙项目|30.00|27.00', '4|丁项目|40.00|36.00', '5|戊项目|50.00|45.00', '6|己项目|60.00|54.00']]);
+  assert.ok(!s.paragraphs.some((p) => /— 3 —|- 4 -|第 2 页|第5页|3\/12/.test(p.text)));
+});
+
+test('page-number shapes that are data stay: a cell of a row, a "3/12" between two lines of text', () => {
+  const s = segment(doc(['召开会议次数', '3/12', '其余见下表', '序号\t名称\t日期', '1\t例会\t3/12'].join('\n')));
+  assert.ok(s.paragraphs.some((p) => p.text.includes('3/12')));
+  assert.deepEqual(rowsOf(s), [['序号|名称|日期', '1|例会|3/12']]);
+});
+
+test('a text table whose header is printed again after the page break reads as one table without the repeated header', () => {
+  const head = '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值';
+  const s = segment(doc([head, '产出指标\t数量指标\t培训场次\t≥10场\t12场', '', '— 2 —', '', head, '\t\t参训人数\t≥500人\t620人', '效益指标\t社会效益指标\t群众知晓率\t≥90%\t93%'].join('\n')));
+  assert.equal(s.tables.length, 1);
+  assert.deepEqual(rowsOf(s)[0], [head.replace(/\t/g, '|'), '产出指标|数量指标|培训场次|≥10场|12场', '||参训人数|≥500人|620人', '效益指标|社会效益指标|群众知晓率|≥90%|93%']);
+  // After the repeated header, a row of other words without figures is data, not more header.
+  const qualitative = segment(doc([head, '产出指标\t数量指标\t培训场次\t≥10场\t12场', '', head, '\t质量指标\t应急处置水平\t提高\t提高'].join('\n')));
+  assert.deepEqual(rowsOf(qualitative)[0]!.slice(2), ['|质量指标|应急处置水平|提高|提高']);
+  // A header block repeated only in part is not a reprint: its rows stay.
+  const partial = segment(doc(['评价指标\t\t参考评分标准\t自评得分', '一级\t二级\t分值\t', '部门决策\t预算编制\t10\t9', '', '评价指标\t\t参考评分标准\t自评得分', '一级 名称\t分值\t二级 名称\t', '部门管理\t资金管理\t8\t8'].join('\n')));
+  assert.equal(partial.tables[0]!.rows.length, 6);
+});
+
+test('a table a page break split into two Word tables reads as one, with or without its header repeated', () => {
+  const header = 'T0|序号|项目名称|年初预算数|执行数';
+  const bare = segment(tablesDoc('docx', [header, 'T0|1|甲项目|10.00|9.00', 'T0|2|乙项目|20.00|18.00', '', 'T1|3|丙项目|30.00|27.00', 'T1|合计||60.00|54.00']));
+  assert.deepEqual(rowsOf(bare), [['序号|项目名称|年初预算数|执行数', '1|甲项目|10.00|9.00', '2|乙项目|20.00|18.00', '3|丙项目|30.00|27.00', '合计||60.00|54.00']]);
+  const repeated = segment(tablesDoc('docx', [header, 'T0|1|甲项目|10.00|9.00', '— 1 —', '', '第 2 页 共 3 页', header.replace('T0', 'T1'), 'T1|2|乙项目|20.00|18.00']));
+  assert.deepEqual(rowsOf(repeated), [['序号|项目名称|年初预算数|执行数', '1|甲项目|10.00|9.00', '2|乙项目|20.00|18.00']]);
+  assert.equal(repeated.tableOfLine.get(5), 0, 'the dropped header still belongs to the table');
+  // A continuation caption says the next table goes on even when its first row is a header of other words.
+  const continued = segment(tablesDoc('docx', [header, 'T0|1|甲项目|10.00|9.00', '续表', 'T1|序号|名称|年初|执行', 'T1|2|乙项目|20.00|18.00']));
+  assert.equal(continued.tables.length, 1);
+});
+
+test('two tables stay two: another header, a title row, other columns, or text between them', () => {
+  const first = ['T0|序号|项目名称|年初预算数|执行数', 'T0|1|甲项目|10.00|9.00'];
+  const count = (lines: string[]) => segment(tablesDoc('docx', [...first, ...lines])).tables.length;
+  assert.equal(count(['', 'T1|一级指标|二级指标|三级指标|指标值', 'T1|产出指标|数量指标|场次|10场']), 2);
+  assert.equal(count(['', 'T1|部门整体支出绩效自评表|||', 'T1|1|甲|10.00|9.00']), 2);
+  assert.equal(count(['', 'T1|1|甲项目|10.00', 'T1|2|乙项目|20.00']), 2);
+  assert.equal(count(['注：本表由财务科填报。', 'T1|2|乙项目|20.00|18.00']), 2);
+});
+
+test('a row a PDF page break cut through its figures is one row again', () => {
+  const pdf: SourceDocument = {
+    format: 'pdf',
+    lines: [
+      { cells: ['序号', '项目名称', '年初预算', '调整后预算', '支出率'], loc: { page: 1, line: 1 }, table: 0 },
+      { cells: ['1', '公务用', '180,00', '179,80', '100.00'], loc: { page: 1, line: 2 }, table: 0 },
+      { cells: ['', '车购置经费', '0.00', '0.00', '%'], loc: { page: 2, line: 1 }, table: 0, pageStart: true },
+      { cells: ['2', '(穗天政数函', '5,000.00', '5,000.00', '100.00%'], loc: { page: 2, line: 2 }, table: 0 },
+      { cells: ['', '【2020】328号)业务系统运维', '', '', ''], loc: { page: 3, line: 1 }, table: 0, pageStart: true },
+      { cells: ['3', '办公场所装修', '150,000.00', '148,278.48', '100.00%'], loc: { page: 3, line: 2 }, table: 0 },
+    ],
+  };
+  assert.deepEqual(rowsOf(segment(pdf))[0]!.slice(1), ['1|公务用车购置经费|180,000.00|179,800.00|100.00%', '2|(穗天政数函【2020】328号)业务系统运维|5,000.00|5,000.00|100.00%', '3|办公场所装修|150,000.00|148,278.48|100.00%']);
+});
+
+test('cells a PDF-to-text step ran together are split when the header gives their number, and only then', () => {
+  const s = segment(doc(['指标\t分值\t执行率\t得分', '预算执行率 10 100% 10', '部门 预算 执行率 10 95.5% 9.55', '加强 领导 统筹 部署', '宣传受众 41.3 万人次 5', '政府采购执行率 5 98.2% 4.91'].join('\n')));
+  assert.deepEqual(rowsOf(s)[0], ['指标|分值|执行率|得分', '预算执行率|10|100%|10', '政府采购执行率|5|98.2%|4.91']);
+  assert.ok(s.paragraphs.some((p) => p.text === '部门 预算 执行率 10 95.5% 9.55'), 'five tokens for four columns: left as it is');
+  assert.deepEqual(splitRunTogether(['年初预算数1580.50全年预算数1620.00'], 4), ['年初预算数', '1580.50', '全年预算数', '1620.00']);
+  assert.deepEqual(splitRunTogether(['安全生产宣传受众 41.3 万人次 5'], 3), ['安全生产宣传受众', '41.3 万人次', '5']);
+  assert.equal(splitRunTogether(['年初预算数1580.50全年预算数1620.00'], 5), undefined);
+  assert.equal(splitRunTogether(['今年累计巡查 15799.5 公里，累计出动 420 车次'], 4), undefined);
+  assert.equal(splitRunTogether(['加强 领导 统筹 部署'], 4), undefined);
+});
+
+test('figures whose reading is uncertain are noted with their line; certain ones are not', () => {
+  const s = segment(doc(['全年执行数1 234万元', '共检查1，234家', '合计1，234.56万元', '执行数1O0.5万元'].join('\n')));
+  assert.deepEqual(s.notes.map((n) => [n.code, n.params['line'], n.params['got']]), [['uncertain-number', 1, '1 234'], ['uncertain-number', 2, '1，234']]);
+  const many = segment(doc(Array.from({ length: 20 }, (_, i) => `第${i}项 1 ${String(100 + i)}`).join('\n')));
+  assert.equal(many.notes.length, 13);
+  assert.deepEqual(many.notes.at(-1)?.params, { more: 8 });
 });

@@ -7,7 +7,10 @@
  * shape for all four lets every extractor work on every format. A paragraph is a line with one cell.
  *
  * Readers do not normalise or interpret text (that is `normalize.ts` and the segmenter); they only keep what the
- * format says: cell boundaries, table membership, page starts and where each line came from.
+ * format says: cell boundaries, table membership, page starts and where each line came from. So a table a page break
+ * split in two stays two tables here (two Word tables, two PDF grids), a running page number a converter typed into
+ * the body stays a line, and cells a PDF-to-text step ran together stay one cell: the segmenter reads them as the
+ * page showed them (one table, no page number, one cell per column), where the reading is certain.
  */
 import type { Problem } from '../core/problem.ts';
 

@@ -7,6 +7,7 @@ import { type ComputedFigure, computeAll } from '../compute/compute.ts';
 import { type Exact, HUNDRED, mul, pow10, toFixed } from '../exact.ts';
 import type { LocalText } from '../formulas/types.ts';
 import type { Evaluation } from '../model/evaluation.ts';
+import { UNKNOWN_LAYOUT, layoutById } from '../layouts/index.ts';
 import type { Money, Source } from '../model/money.ts';
 import { type PathSegment, formatPath } from '../problem.ts';
 import { type ScoreReport, scoreEvaluation } from '../rubric/engine.ts';
@@ -32,6 +33,17 @@ export function buildContext(input: AuditInput): AuditContext {
 }
 
 export const t = (zh: string, en: string): LocalText => ({ zh, en });
+
+/**
+ * A rule as the document's layout states it: the rule's text with the layout that prints it (from the layout
+ * registry), so a finding names whose rule it applies — "执行率得分 = min(执行率, 100%) × 权重（执行率计分式整体自评表）".
+ * A document of no known layout gets the rule's own source only.
+ */
+export function layoutRule(ctx: AuditContext, rule: LocalText): LocalText {
+  const layout = layoutById(ctx.e.documentKind);
+  if (layout === UNKNOWN_LAYOUT) return rule;
+  return t(`${rule.zh}（${layout.label.zh}）`, `${rule.en} (${layout.label.en})`);
+}
 
 /** The value at a model path (undefined when any step is missing). */
 export function at(root: unknown, path: readonly PathSegment[]): unknown {
@@ -69,6 +81,24 @@ export function locationOf(ctx: AuditContext, path: readonly PathSegment[], role
     if (src) return fromSource(src, formatPath(path), role);
   }
   return fromSource(undefined, formatPath(path), role);
+}
+
+/**
+ * Where the value at `path` was printed; when the model keeps no place for it (a score read as a bare number beside
+ * the amounts of its row), the place of the first of `near` that has one — the row it was printed on — under its own
+ * field, so the finding still points at a line.
+ */
+export function locationsNear(ctx: AuditContext, path: readonly PathSegment[], role: LocalText, near: readonly (readonly PathSegment[])[]): FindingLocation[] {
+  const own = locationOf(ctx, path, role);
+  if (own.line !== undefined || own.page !== undefined) return [own];
+  for (const p of near) {
+    const l = locationOf(ctx, p);
+    if (l.line !== undefined || l.page !== undefined) {
+      const { column: _column, ...row } = l;
+      return [{ ...row, ...(own.field ? { field: own.field } : {}), role }];
+    }
+  }
+  return [own];
 }
 
 /** Locations without repeats (the same printed line can hold two inputs). */
@@ -129,9 +159,19 @@ function passageAdder(out: Passage[], file?: string): Add {
   };
 }
 
+/** Every indicator row with its path: the department's table and each project's (a project form's included). */
+function indicatorRows(e: Evaluation): { name: string; actual?: string | undefined; source?: Source | undefined; path: PathSegment[] }[] {
+  return [
+    ...(e.indicators ?? []).map((ind, i) => ({ ...ind, path: ['indicators', i] as PathSegment[] })),
+    ...(e.project?.indicators ?? []).map((ind, i) => ({ ...ind, path: ['project', 'indicators', i] as PathSegment[] })),
+    ...(e.projectEvaluations ?? []).flatMap((p, j) => (p.indicators ?? []).map((ind, i) => ({ ...ind, path: ['projectEvaluations', j, 'indicators', i] as PathSegment[] }))),
+  ];
+}
+
 /**
- * Key indicators of a form whose result cell holds only a number ("2次"): the name and the result read together,
- * so that the importer's cell-by-cell passages do not lose what the number counts.
+ * Indicators whose result cell holds only a number ("2次", "126场") — key indicators of a form and the rows of an
+ * indicator table: the name and the result read together, so that the importer's cell-by-cell passages do not lose
+ * what the number counts, and a sentence stating the same count with another number is found (fact-conflict).
  */
 export function keyIndicatorPassages(e: Evaluation, file?: string): Passage[] {
   const out: Passage[] = [];
@@ -141,6 +181,9 @@ export function keyIndicatorPassages(e: Evaluation, file?: string): Passage[] {
       if (ki.actual && extractFacts(ki.actual).length === 0) add(`${ki.name} ${ki.actual}`, ['keyTasks', i, 'keyIndicators', j], false, ki.source);
     }),
   );
+  for (const ind of indicatorRows(e)) {
+    if (ind.actual && /\d/.test(ind.actual) && extractFacts(ind.actual).length === 0) add(`${ind.name} ${ind.actual}`, [...ind.path, 'actual'], false, ind.source);
+  }
   return out;
 }
 
@@ -161,5 +204,6 @@ export function passagesOf(e: Evaluation, file?: string): Passage[] {
   add(e.keyProjectNarrative, ['keyProjectNarrative']);
   add(e.performanceNarrative, ['performanceNarrative']);
   e.projects?.rows.forEach((p, i) => add(p.narrative, ['projects', 'rows', i, 'narrative']));
+  for (const ind of indicatorRows(e)) if (ind.actual && /\d/.test(ind.actual)) add(`${ind.name} ${ind.actual}`, [...ind.path, 'actual'], false, ind.source);
   return out;
 }

@@ -4,9 +4,11 @@
  */
 import { ARITHMETIC_RULES } from './rules/arithmetic.ts';
 import { CROSS_REFERENCE_RULES } from './rules/crossref.ts';
+import { FORMULA_TABLE_RULES } from './rules/formula-table.ts';
 import { PLAUSIBILITY_RULES } from './rules/plausibility.ts';
 import { RUBRIC_RULES } from './rules/rubric.ts';
 import type { RuleImpl } from './rules/rule.ts';
+import { SCORE_ARITHMETIC_RULES, SCORE_RUBRIC_RULES } from './rules/scores.ts';
 import { TARGET_RULES } from './rules/targets.ts';
 import { buildContext, t } from './context.ts';
 import { type AuditInput, type AuditRule, type Finding, type FindingLocation, SEVERITIES, type Severity } from './types.ts';
@@ -40,7 +42,17 @@ const RULE_FAILED: RuleImpl = {
 };
 
 /** Every rule, in the order they are documented (docs/audit.md). */
-export const RULES: readonly RuleImpl[] = [...ARITHMETIC_RULES, ...CROSS_REFERENCE_RULES, ...RUBRIC_RULES, ...TARGET_RULES, ...PLAUSIBILITY_RULES, NO_FIGURES];
+export const RULES: readonly RuleImpl[] = [
+  ...ARITHMETIC_RULES,
+  ...FORMULA_TABLE_RULES,
+  ...SCORE_ARITHMETIC_RULES,
+  ...CROSS_REFERENCE_RULES,
+  ...RUBRIC_RULES,
+  ...SCORE_RUBRIC_RULES,
+  ...TARGET_RULES,
+  ...PLAUSIBILITY_RULES,
+  NO_FIGURES,
+];
 export const RULES_BY_CODE: ReadonlyMap<string, AuditRule> = new Map([...RULES, RULE_FAILED].map((r) => [r.code, r]));
 
 export interface AuditResult {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { toPercent } from '../exact.ts';
+import { toPercent, toPlainString } from '../exact.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import { parseEvaluation } from '../model/parse.ts';
 import { type ComputedFigure, computeAll, departmentMetrics, preferredBasis } from './compute.ts';
@@ -106,5 +106,84 @@ describe('subjects', () => {
   test('computing is pure: the same evaluation gives the same figures', () => {
     const e = evaluation({ budget: { initialBudget: 1, adjustedBudget: 2, actualSpending: 1.5 } });
     assert.deepEqual(JSON.stringify(computeAll(e), (_, v) => (typeof v === 'bigint' ? v.toString() : v)), JSON.stringify(computeAll(e), (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  });
+});
+
+describe('execution scores (执行率得分 = min(执行率, 100%) × 权重)', () => {
+  const scoreOf = (f: ComputedFigure | undefined) => (f?.outcome.kind === 'value' ? toPlainString(f.outcome.value) : undefined);
+
+  test('the department budget is scored when it prints a weight, against the printed score at its decimals', () => {
+    const fs = computeAll(evaluation({ budget: { adjustedBudget: '1250.00', actualSpending: '1187.50', weight: 10, score: '9.50' } }));
+    const f = at(fs, 'executionScore', 'budget');
+    assert.equal(f?.id, 'executionScore.capped');
+    assert.equal(scoreOf(f), '9.5');
+    assert.equal(f?.comparison, 'match');
+    assert.deepEqual(f?.printed?.path, ['budget', 'score']);
+    assert.deepEqual(f?.inputs.map((i) => [i.key, i.path.join('.'), toPlainString(i.value)]), [
+      ['actualSpending', 'budget.actualSpending', '1187.5'],
+      ['adjustedBudget', 'budget.adjustedBudget', '1250'],
+      ['weight', 'budget.weight', '10'],
+    ]);
+    assert.equal(f?.isDepartmentLevel, true);
+    const off = computeAll(evaluation({ budget: { adjustedBudget: '1250.00', actualSpending: '1187.50', weight: 10, score: '9.00' } }));
+    assert.equal(at(off, 'executionScore', 'budget')?.comparison, 'differs');
+    // At the printed decimals, "10" is 9.5 rounded half-up: the audit's full-marks rule judges such a score at 2 decimals.
+    const whole = computeAll(evaluation({ budget: { adjustedBudget: '1250.00', actualSpending: '1187.50', weight: 10, score: '10' } }));
+    assert.equal(at(whole, 'executionScore', 'budget')?.comparison, 'match');
+  });
+
+  test('exact arithmetic: 2038.06 of 2624.80 with weight 20 is 15.53 at two decimals, 15.5 at one', () => {
+    const one = (score: string) => at(computeAll(evaluation({ budget: { adjustedBudget: '2624.80', actualSpending: '2038.06', weight: 20, score } })), 'executionScore', 'budget')?.comparison;
+    assert.equal(one('15.53'), 'match');
+    assert.equal(one('15.5'), 'match');
+    assert.equal(one('15.54'), 'differs');
+  });
+
+  test('overspending is capped at the weight; without a weight there is no score to compute', () => {
+    const fs = computeAll(evaluation({ budget: { adjustedBudget: 100, actualSpending: 120, weight: 10, score: 10 } }));
+    assert.equal(scoreOf(at(fs, 'executionScore', 'budget')), '10');
+    assert.equal(at(fs, 'executionScore', 'budget')?.comparison, 'match');
+    assert.equal(at(computeAll(evaluation({ budget: { adjustedBudget: 100, actualSpending: 90, score: 9 } })), 'executionScore', 'budget'), undefined);
+  });
+
+  test('the initial budget stands in when no adjusted budget is printed', () => {
+    const f = at(computeAll(evaluation({ budget: { initialBudget: 200, actualSpending: 150, weight: 10 } })), 'executionScore', 'budget');
+    assert.equal(scoreOf(f), '7.5');
+    assert.deepEqual(f?.inputs[1]?.path, ['budget', 'initialBudget']);
+  });
+
+  test('every fund line of a project evaluation gets its execution rate and, with 分值, its execution score', () => {
+    const project = {
+      name: '乡村文化站设备更新',
+      funds: {
+        total: { initialBudget: 300, adjustedBudget: 320, actualSpending: 288, weight: 10, score: 9, printed: { executionRate: '90.00%' } },
+        currentYear: { initialBudget: 300, adjustedBudget: 300, actualSpending: 270, printed: { executionRate: '80.00%' } },
+        carriedOver: { adjustedBudget: 20, actualSpending: 18 },
+      },
+      indicators: [],
+    };
+    const fs = computeAll(evaluation({ documentKind: 'project-form', project, projectEvaluations: [{ ...project, funds: { total: { adjustedBudget: 50, actualSpending: 50, weight: 10, score: 9 } } }] }));
+    assert.equal(at(fs, 'executionRate', 'project.funds.total')?.comparison, 'match');
+    assert.equal(at(fs, 'executionRate', 'project.funds.currentYear')?.comparison, 'differs');
+    assert.equal(at(fs, 'executionRate', 'project.funds.carriedOver')?.comparison, 'not-printed');
+    assert.equal(at(fs, 'executionScore', 'project.funds.total')?.comparison, 'match');
+    assert.equal(at(fs, 'executionScore', 'project.funds.currentYear'), undefined);
+    assert.match(at(fs, 'executionScore', 'project.funds.total')!.subject.label.zh, /项目“乡村文化站设备更新”年度资金总额/);
+    const listed = at(fs, 'executionScore', 'projectEvaluations.0.funds.total');
+    assert.equal(scoreOf(listed), '10');
+    assert.equal(listed?.comparison, 'differs');
+    assert.deepEqual(listed?.printed?.path, ['projectEvaluations', 0, 'funds', 'total', 'score']);
+  });
+
+  test('a fund line without a full-year budget is not checked against its initial budget (执行率 = 全年执行数 ÷ 全年预算数)', () => {
+    const fs = computeAll(evaluation({ documentKind: 'project-form', project: { name: 'x', funds: { total: { initialBudget: 700, actualSpending: 724.6, weight: 10, score: '9.53', printed: { executionRate: '95.34%' } } } } }));
+    assert.equal(at(fs, 'executionRate', 'project.funds.total'), undefined);
+    assert.equal(at(fs, 'executionScore', 'project.funds.total'), undefined);
+  });
+
+  test('an indicator whose unit stands in a column of its own is compared in it (≤38 | 万元/公里 against 41.2)', () => {
+    const fs = computeAll(evaluation({ indicators: [{ name: '管网单位造价', direction: 'lte', target: '38', unitOfMeasure: '万元/公里', actual: '41.2' }] }));
+    const f = at(fs, 'indicatorCompletion', 'indicators.0');
+    assert.equal(f?.outcome.kind === 'value' && toPercent(f.outcome.value), '92.23%');
   });
 });

@@ -5,10 +5,11 @@
 import { type MoneyUnit, valueIn } from '../amount.ts';
 import { type Exact, ONE, ZERO, add, fromInt, sum } from '../exact.ts';
 import { COMPOSITION_VARIANCE, FORMULAS, FORMULAS_BY_ID, SEQUENTIAL_BENCHMARKS, compositionVarianceCore } from '../formulas/library.ts';
-import { indicatorCompletion, parseIndicatorValue } from '../formulas/indicator-value.ts';
+import { indicatorCompletion, parseIndicatorValue, withUnitOfMeasure } from '../formulas/indicator-value.ts';
 import type { Basis, FormulaDef, LocalText, Outcome, OutputKind, Quantity } from '../formulas/types.ts';
 import type { BasicBlock, BudgetLine, Direction, Evaluation } from '../model/evaluation.ts';
 import type { Derivation, Money, PrintedMap, PrintedValue, Source } from '../model/money.ts';
+import type { ProjectEvaluation } from '../model/project.ts';
 import { UNKNOWN_LAYOUT, layoutById } from '../layouts/index.ts';
 import { printedEntries } from '../model/printed-entries.ts';
 import type { PathSegment } from '../problem.ts';
@@ -347,11 +348,12 @@ function requestsOf(e: Evaluation): Request[] {
         subjectPath: ['budget'],
         subjectLabel: DEPT,
         isDepartmentLevel: true,
-        candidates: ['adjustmentRate.gzForm', 'adjustmentRate.longgang', 'adjustmentRate.mof2013'].map((variantId) => ({ variantId, inputs: [ini, adj] })),
+        candidates: (BY_FAMILY.get('adjustmentRate') ?? []).map((d) => ({ variantId: d.id, inputs: [ini, adj] })),
         ...(printed ? { printed } : {}),
       });
     }
     if (act && ini) out.push({ family: 'pefaAggregateOutturn', subjectPath: ['budget'], subjectLabel: DEPT, isDepartmentLevel: true, candidates: [{ inputs: [act, ini] }] });
+    out.push(...executionScoreRequest(b, ['budget'], DEPT, true, t('执行率权重', 'execution weight')));
     const prev = money('previous', t('上年实际支出', "last year's actual spending"), b.previousYear?.actualSpending, ['budget', 'previousYear', 'actualSpending']);
     const cur = money('current', t('本年实际支出', "this year's actual spending"), b.actualSpending, ['budget', 'actualSpending']);
     if (prev && cur) {
@@ -388,6 +390,67 @@ function requestsOf(e: Evaluation): Request[] {
     out.push(...totalRequests(table.rows, table.total, [key], label));
   }
   out.push(...managementRequests(e));
+  out.push(...projectEvaluationRequests(e));
+  return out;
+}
+
+/** A score as printed: its exact decimal (a value read from a file keeps its printed decimals). */
+function scoreAsPrinted(score: Exact | undefined, path: readonly PathSegment[], source?: Source): Request['printed'] {
+  if (!score) return undefined;
+  const text = decimalText(score);
+  return source ? { text, source, path } : { text, path };
+}
+
+/**
+ * 执行率得分 = min(执行数 ÷ 预算数, 100%) × 权重 on a line that prints a weight (执行率权重 / 分值), against the printed
+ * score. The budget is the adjusted one (全年预算数), else the initial one.
+ */
+function executionScoreRequest(
+  line: { readonly initialBudget?: Money | undefined; readonly adjustedBudget?: Money | undefined; readonly actualSpending?: Money | undefined; readonly weight?: Exact | undefined; readonly score?: Exact | undefined; readonly source?: Source | undefined },
+  path: readonly PathSegment[],
+  label: LocalText,
+  isDept: boolean,
+  weightLabel: LocalText,
+): Request[] {
+  if (!line.weight) return [];
+  const act = money('actualSpending', L.actualSpending, line.actualSpending, [...path, 'actualSpending']);
+  const base = line.adjustedBudget
+    ? money('adjustedBudget', t('全年预算数（调整后）', 'full-year budget'), line.adjustedBudget, [...path, 'adjustedBudget'])
+    : money('adjustedBudget', L.initialBudget, line.initialBudget, [...path, 'initialBudget']);
+  if (!act || !base) return [];
+  const weight: FigureInput = { key: 'weight', label: weightLabel, value: line.weight, path: [...path, 'weight'] };
+  const printed = scoreAsPrinted(line.score, [...path, 'score'], line.source);
+  return [{ family: 'executionScore', subjectPath: path, subjectLabel: label, isDepartmentLevel: isDept, candidates: [{ inputs: [act, base, weight] }], ...(printed ? { printed } : {}) }];
+}
+
+/** The 项目资金 rows of the national project form, in the form's order. */
+export const FUND_LINES: readonly (readonly [keyof NonNullable<ProjectEvaluation['funds']>, LocalText])[] = [
+  ['total', t('年度资金总额', 'total funds')],
+  ['currentYear', t('当年财政拨款', 'appropriation of the year')],
+  ['carriedOver', t('上年结转资金', 'carried over')],
+  ['other', t('其他资金', 'other funds')],
+];
+
+/** Each 项目资金 row of the document's project evaluation and of the projects it lists: 执行率 and 执行率得分, over the full-year budget. */
+function projectEvaluationRequests(e: Evaluation): Request[] {
+  const out: Request[] = [];
+  const one = (p: ProjectEvaluation, base: readonly PathSegment[]) => {
+    for (const [key, lineLabel] of FUND_LINES) {
+      const line = p.funds?.[key];
+      if (!line) continue;
+      const path = [...base, 'funds', key];
+      const label = t(`项目“${p.name}”${lineLabel.zh}`, `project “${p.name}” ${lineLabel.en}`);
+      const act = money('actualSpending', t('全年执行数', 'spent in the year'), line.actualSpending, [...path, 'actualSpending']);
+      const adj = money('adjustedBudget', t('全年预算数', 'full-year budget'), line.adjustedBudget, [...path, 'adjustedBudget']);
+      // The form defines 执行率 = 全年执行数 ÷ 全年预算数: without a full-year budget there is nothing to check it by.
+      if (!act || !adj) continue;
+      const printed = printedOf(line.printed, 'executionRate', path);
+      out.push({ family: 'executionRate', subjectPath: path, subjectLabel: label, isDepartmentLevel: false, candidates: [{ variantId: 'executionRate.ofAdjusted', inputs: [act, adj] }], ...(printed ? { printed } : {}) });
+      out.push(...executionScoreRequest(line, path, label, false, t('分值', 'weight')));
+    }
+  };
+  if (e.project) one(e.project, ['project']);
+  e.projectEvaluations?.forEach((p, i) => one(p, ['projectEvaluations', i]));
   return out;
 }
 
@@ -507,10 +570,11 @@ function evaluateRequest(req: Request, basis: Basis, preferred?: (family: string
 
 function indicatorFigures(e: Evaluation): ComputedFigure[] {
   const out: ComputedFigure[] = [];
-  const push = (path: readonly PathSegment[], name: string, target: string | undefined, actual: string | undefined, direction?: Direction) => {
+  const push = (path: readonly PathSegment[], name: string, target: string | undefined, actual: string | undefined, direction?: Direction, unitOfMeasure?: string) => {
     if (target === undefined || actual === undefined) return;
-    const tv = parseIndicatorValue(target, direction);
-    const av = parseIndicatorValue(actual);
+    // A system export prints the unit in a column of its own (度量单位): "90" and "%" are 90%.
+    const tv = parseIndicatorValue(withUnitOfMeasure(target, unitOfMeasure), direction);
+    const av = parseIndicatorValue(withUnitOfMeasure(actual, unitOfMeasure));
     const outcome = indicatorCompletion(tv, av);
     out.push({
       id: 'indicatorCompletion.directionAware',
@@ -534,7 +598,7 @@ function indicatorFigures(e: Evaluation): ComputedFigure[] {
       comparison: 'not-printed',
     });
   };
-  e.indicators?.forEach((ind, i) => push(['indicators', i], ind.name, ind.target, ind.actual, ind.direction));
+  e.indicators?.forEach((ind, i) => push(['indicators', i], ind.name, ind.target, ind.actual, ind.direction, ind.unitOfMeasure));
   e.keyTasks?.forEach((task, i) => task.keyIndicators?.forEach((k, j) => push(['keyTasks', i, 'keyIndicators', j], k.name, k.target, k.actual)));
   return out;
 }

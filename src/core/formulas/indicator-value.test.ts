@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { type Exact, ONE, ZERO, eq, gt, parseExact, toPercent } from '../exact.ts';
-import { type IndicatorValue, OVER_ACHIEVEMENT_LIMIT, indicatorCompletion, parseIndicatorValue } from './indicator-value.ts';
+import { type IndicatorValue, OVER_ACHIEVEMENT_LIMIT, indicatorCompletion, parseIndicatorValue, withUnitOfMeasure } from './indicator-value.ts';
 import type { Outcome } from './types.ts';
 
 const NUM_RUNS = 300;
@@ -169,5 +169,28 @@ describe('indicatorCompletion', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+});
+
+describe('units of measure', () => {
+  test('a money rate (38万元/公里) keeps 万元 as its unit: 万 is no multiplier there', () => {
+    const v = parseIndicatorValue('≤38万元/公里');
+    assert.equal(v.direction, 'lte');
+    assert.equal(v.unit, '万元/公里');
+    assert.ok(v.value && eq(v.value, parseExact('38')!));
+    assert.ok(eq(parseIndicatorValue('6万人次').value!, parseExact('60000')!));
+  });
+
+  test('a unit printed in a column of its own joins a bare number, never a value with a unit or without a number', () => {
+    assert.equal(withUnitOfMeasure('90', '%'), '90%');
+    assert.equal(withUnitOfMeasure('≥42 ', '公里'), '≥42公里');
+    assert.equal(withUnitOfMeasure('92%', '%'), '92%');
+    assert.equal(withUnitOfMeasure('按时完成', '%'), '按时完成');
+    assert.equal(withUnitOfMeasure('41.2', undefined), '41.2');
+  });
+
+  test('a system export’s ≤38 万元/公里 against an actual of 41.2 in the same unit is a miss, not 922330%', () => {
+    const r = indicatorCompletion(parseIndicatorValue(withUnitOfMeasure('38', '万元/公里'), 'lte'), parseIndicatorValue(withUnitOfMeasure('41.2', '万元/公里')));
+    assert.equal(toPercent(valueOf(r).value), '92.23%');
   });
 });

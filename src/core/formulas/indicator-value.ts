@@ -50,8 +50,8 @@ export function parseIndicatorValue(raw: string, declared?: Direction): Indicato
     unit = '‰';
   } else {
     const mult = MULTIPLIERS[unit.charAt(0)];
-    // "6万" → 60000; "万元" stays a unit of its own (a money amount in 万元).
-    if (mult !== undefined && unit !== '万元' && unit !== '亿元') {
+    // "6万" → 60000; "万元" stays a unit of its own (a money amount in 万元), and so does a rate of it ("38万元/公里").
+    if (mult !== undefined && !/^[万亿]元/.test(unit)) {
       value = mul(value, { n: mult, d: 1n });
       unit = unit.slice(1);
     }
@@ -60,6 +60,15 @@ export function parseIndicatorValue(raw: string, declared?: Direction): Indicato
   if (direction) return { direction, isDirectionStated: true, value, unit };
   // Unsigned: a zero target (人员伤亡数 0, 安全事故 0次) must be met exactly; other targets are floors.
   return { direction: isZero(value) ? 'eq' : 'gte', isDirectionStated: false, value, unit };
+}
+
+/**
+ * An indicator value with its 度量单位 when a system export prints the unit in a column of its own ("90" + "%" →
+ * "90%"); a value that already ends in a unit, or has no number, is kept as printed.
+ */
+export function withUnitOfMeasure(text: string, unitOfMeasure: string | undefined): string {
+  if (!unitOfMeasure || !/\d\s*$/.test(text)) return text;
+  return `${text.trim()}${unitOfMeasure.trim()}`;
 }
 
 /** Over-achievement far above target signals a target set too low (SPEC §5.3, §5.4). */

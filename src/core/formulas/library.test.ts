@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { type Exact, ZERO, eq, parseExact, toPercent, toPlainString } from '../exact.ts';
+import { type Exact, ZERO, eq, lte as cmpLte, parseExact, toPercent, toPlainString } from '../exact.ts';
 import type { Outcome, Quantity } from './types.ts';
 import { COMPOSITION_VARIANCE, FAMILIES, FORMULAS, FORMULAS_BY_ID, compositionVarianceCore, formula, pefaPi1Grade, pefaPi2Grade } from './library.ts';
 
@@ -61,6 +61,11 @@ const SEED_CASES: Record<string, SeedCase> = {
   'quarterlyProgress.ofBenchmark': { inputs: { progress: '0.20', benchmark: '0.25' }, expected: '80.00%' },
   'projectTimelinessRate.onTimeOfPlanned': { inputs: { onTime: '9', planned: '12' }, expected: '75.00%' },
   'pefaAggregateOutturn.pi1': { inputs: { actualSpending: '3229.91', initialBudget: '4124.28' }, expected: '78.31%', grade: 'D' },
+  'executionScore.capped': { inputs: { actualSpending: '760', adjustedBudget: '800', weight: '10' }, expected: '9.5' },
+  'indicatorScore.gte': { inputs: { target: '2000', actual: '1800', weight: '10' }, expected: '9' },
+  'indicatorScore.lte': { inputs: { target: '10', actual: '12.5', weight: '5' }, expected: '4' },
+  'indicatorScore.eq': { inputs: { target: '0', actual: '1', weight: '5' }, expected: '0' },
+  'indicatorScore.coefficient': { inputs: { coefficient: '0.9', weight: '20' }, expected: '18' },
 };
 
 /** The input key each rate formula divides by. */
@@ -199,7 +204,8 @@ describe('not applicable instead of NaN', () => {
       for (const i of f.inputs) zeros[i.key] = { value: ZERO };
       for (const a of [zeros, {}]) {
         const o = f.compute(a);
-        if (f.output === 'rate') assert.deepEqual(o, { kind: 'not-applicable', code: 'zero-denominator' }, f.id);
+        // A score over a rate (执行率得分) has the rate's zero denominator; other money and scores are 0.
+        if (f.output === 'rate' || f.id === 'executionScore.capped') assert.deepEqual(o, { kind: 'not-applicable', code: 'zero-denominator' }, f.id);
         else assert.ok(o.kind === 'value' && eq(o.value, ZERO), f.id);
       }
     }
@@ -319,6 +325,57 @@ describe('PEFA', () => {
     assert.deepEqual(compositionVarianceCore([{ initial: ZERO, actual: ex('5') }]), { kind: 'not-applicable', code: 'zero-denominator' });
     assert.deepEqual(compositionVarianceCore([{ initial: ex('5'), actual: ZERO }]), { kind: 'not-applicable', code: 'zero-denominator' });
     assert.deepEqual(compositionVarianceCore([]), { kind: 'not-applicable', code: 'zero-denominator' });
+  });
+});
+
+describe('scores (财预〔2020〕10号)', () => {
+  const score = (id: string, values: Record<string, string>) => toPlainString(valueOf(run(id, values)));
+
+  test('the execution score is the rate times the weight, capped at the weight', () => {
+    assert.equal(score('executionScore.capped', { actualSpending: '3229.91', adjustedBudget: '3475.09', weight: '10' }), toPlainString({ n: 3229910n, d: 347509n }));
+    assert.equal(score('executionScore.capped', { actualSpending: '1200', adjustedBudget: '1000', weight: '10' }), '10');
+    assert.equal(score('executionScore.capped', { actualSpending: '1000', adjustedBudget: '1000', weight: '20' }), '20');
+    assert.equal(score('executionScore.capped', { actualSpending: '0', adjustedBudget: '1000', weight: '10' }), '0');
+    const over = run('executionScore.capped', { actualSpending: '1200', adjustedBudget: '1000', weight: '10' });
+    assert.ok(over.kind === 'value' && over.flags?.includes('capped'));
+    assert.deepEqual(run('executionScore.capped', { actualSpending: '5', adjustedBudget: '0', weight: '10' }), { kind: 'not-applicable', code: 'zero-denominator' });
+  });
+
+  test('an indicator met earns the full weight, a miss the completion share, mirrored for ≤', () => {
+    assert.equal(score('indicatorScore.gte', { target: '2000', actual: '2400', weight: '10' }), '10');
+    assert.equal(score('indicatorScore.gte', { target: '2000', actual: '2000', weight: '10' }), '10');
+    assert.equal(score('indicatorScore.gte', { target: '0.95', actual: '0.76', weight: '5' }), '4');
+    assert.equal(score('indicatorScore.lte', { target: '10', actual: '8', weight: '5' }), '5');
+    assert.equal(score('indicatorScore.lte', { target: '10', actual: '0', weight: '5' }), '5');
+    assert.equal(score('indicatorScore.lte', { target: '10', actual: '20', weight: '6' }), '3');
+    assert.equal(score('indicatorScore.eq', { target: '1', actual: '1', weight: '5' }), '5');
+    assert.equal(score('indicatorScore.eq', { target: '1', actual: '2', weight: '5' }), '0');
+    // A zero target (安全事故 0 次) is met or not, whatever the sign.
+    assert.equal(score('indicatorScore.lte', { target: '0', actual: '0', weight: '5' }), '5');
+    assert.equal(score('indicatorScore.lte', { target: '0', actual: '1', weight: '5' }), '0');
+    assert.equal(score('indicatorScore.gte', { target: '0', actual: '3', weight: '5' }), '5');
+    const met = run('indicatorScore.gte', { target: '10', actual: '12', weight: '5' });
+    assert.ok(met.kind === 'value' && met.flags?.includes('met'));
+    const missed = run('indicatorScore.gte', { target: '10', actual: '9', weight: '5' });
+    assert.ok(missed.kind === 'value' && !missed.flags?.includes('met'));
+  });
+
+  test('the coefficient form is coefficient × weight', () => {
+    assert.equal(score('indicatorScore.coefficient', { coefficient: '1', weight: '15' }), '15');
+    assert.equal(score('indicatorScore.coefficient', { coefficient: '0.85', weight: '20' }), '17');
+  });
+
+  test('scores never exceed the weight for any inputs', () => {
+    const amountArb = fc.record({ n: fc.bigInt({ min: 0n, max: 10n ** 9n }), k: fc.integer({ min: 0, max: 3 }) }).map(({ n, k }): Exact => ({ n, d: 10n ** BigInt(k) }));
+    fc.assert(
+      fc.property(fc.constantFrom('executionScore.capped', 'indicatorScore.gte', 'indicatorScore.lte', 'indicatorScore.eq'), amountArb, amountArb, amountArb, (id, a, b, w) => {
+        const f = formula(id);
+        const [x, y] = f.inputs;
+        const o = f.compute({ [x!.key]: { value: a }, [y!.key]: { value: b }, weight: { value: w } });
+        return o.kind === 'not-applicable' || (cmpLte(o.value, w) && o.value.n >= 0n);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 });
 

@@ -5,12 +5,16 @@
 import {
   type Exact,
   ONE,
+  cmp,
   ZERO,
   abs,
   add,
   div,
   gt,
+  isZero,
   lt,
+  min,
+  mul,
   sub,
   sum,
 } from '../exact.ts';
@@ -30,6 +34,40 @@ export function growthCore(current: Exact, previous: Exact): Outcome {
   return rateCore(sub(current, previous), previous);
 }
 
+/**
+ * 执行率得分 (财预〔2020〕10号 and the forms that follow it): min(执行数 ÷ 预算数, 100%) × 分值 — the rate is capped, so
+ * spending above the budget earns no more than the weight. Not applicable when the budget is zero.
+ */
+export function executionScoreCore(actual: Exact, budget: Exact, weight: Exact): Outcome {
+  const r = div(actual, budget);
+  if (r === undefined) return notApplicable('zero-denominator');
+  return valueOutcome(mul(min(r, ONE), weight), gt(r, ONE) ? { flags: ['capped'] } : {});
+}
+
+/** A direction of an indicator that can be scored by numbers (定性 indicators are judged, not computed). */
+export type ScoredDirection = 'gte' | 'lte' | 'eq';
+
+/**
+ * 指标得分 by 财预〔2020〕10号 (SPEC §5.4): a target met earns the full weight; a missed ≥ target earns weight × 完成值 ÷
+ * 指标值, a missed ≤ target weight × 指标值 ÷ 完成值; an = target (or a target of 0) is met or earns nothing. Flags
+ * "met" when the target is met.
+ */
+export function indicatorScoreCore(direction: ScoredDirection, target: Exact, actual: Exact, weight: Exact): Outcome {
+  let completion: Exact;
+  if (direction === 'eq' || isZero(target)) {
+    const c = cmp(actual, target);
+    completion = (direction === 'gte' ? c >= 0 : direction === 'lte' ? c <= 0 : c === 0) ? ONE : ZERO;
+  } else if (direction === 'gte') {
+    const r = div(actual, target);
+    if (r === undefined) return notApplicable('zero-denominator');
+    completion = r;
+  } else {
+    completion = isZero(actual) ? ONE : (div(target, actual) ?? ZERO);
+  }
+  const isMet = !lt(completion, ONE);
+  return valueOutcome(mul(min(completion, ONE), weight), isMet ? { flags: ['met'] } : {});
+}
+
 const IN = {
   initialBudget: { key: 'initialBudget', label: t('年初预算', 'initial budget') },
   increase: { key: 'increase', label: t('预算调增数', 'budget increase') },
@@ -41,6 +79,9 @@ const IN = {
   current: { key: 'current', label: t('本年数', 'this year') },
   part: { key: 'part', label: t('部分', 'part') },
   whole: { key: 'whole', label: t('合计', 'whole') },
+  weight: { key: 'weight', label: t('分值（权重）', 'weight') },
+  target: { key: 'target', label: t('指标值', 'target') },
+  actual: { key: 'actual', label: t('完成值', 'actual') },
 } as const satisfies Record<string, InputSpec>;
 
 const v = (args: Readonly<Record<string, Quantity>>, key: string): Exact => args[key]?.value ?? ZERO;
@@ -114,6 +155,18 @@ const ratioEntry = (
   den: InputSpec,
 ): FormulaDef =>
   def({ family, variant, name, formula, basis, inputs: [num, den], compute: (a) => rateCore(v(a, num.key), v(a, den.key)) });
+
+const indicatorScoreEntry = (direction: ScoredDirection, formula: LocalText): FormulaDef =>
+  def({
+    family: 'indicatorScore',
+    variant: direction,
+    name: t(`指标得分（${{ gte: '≥', lte: '≤', eq: '=' }[direction]} 指标）`, `indicator score (${direction})`),
+    formula,
+    basis: ['mof-2020'],
+    inputs: [IN.target, IN.actual, IN.weight],
+    output: 'score',
+    compute: (a) => indicatorScoreCore(direction, v(a, 'target'), v(a, 'actual'), v(a, 'weight')),
+  });
 
 export const FORMULAS: readonly FormulaDef[] = [
   def({
@@ -320,6 +373,29 @@ export const FORMULAS: readonly FormulaDef[] = [
     { key: 'onTime', label: t('按时完成项目数', 'projects done on time') },
     { key: 'planned', label: t('计划完成项目数', 'projects planned') },
   ),
+  def({
+    family: 'executionScore',
+    variant: 'capped',
+    name: t('执行率得分', 'execution score'),
+    formula: t('min(全年执行数 ÷ 全年预算数, 100%) × 分值（权重）', 'min(spent ÷ full-year budget, 100%) × weight'),
+    basis: ['mof-2020'],
+    inputs: [IN.actualSpending, IN.adjustedBudget, IN.weight],
+    output: 'score',
+    compute: (a) => executionScoreCore(v(a, 'actualSpending'), v(a, 'adjustedBudget'), v(a, 'weight')),
+  }),
+  indicatorScoreEntry('gte', t('≥ 指标：达到得满分，未达到按 分值 × 完成值 ÷ 指标值', '≥ target: full weight when met, else weight × actual ÷ target')),
+  indicatorScoreEntry('lte', t('≤ 指标：达到得满分，未达到按 分值 × 指标值 ÷ 完成值', '≤ target: full weight when met, else weight × target ÷ actual')),
+  indicatorScoreEntry('eq', t('= 指标（或指标值为 0）：达到得满分，否则 0 分', '= target (or a zero target): full weight when met, else 0')),
+  def({
+    family: 'indicatorScore',
+    variant: 'coefficient',
+    name: t('指标得分（得分系数）', 'indicator score (coefficient)'),
+    formula: t('得分 = 得分系数 × 权重', 'score = coefficient × weight'),
+    basis: ['mof-2020'],
+    inputs: [{ key: 'coefficient', label: t('得分系数', 'score coefficient') }, IN.weight],
+    output: 'score',
+    compute: (a) => valueOutcome(mul(v(a, 'coefficient'), v(a, 'weight'))),
+  }),
   def({
     family: 'pefaAggregateOutturn',
     variant: 'pi1',

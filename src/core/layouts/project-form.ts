@@ -30,5 +30,9 @@ export const projectForm: Layout = {
     [/年度指标值/, 1],
     [/实际完成值/, 1],
     [/偏差原因分析及改进措施/, 2],
+    // The head of every project form, whatever its indicator columns (a province's system export prints 指标性质 |
+    // 指标值 | 度量单位 in it): the project, its 主管部门 and its 实施单位, and its fund rows.
+    [/项目名称.{2,80}?主管部门.{2,80}?实施单位/, 4],
+    [/(?:年度资金总额|总额).{0,80}?其中[：:]?(?:当年)?财政(?:拨款|资金)/, 2],
   ],
 };

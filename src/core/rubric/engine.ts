@@ -10,6 +10,7 @@ import type { Evaluation } from '../model/evaluation.ts';
 import { type Problem, problem } from '../problem.ts';
 import { FACTS_BY_ID, type FactValue } from './facts.ts';
 import { type MethodContext, scoreLeaf } from './methods.ts';
+import { projectScoreReport } from './project-score.ts';
 import { type Group, type Leaf, type Rubric, isLeaf } from './schema.ts';
 
 /** 财预〔2020〕10号 grade bands on a 100-point scale: 优 ≥ 90 (90.00 is 优), 良 ≥ 80, 中 ≥ 60, 差 < 60. */
@@ -105,6 +106,8 @@ function matchSelfScores(rubric: Rubric, e: Evaluation, problems: Problem[]): Ma
 }
 
 export function scoreEvaluation(e: Evaluation, rubric: Rubric, figures: readonly ComputedFigure[] = computeAll(e)): ScoreReport {
+  // A project form (项目支出绩效自评表) is scored by its own printed weights (财预〔2020〕10号, project-score.ts).
+  if (e.project && !e.budget && !e.indicators?.length && !e.selfScores) return projectScoreReport(e.project, rubric);
   const problems: Problem[] = [];
   const selfByNode = matchSelfScores(rubric, e, problems);
   const metrics = departmentMetrics(figures);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { toPlainString } from '../exact.ts';
 import { extractFacts } from './facts.ts';
-import { asMoney, parseNumberText, percentText, scanNumbers } from './numbers.ts';
+import { asMoney, parseNumberText, percentText, scanNumbers, uncertainNumbers } from './numbers.ts';
 import { SENTENCE_REACH } from './reach.ts';
 
 const show = (text: string) => scanNumbers(text).map((t) => `${toPlainString(t.value)}${t.unit ?? ''}${t.isApproximate ? '~' : ''}`);
@@ -103,4 +103,13 @@ test('extractFacts in one pass finds what a search from each figure finds (texts
     }),
     { numRuns: 3000 },
   );
+});
+
+test('figures whose reading is uncertain are named, certain ones and ordinary text are not', () => {
+  assert.deepEqual(uncertainNumbers('全年执行数1 234万元'), ['1 234']);
+  assert.deepEqual(uncertainNumbers('任务1 234.56万元'), ['1 234.56']);
+  assert.deepEqual(uncertainNumbers('共检查1，234家'), ['1，234']);
+  assert.deepEqual(uncertainNumbers('完成10O次，l0月'), ['10O', 'l0']);
+  assert.deepEqual(uncertainNumbers('1 23'), ['1 23']);
+  for (const s of ['1234.56', '1,234.56', '2023 年 12 月', '预算执行率 10 100% 10', '执行率 92.59% 9.26', 'ISO9001', 'GB50016', '1、2、3', '第1，2项']) assert.deepEqual(uncertainNumbers(s), [], s);
 });

@@ -3,6 +3,7 @@
  * "1.35 万家次" (= 13,500 家次), "3600余次" (approximate), "2 万余人次". Pure; no floats touch a value.
  */
 import { type Exact, MAX_DECIMAL_DIGITS, isWithinDigitLimits, mul, parseExact, pow10 } from '../exact.ts';
+import { OCR_NEAR_DIGIT, OCR_RUN } from './normalize.ts';
 
 /** Measure words (量词) that follow counts in narratives, longest first so "家次" wins over "家". */
 export const MEASURE_UNITS = [
@@ -112,3 +113,31 @@ export function asMoney(t: NumberToken): MoneyToken | undefined {
 export function percentText(t: NumberToken): string | undefined {
   return t.unit === '%' ? t.raw.replace(/\s|%/g, '').replace(/^(约|近|超过|超|逾)/, '') : undefined;
 }
+
+/**
+ * Pieces of normalised text that look like a figure a PDF-to-text or OCR step broke, but whose reading is not certain,
+ * so the normalisation left them as written: digit groups split by a space ("1 234", "任务1 234.56" — one figure or
+ * two?), a cell of nothing but digits and spaces ("1 23"), a full-width comma between digit groups without decimals or
+ * a money unit ("1，234家" — a thousands separator or a list?), and a confusable letter beside digits where no digit
+ * position is certain ("10O", "l0", "O.5"). The importer names them in its report instead of guessing.
+ */
+export function uncertainNumbers(text: string): string[] {
+  if (!MAY_BE_UNCERTAIN.test(text)) return [];
+  if (SPACED_DIGITS_CELL.test(text)) return [text];
+  const out: string[] = [];
+  if (/\d \d{3}/.test(text)) for (const m of text.matchAll(SPACED_GROUPS)) out.push(m[0]);
+  if (/\d，\d{3}/.test(text)) for (const m of text.matchAll(COMMA_GROUP)) out.push(m[0]);
+  if (/[OoIl]/.test(text) && OCR_NEAR_DIGIT.test(text)) {
+    for (const m of text.matchAll(OCR_RUN)) if (/\d/.test(m[0]) && /[OoIl]/.test(m[0])) out.push(m[0]);
+  }
+  return out;
+}
+
+/** The quick test: digits across a space or a full-width comma, or a confusable letter beside a digit. */
+const MAY_BE_UNCERTAIN = /\d[ ，]\d|\d[OoIl]|[OoIl][\d.]/;
+/** A cell of digits split by spaces and nothing else ("1 23", "12 5.5"): one figure, or cells run together? */
+const SPACED_DIGITS_CELL = /^[-+]?\d+(?: \d+)+(?:\.\d+)?%?$/;
+/** "1 234", "12 345 678.90": a group of 1–3 digits, then space-separated groups of exactly three (not a percentage). */
+const SPACED_GROUPS = /(?<![\d.,])\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d.%])/g;
+/** "1，234": one full-width comma group without decimals (with decimals or two groups it was joined). */
+const COMMA_GROUP = /(?<![\d.,，])\d{1,3}，\d{3}(?![\d.，,]| ?(?:万元|亿元|元))/g;

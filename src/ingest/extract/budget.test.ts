@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractBudgetForm, extractBudgetNarrative, tableUnit } from './budget.ts';
+import { extractBudgetForm, extractBudgetNarrative, extractBudgetTable, headerUnit, tableUnit } from './budget.ts';
 import { FILE, extract, foundAt, foundList, row, textDocument, valueAt } from './testing.ts';
 
 /** The money block of a Guangzhou-style form, in the unit its note declares. */
@@ -51,9 +51,9 @@ describe('budget form: odd and faulty forms', () => {
     assert.equal((valueAt(ctx, 'budget.initialBudget') as { unit: string }).unit, '万元');
   });
 
-  it('a garbled amount (12O0.50, a letter O) and a rate in a money cell are skipped, not read as numbers', () => {
+  it('a garbled amount (12Q0.50, a letter Q) and a rate in a money cell are skipped, not read as numbers', () => {
     const ctx = extract(
-      textDocument(row('部门资金情况', '年初预算数', '1000.00', '实际支出数', '12O0.50'), row('', '年度预算调整数', '98%', '预算完成率', '1200')),
+      textDocument(row('部门资金情况', '年初预算数', '1000.00', '实际支出数', '12Q0.50'), row('', '年度预算调整数', '98%', '预算完成率', '1200')),
       extractBudgetForm,
     );
     assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '1000.00 万元' });
@@ -119,5 +119,197 @@ describe('budget narrative: parts of the budget are not the department’s', () 
   it('a sentence without an amount unit gives nothing (年初预算数为1000, no 万元)', () => {
     const ctx = extract(textDocument('本馆年初预算数为1000，调整后预算数为1100。'), extractBudgetNarrative);
     assert.deepStrictEqual(foundList(ctx), {});
+  });
+});
+
+describe('budget narrative: the wordings of other provinces', () => {
+  it('“预算执行率（完成率）为”, 年初批复预算, 全年实际支出', () => {
+    const ctx = extract(textDocument('本年年初批复预算860.00万元，调整后预算920.00万元，全年实际支出901.60万元，预算执行率（完成率）为98.00%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '860.00 万元',
+      'budget.adjustedBudget': '920.00 万元',
+      'budget.actualSpending': '901.60 万元',
+      'budget.printed.executionRate': '98.00%',
+    });
+  });
+
+  it('“全年执行X万元” without 数 is the actual spending; 基本支出执行 is a part', () => {
+    const ctx = extract(textDocument('年初预算3,066.30万元，全年预算3,209.20万元，全年执行3,141.94万元，预算执行率97.90%。其中基本支出执行2,080.55万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '3066.30 万元',
+      'budget.adjustedBudget': '3209.20 万元',
+      'budget.actualSpending': '3141.94 万元',
+      'budget.printed.executionRate': '97.90%',
+    });
+  });
+
+  it('“预算数为X万元（其中年初预算…，年中追加…）” is the whole year’s budget; a bare 预算数 is not', () => {
+    const a = extract(textDocument('2023年部门预算数为2,000.00万元（其中年初预算1,800.00万元，年中追加200.00万元），全年支出1,950.00万元，执行率97.50%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(a), {
+      'budget.adjustedBudget': '2000.00 万元',
+      'budget.initialBudget': '1800.00 万元',
+      'budget.actualSpending': '1950.00 万元',
+      'budget.printed.executionRate': '97.50%',
+    });
+    const b = extract(textDocument('2022年预算数2624.8万元，完成预算数2038.06万元，计算预算完成率为77.6%。'), extractBudgetNarrative);
+    assert.equal(valueAt(b, 'budget.adjustedBudget'), undefined);
+  });
+
+  it('“预算收入合计X万元，其中年初…” is the whole year’s budget, not the initial one', () => {
+    const ctx = extract(textDocument('本年度部门预算收入合计1,300.00万元，其中年初预算1,200.00万元，追加预算100.00万元；全年决算支出1,248.00万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.adjustedBudget': '1300.00 万元',
+      'budget.initialBudget': '1200.00 万元',
+      'budget.actualSpending': '1248.00 万元',
+    });
+  });
+});
+
+describe('budget tables read by their header words: the clean case', () => {
+  it('年初预算数 | 全年（调整）预算数 | 全年执行数 | 执行率（%） | 执行率权重 | 执行率得分: a row without a name under the header', () => {
+    const ctx = extract(
+      textDocument(
+        row('部门预算执行情况（万元）', '年初预算数', '全年（调整）预算数', '全年执行数', '执行率（%）', '执行率权重', '执行率得分（分）'),
+        row('', '5,320.00', '5,876.40', '5,640.29', '95.98', '10', '9.6'),
+      ),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '5320.00 万元',
+      'budget.adjustedBudget': '5876.40 万元',
+      'budget.actualSpending': '5640.29 万元',
+      'budget.printed.executionRate': '95.98%',
+      'budget.weight': '10',
+      'budget.score': '9.6',
+    });
+    assert.deepStrictEqual(foundAt(ctx, 'budget.score')!.source, { file: FILE, line: 2, column: 7, text: '执行率得分（分） 9.6' });
+  });
+
+  it('columns in another order, named rows: 总额 is the whole, 其中 rows are parts; 权重 and 得分 are the execution weight and score', () => {
+    const ctx = extract(
+      textDocument(
+        row('年度预算数（万元）', '调整后预算数', '年初预算', '预算执行率', '预算执行数', '权重', '得分', '原因'),
+        row('其中：财政资金', '4,386.30', '4,010.00', '96.09%', '4,214.85', '/', '/'),
+        row('总额', '4,586.30', '4,210.00', '96.00%', '4,402.85', '10', '9.6'),
+      ),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.adjustedBudget': '4586.30 万元',
+      'budget.initialBudget': '4210.00 万元',
+      'budget.printed.executionRate': '96.00%',
+      'budget.actualSpending': '4402.85 万元',
+      'budget.weight': '10',
+      'budget.score': '9.6',
+      'budget.fundSources': '1 个资金来源',
+    });
+    // The 其中 row is a fund source of the whole, with its own printed rate (the audit checks both).
+    const [fund] = valueAt(ctx, 'budget.fundSources') as { name: string; adjustedBudget: { value: string }; printed: { executionRate: { value: string } } }[];
+    assert.deepStrictEqual([fund!.name, fund!.adjustedBudget.value, fund!.printed.executionRate.value], ['财政资金', '4386.30', '96.09%']);
+  });
+
+  it('a small table of a report under a “项目” header: rows 基本支出 / 项目支出 / 合计, the 合计 row', () => {
+    const ctx = extract(
+      textDocument(
+        '表1 部门预算执行情况',
+        '单位：元',
+        row('项目', '年初预算', '调整后预算', '实际支出', '执行率'),
+        row('基本支出', '9,802,000.00', '10,104,500.00', '10,028,700.00', '99.25%'),
+        row('项目支出', '1,700,000.00', '2,760,000.00', '2,387,600.00', '86.51%'),
+        row('合计', '11,502,000.00', '12,864,500.00', '12,416,300.00', '96.52%'),
+      ),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '11502000.00 元',
+      'budget.adjustedBudget': '12864500.00 元',
+      'budget.actualSpending': '12416300.00 元',
+      'budget.printed.executionRate': '96.52%',
+      'budget.basic': '基本支出 9802000.00 / 10104500.00 / 10028700.00',
+      'budget.project': '项目支出 1700000.00 / 2760000.00 / 2387600.00',
+    });
+    assert.deepStrictEqual(valueAt(ctx, 'budget.basic.actualSpending'), { value: '10028700.00', unit: '元', source: { file: FILE, line: 4, column: 4, text: '基本支出 实际支出 10,028,700.00' } });
+  });
+
+  it('a header a narrow PDF column wrapped over two rows (“年初预” over “算数”) is read joined', () => {
+    const ctx = extract(
+      textDocument(row('资金来源', '年初预', '全年预', '全年执', '执行率'), row('', '算数', '算数', '行数', ''), row('合计', '898.00', '914.00', '882.56', '96.56%')),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '898.00 万元',
+      'budget.adjustedBudget': '914.00 万元',
+      'budget.actualSpending': '882.56 万元',
+      'budget.printed.executionRate': '96.56%',
+    });
+  });
+
+  it('labelled 执行率权重 and 执行率得分 cells are the execution weight and score', () => {
+    const ctx = extract(textDocument(row('执行率权重', '10', '执行率得分（分）', '9.6')), extractBudgetForm);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.weight': '10', 'budget.score': '9.6' });
+  });
+
+  it('a labelled rate cell under “预算执行率（%）” prints the bare number', () => {
+    const ctx = extract(textDocument(row('年初预算数', '1,520.00', '预算执行率（%）', '97.26')), extractBudgetForm);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '1520.00 万元', 'budget.printed.executionRate': '97.26%' });
+  });
+
+  it('the unit from a header cell: “项目资金（元）”, else the notes, else 万元', () => {
+    const doc = textDocument(row('项目资金（元）', '年初预算数', '全年预算数'), row('合计', '1', '2'));
+    const ctx = extract(doc, extractBudgetTable);
+    assert.equal(headerUnit(ctx.seg.tables[0]!, 0), '元');
+    assert.equal((valueAt(ctx, 'budget.initialBudget') as { unit: string }).unit, '元');
+  });
+});
+
+describe('budget tables read by their header words: what is not the department’s budget', () => {
+  it('a project table’s 合计, a class table’s 合计 and a table of several unnamed rows give nothing', () => {
+    const ctx = extract(
+      textDocument(
+        row('序号', '项目名称', '年初预算', '调整后预算', '实际支出'),
+        row('1', '公共文化云平台', '600.00', '620.00', '607.60'),
+        row('合计', '', '600.00', '620.00', '607.60'),
+        '',
+        '表2 按经济分类',
+        row('经济分类', '年初预算', '实际支出'),
+        row('合计', '800.00', '790.00'),
+        '',
+        '表3',
+        row('', '年初预算', '全年预算', '实际支出'),
+        row('', '100.00', '110.00', '105.00'),
+        row('', '200.00', '210.00', '205.00'),
+      ),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+
+  it('a “项目” table whose rows are projects is not the department’s; one column of money is not a budget table', () => {
+    const ctx = extract(
+      textDocument(row('项目', '年初预算', '实际支出'), row('公共文化云平台', '600.00', '607.60'), row('合计', '600.00', '607.60'), '', '说明', row('支出内容', '实际支出'), row('合计', '90')),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+
+  it('under an indicator header, “预算完成率 | 100% | 97.30%” is an indicator, not the printed rate', () => {
+    const ctx = extract(textDocument(row('一级指标', '二级指标', '三级指标', '指标值', '实际完成值'), row('预算执行', '预算执行管理', '预算完成率', '100%', '97.30%')), extractBudgetForm);
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+});
+
+describe('budget form: a label cell that is also an indicator header word', () => {
+  it('“评分标准 | …” beside the rates of an identity block does not turn the row into an indicator table', () => {
+    const ctx = extract(
+      textDocument(
+        '部门整体支出绩效评分表',
+        row('年初预算', '8,666.95', '调整后预算', '9,397.62', '实际支出', '9,148.92'),
+        row('预算完成率', '97.35%', '预算调整率', '7.78%', '评分标准', '某区 2020 年度评分表'),
+      ),
+      extractBudgetForm,
+    );
+    const found = foundList(ctx);
+    assert.equal(found['budget.printed.executionRate'], '97.35%');
+    assert.equal(found['budget.printed.adjustmentRate'], '7.78%');
   });
 });

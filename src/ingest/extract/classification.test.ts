@@ -124,7 +124,7 @@ describe('economic classification: odd and faulty tables', () => {
   });
 
   it('a row whose figure is garbled is left out, not read as 0', () => {
-    const ctx = extract(textDocument('单位：万元', row('科目', '决算数'), row('工资福利支出', '600.00'), row('商品和服务支出', '3O0.00'), row('资本性支出', '50.00'), row('其他支出', '10.00')), extractEconomicClassification);
+    const ctx = extract(textDocument('单位：万元', row('科目', '决算数'), row('工资福利支出', '600.00'), row('商品和服务支出', '3Q0.00'), row('资本性支出', '50.00'), row('其他支出', '10.00')), extractEconomicClassification);
     assert.deepStrictEqual((valueAt(ctx, 'economicClassification.rows') as { name: string }[]).map((r) => r.name), ['工资福利支出', '资本性支出', '其他支出']);
   });
 

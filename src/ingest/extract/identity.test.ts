@@ -53,19 +53,19 @@ describe('identity: odd and faulty documents', () => {
     assert.equal(valueAt(ctx, 'department.region'), undefined);
   });
 
-  it('a garbled year cell (2O24, a letter O) is skipped; the year the document most often writes as “20xx 年度” stands in', () => {
+  it('a garbled year cell (2Q24, a letter Q) is skipped; the year the document most often writes as “20xx 年度” stands in', () => {
     const long2023 = '2023年度本馆决算支出980万元，其中基本支出620万元、项目支出360万元，全年预算执行率为百分之九十五左右，较前一年度略有提高。';
     const long2024 = '2024年度本馆共开展公益展览、讲座、培训等活动120场，服务群众2.1万人次，2024年度预算执行率96%，各项工作均按计划完成。';
     // Both sentences are longer than a title (60 characters), so only the count decides.
     assert.ok(long2023.length > 60 && long2024.length > 60);
-    const ctx = extract(textDocument(row('部门名称', '样例市样例区文化馆'), row('被评价年度', '2O24年'), '', '一、部门基本情况', long2023, long2024), extractIdentity);
+    const ctx = extract(textDocument(row('部门名称', '样例市样例区文化馆'), row('被评价年度', '2Q24年'), '', '一、部门基本情况', long2023, long2024), extractIdentity);
     assert.equal(valueAt(ctx, 'year'), 2024);
     assert.deepStrictEqual(foundAt(ctx, 'year')!.source, { file: FILE, line: 6, section: '一、部门基本情况', text: long2024 });
   });
 
   it('a short sentence near the top is not a title', () => {
     const ctx = extract(
-      textDocument(row('被评价年度', '2O24年'), '一、部门基本情况', '2023年度本馆决算支出980万元。', '2024年度本馆共开展活动120场，2024年度预算执行率96%。'),
+      textDocument(row('被评价年度', '2Q24年'), '一、部门基本情况', '2023年度本馆决算支出980万元。', '2024年度本馆共开展活动120场，2024年度预算执行率96%。'),
       extractIdentity,
     );
     assert.equal(valueAt(ctx, 'year'), 2024);
@@ -92,5 +92,26 @@ describe('identity: odd and faulty documents', () => {
     const ctx = extract(textDocument(row('部门名称', '样例市样例区文化馆'), row('单位名称', '样例市样例区少年宫')), extractIdentity);
     assert.equal(valueAt(ctx, 'department.name'), '样例市样例区文化馆');
     assert.equal(ctx.found.filter((f) => f.path === 'department.name').length, 1);
+  });
+});
+
+describe('identity: forms of other provinces', () => {
+  it('a form that prints 主管部门 and no 部门名称: the 主管部门 is the department; the row of labels is not a title', () => {
+    const ctx = extract(
+      textDocument('2023年度部门整体支出绩效自评表', '', row('主管部门', '样例市统计局', '财政处室', '行政政法科', '自评总分（分）', '94.14')),
+      extractIdentity,
+    );
+    assert.deepStrictEqual(foundList(ctx), { year: '2023', 'department.name': '样例市统计局', 'department.region': '样例市' });
+    assert.deepStrictEqual(foundAt(ctx, 'department.name')!.source, { file: FILE, line: 3, column: 2, text: '主管部门 样例市统计局' });
+  });
+
+  it('“报送单位：” names the department of a report', () => {
+    const ctx = extract(textDocument('2023年度部门整体支出绩效自评报告', '报送单位：样例县住房和城乡建设局'), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), '样例县住房和城乡建设局');
+  });
+
+  it('a 部门名称 wins over the 主管部门; a code before the name is not part of it', () => {
+    const ctx = extract(textDocument(row('主管部门', '样例市文化广电旅游局'), row('部门名称', '305001-样例市图书馆')), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), '样例市图书馆');
   });
 });

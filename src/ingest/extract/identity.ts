@@ -3,12 +3,12 @@
  * a 部门名称 label, the title lines, a 公章/填报单位 line — never guessed from mentions in the running text.
  */
 import { compactLabel } from '../../core/text/normalize.ts';
-import { type ExtractContext, put, sourceAt } from './context.ts';
+import { type ExtractContext, getPath, put, sourceAt } from './context.ts';
 
 /** Places that prefix a government department's name: 某某市某某区、某某县、某某镇. */
 const PLACE = '(?:[\\u4e00-\\u9fa5]{1,9}?(?:省|自治区|特别行政区|市|地区|自治州|盟|州|县|自治县|区|旗|镇|乡|街道))';
 /** What a department's name ends with. */
-const ORG_END = '(?:委员会|办公室|管理局|局|委|办|中心|研究院|院|厅|署|大队|支队|总队|队|站|馆|所|会|处|集团|公司)';
+const ORG_END = '(?:委员会|办公室|管理局|局|委|办|中心|研究院|院|厅|署|大队|支队|总队|队|站|馆|所|会|处|集团|公司|部(?!门))';
 const ORG_RE = new RegExp(`(${PLACE}+)([\\u4e00-\\u9fa5（）()]{2,24}?${ORG_END})(?![\\u4e00-\\u9fa5]{0,2}(?:局|委|办|中心|院|所))`);
 /** Pronoun-like starts that make "我区交通运输局" a mention, not a name. */
 const NOT_A_PLACE_START = /^(?:我|本|全|该|各|市|区|县|镇|乡|省|对|在|由|与|和|及|为|经|按)/;
@@ -21,8 +21,10 @@ export function findDepartmentName(text: string): { name: string; region: string
   return { name: `${region}${m[2]!}`, region, start: m.index };
 }
 
-const NAME_LABEL = /^(?:部门|单位|预算单位|评价单位|填报单位)(?:（单位）|\(单位\))?(?:名称)?(?:[（(](?:汇总|公章|盖章)[）)])?$/;
+const NAME_LABEL = /^(?:部门|单位|预算单位|评价单位|填报单位|报送单位|编报单位|自评单位)(?:（单位）|\(单位\))?(?:名称)?(?:[（(](?:汇总|公章|盖章)[）)])?$/;
 const YEAR_LABEL = /^(?:被?评价年度|年度|所属年度|评价期间)$/;
+/** 主管部门: the department of a department-wide form that prints no 部门名称. */
+const SUPERVISOR_LABEL = /^(?:主管部门|主管单位)(?:名称)?(?:[（(](?:公章|盖章)[）)])?$/;
 
 function yearIn(text: string): number | undefined {
   const m = /((?:19|20)\d{2})\s*年/.exec(text) ?? /^\s*((?:19|20)\d{2})\s*$/.exec(text);
@@ -80,12 +82,14 @@ export function extractIdentity(ctx: ExtractContext): void {
     });
   }
   // 2. Title lines at the top: "2023 年度某某市某某区某某局", "XX局2022年度部门整体支出绩效自评报告", "(2020年)".
+  // A form's row of several labelled cells ("主管部门 | X | 财政处室 | Y | 自评总分 | 95") is not a title.
   let seen = 0;
   for (const line of lines) {
     if (line.kind === 'blank') continue;
     if (++seen > 12) break;
+    if (line.kind === 'row' && line.cells.filter((c) => c.trim() !== '').length > 2) continue;
     const text = line.cells.join(' ');
-    // A cover line that is a department's name and nothing else ("四川省某某县交通运输局").
+    // A cover line that is a department's name and nothing else ("某省某某市某某局").
     const alone = findDepartmentName(text.replace(/\s/g, ''));
     if (alone && alone.start === 0 && alone.name.length === text.replace(/\s/g, '').length) {
       const src = sourceAt(ctx, line.index, undefined, text);
@@ -102,6 +106,25 @@ export function extractIdentity(ctx: ExtractContext): void {
       const src = sourceAt(ctx, line.index, undefined, text);
       put(ctx, 'department.name', org.name, org.name, src);
       put(ctx, 'department.region', org.region, org.region, src);
+    }
+  }
+  // 2b. A department-wide form that names no 部门名称 names its department as 主管部门 (重庆's 部门整体绩效自评表).
+  if (ctx.draft['department'] === undefined || getPath(ctx.draft, 'department.name') === undefined) {
+    for (const line of lines.slice(0, 40)) {
+      const at = line.cells.findIndex((c) => SUPERVISOR_LABEL.test(compactLabel(c.replace(/[：:].*$/, ''))));
+      if (at < 0) continue;
+      const cell = line.cells[at]!;
+      const colon = /[：:]\s*(.+)$/.exec(cell);
+      const valueCol = colon ? at : line.cells.findIndex((c, i) => i > at && c.trim() !== '');
+      const value = (colon ? colon[1]! : valueCol > at ? line.cells[valueCol]! : '').replace(/\s/g, '');
+      if (!value) continue;
+      const org = findDepartmentName(value);
+      const name = org?.name ?? (/^[\u4e00-\u9fa5（）()]{4,40}$/.test(value) ? value : undefined);
+      if (!name) continue;
+      const src = sourceAt(ctx, line.index, valueCol, `${cell}${colon ? '' : ` ${value}`}`);
+      put(ctx, 'department.name', name, name, src);
+      if (org) put(ctx, 'department.region', org.region, org.region, src);
+      break;
     }
   }
   // 3. The year most often written as "20xx 年度" in the document, when no title or label gave it.

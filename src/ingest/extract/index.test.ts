@@ -26,6 +26,12 @@ test('the stronger source runs first: a labelled cell or a table before a senten
   const at = (id: string) => EXTRACTORS.findIndex((x) => x.id === id);
   for (const [strong, weak] of [
     ['budget-form', 'budget-narrative'],
+    ['formula-tables', 'budget-narrative'],
+    ['budget-table', 'budget-narrative'],
+    ['score-cells', 'score-totals'],
+    ['scorecard', 'score-table'],
+    ['score-table', 'narrative-scores'],
+    ['narrative-scores', 'score-totals'],
     ['form-tasks', 'planned-tasks'],
     ['project-tables', 'narrative-projects'],
     ['narrative-projects', 'project-list'],

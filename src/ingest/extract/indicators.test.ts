@@ -4,10 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractIndicatorTable } from './indicators.ts';
-import { FILE, extract, foundAt, row, textDocument, valueAt } from './testing.ts';
+import { composeTarget, extractIndicatorTable, splitWeight } from './indicators.ts';
+import { FILE, extract, foundAt, foundList, row, textDocument, valueAt } from './testing.ts';
 
 interface Indicator {
+  coefficient?: string;
+  unitOfMeasure?: string;
   level1?: string;
   level2?: string;
   name: string;
@@ -128,5 +130,170 @@ describe('indicator table: odd and faulty tables', () => {
       extractIndicatorTable,
     );
     assert.deepStrictEqual(indicators(ctx).map((i) => i.name), ['送戏下乡场次', '藏品完好率']);
+  });
+});
+
+describe('indicator table: the shapes of other provinces', () => {
+  it('a target split over 指标性质 | 指标值 | 度量单位 is read back as one (≥36000人, =100%, ≤89元, a qualitative value)', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分', '未完成原因分析'),
+        row('产出指标', '数量指标', '家庭医生签约人数', '≥', '36000', '人', '37210', '20', '20'),
+        row('', '时效指标', '传染病报告及时率', '﹦', '100', '%', '100', '10', '10'),
+        row('', '成本指标', '人均服务经费', '≤', '89', '元', '89', '5', '5'),
+        row('效益指标', '可持续影响指标', '基层服务能力', '定性', '稳步提升', '', '稳步提升', '10', '9'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx), [
+      '产出指标 / 数量指标 / 家庭医生签约人数: ≥36000人 → 37210',
+      '产出指标 / 时效指标 / 传染病报告及时率: =100% → 100',
+      '产出指标 / 成本指标 / 人均服务经费: ≤89元 → 89',
+      '效益指标 / 可持续影响指标 / 基层服务能力: 稳步提升 → 稳步提升',
+    ]);
+    assert.deepStrictEqual(indicators(ctx).map((i) => [i.direction, i.unitOfMeasure]), [['gte', '人'], ['eq', '%'], ['lte', '元'], ['qualitative', undefined]]);
+  });
+
+  it('a header over two rows (年度指标值 over 指标性质 | 指标值 | 度量单位; 实际完成值, 分值, 得分 beside it)', () => {
+    const ctx = extract(
+      textDocument(
+        row('绩效指标', '', '', '年度指标值', '', '', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'),
+        row('一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位'),
+        row('产出指标', '数量指标', '送戏下乡场次', '≥', '120', '场', '135', '15', '15'),
+        row('效益指标', '社会效益指标', '游客人次增长率', '≥', '10', '%', '8.6', '20', '17.2', '客源市场变化'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx), ['产出指标 / 数量指标 / 送戏下乡场次: ≥120场 → 135', '效益指标 / 社会效益指标 / 游客人次增长率: ≥10% → 8.6']);
+    assert.deepStrictEqual(indicators(ctx).map((i) => [i.weight, i.score, i.deviationReason]), [['15', '15', undefined], ['20', '17.2', '客源市场变化']]);
+  });
+
+  it('指标名称 alone, 年初/调整指标值, 得分系数（%） × 指标权重（分）, an empty column that must not move the values', () => {
+    const ctx = extract(
+      textDocument(
+        row('指标名称', '计量单位', '指标性质', '年初指标值', '调整指标值', '全年完成值', '得分系数（%）', '指标权重（分）', '指标得分（分）', '是否核心指标'),
+        row('道路机械化清扫率', '%', '定量指标', '≥85%', '', '88%', '100%', '10', '10', '是'),
+        row('市政设施维修及时率', '%', '定量指标', '≥95%', '≥90%', '93%', '90', '10', '9', '否'),
+        row('违法建设查处件数', '件', '定量指标', '120', '', '134', '100%', '10', '10', '是'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx), [' /  / 道路机械化清扫率: ≥85% → 88%', ' /  / 市政设施维修及时率: ≥90% → 93%', ' /  / 违法建设查处件数: 120件 → 134']);
+    assert.deepStrictEqual(indicators(ctx).map((i) => [i.coefficient, i.weight, i.score, i.direction]), [['1', '10', '10', undefined], ['0.9', '10', '9', undefined], ['1', '10', '10', undefined]]);
+  });
+
+  it('weights inside the names leave the names and make weighted self-score items (score: the sum of the section)', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '自评得分'),
+        row('预算执行（30分）', '预算执行管理', '预算完成率', '100%', '97.30%', '20', '19.5'),
+        row('', '', '结转结余率', '≤5%', '2.70%', '10', '10'),
+        row('产出指标(40)', '数量指标', '河道清淤长度', '≥42公里', '45公里', '40', '40'),
+        row('效益指标（30分）', '满意度指标', '群众满意度', '≥90%', '88%', '30', ''),
+        row('合计', '', '', '', '', '100', '99.2'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(indicators(ctx).map((i) => i.level1), ['预算执行', '预算执行', '产出指标', '效益指标']);
+    assert.deepStrictEqual(
+      (valueAt(ctx, 'selfScores.items') as { item: string; score: string; weight: string }[]).map((i) => [i.item, i.weight, i.score]),
+      [['预算执行', '30', '29.5'], ['产出指标', '40', '40']],
+    );
+    assert.deepStrictEqual(foundList(ctx), { indicators: '4 个三级指标', 'selfScores.total': '99.2', 'selfScores.max': '100', 'selfScores.items': '2 个分项（权重印在名称中）' });
+  });
+
+  it('a 总分 row whose figures merged cells moved: the maximum then the total, in order; it ends the table', () => {
+    const ctx = extract(
+      textDocument(row('一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分'), row('产出指标', '数量指标', '培训人次', '≥2000人次', '2150人次', '90', '88'), row('总分', '90', '88'), row('说明', '无')),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(indicators(ctx).map((i) => i.name), ['培训人次']);
+    assert.deepStrictEqual([valueAt(ctx, 'selfScores.total'), valueAt(ctx, 'selfScores.max')], ['88', '90']);
+  });
+
+  it('headers without 指标 (一级 | 二级 | 三级), 年度目标 and 完成情况 columns', () => {
+    const ctx = extract(textDocument(row('一级', '二级', '三级', '年度目标', '完成情况'), row('产出指标', '数量指标', '培训人次', '≥2000人次', '2150人次')), extractIndicatorTable);
+    assert.deepStrictEqual(lines(ctx), ['产出指标 / 数量指标 / 培训人次: ≥2000人次 → 2150人次']);
+  });
+
+  it('a scorecard with its 评分标准 column stays out, whatever its 自评得分 header', () => {
+    const ctx = extract(textDocument(row('一级指标', '二级指标', '三级指标', '指标值', '评分标准', '自评得分'), row('决策', '目标设定', '绩效目标合理性', '合理', '目标依据充分、与部门职能相符得满分。', '4')), extractIndicatorTable);
+    assert.equal(valueAt(ctx, 'indicators'), undefined);
+  });
+});
+
+describe('indicator table: what a PDF leaves of it', () => {
+  const HEAD = row('一级指标', '二级指标', '三级指标', '指标方向', '指标值', '度量单位', '实际完成值', '分值', '得分');
+  it('a name a narrow column wrapped onto the next line is joined; the table goes on after a page break without its header', () => {
+    const ctx = extract(
+      textDocument(
+        HEAD,
+        row('产出指标', '数量指标', '举办全民健身赛事', '≥', '45', '场次', '48', '15', '15'),
+        row('', '', '活动'),
+        row('效益指标', '社会效益', '经常参加锻炼人数', '≥', '40', '%', '41.5', '15', '15'),
+        row('', '指标', '比例'),
+        '— 2 —',
+        '',
+        row('满意度指标', '服务对象满意度指标', '参赛群众满意度', '≥', '90', '%', '95', '10', '10'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx), [
+      '产出指标 / 数量指标 / 举办全民健身赛事活动: ≥45场次 → 48',
+      '效益指标 / 社会效益指标 / 经常参加锻炼人数比例: ≥40% → 41.5',
+      '满意度指标 / 服务对象满意度指标 / 参赛群众满意度: ≥90% → 95',
+    ]);
+  });
+
+  it('a header wrapped over two rows (“一级指” over “标”) after a page break is read joined', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指', '二级指', '三级指', '指标方', '指标值', '度量单', '实际完', '分值', '得分'),
+        row('标', '标', '标', '向', '', '位', '成值', '', ''),
+        row('效益指标', '社会效益指标', '健身设施开放时长', '≥', '3000', '小时', '3120', '15', '15'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx), ['效益指标 / 社会效益指标 / 健身设施开放时长: ≥3000小时 → 3120']);
+  });
+
+  it('a table that follows but does not continue it (another shape, its own header, or text between) is not read as indicators', () => {
+    const ctx = extract(
+      textDocument(
+        HEAD,
+        row('产出指标', '数量指标', '赛事场次', '≥', '45', '场次', '48', '15', '15'),
+        '说明',
+        row('合计', '898.00', '914.00'),
+        '',
+        row('序号', '项目名称', '实施单位', '年初预算', '调整后预算', '实际支出', '执行率', '备注', '说明'),
+        row('1', '全民健身', '体育科', '100', '120', '110', '91.67%', '', ''),
+        '四、其他说明',
+        '下表为续表。',
+        row('效益指标', '社会效益指标', '锻炼人数比例', '≥', '40', '%', '41.5', '15', '15'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(indicators(ctx).map((i) => i.name), ['赛事场次']);
+  });
+});
+
+describe('the pieces: a target put back together, a weight taken out of a name', () => {
+  it('composeTarget', () => {
+    assert.equal(composeTarget('36000', '≥', '人'), '≥36000人');
+    assert.equal(composeTarget('100', '＝', '%'), '=100%');
+    assert.equal(composeTarget('≥85%', '≥', '%'), '≥85%');
+    assert.equal(composeTarget('85%', '≥', '%'), '≥85%');
+    assert.equal(composeTarget('稳步提升', '定性', ''), '稳步提升');
+    assert.equal(composeTarget('100', '定量指标', '%'), '100%');
+    assert.equal(composeTarget('2.5', '正向', '万亩'), '2.5万亩');
+    assert.equal(composeTarget('30', '≤', '—'), '≤30');
+  });
+
+  it('splitWeight', () => {
+    assert.deepStrictEqual(splitWeight('预算执行（30）'), { name: '预算执行', weight: '30' });
+    assert.deepStrictEqual(splitWeight('产出指标(40分)'), { name: '产出指标', weight: '40' });
+    assert.deepStrictEqual(splitWeight('效益指标（权重30%）'), { name: '效益指标', weight: '30' });
+    assert.deepStrictEqual(splitWeight('发放(缴纳)覆盖率'), { name: '发放(缴纳)覆盖率' });
+    assert.deepStrictEqual(splitWeight('产出指标'), { name: '产出指标' });
   });
 });

@@ -149,3 +149,23 @@ describe('indicator counts', () => {
     assert.deepStrictEqual(valueAt(twice, 'printedIndicatorCounts'), { 产出: 7, 效益: 3 });
   });
 });
+
+describe('section narratives: one section for both problems and measures', () => {
+  it('“四、存在的问题及改进措施”: sentences that say what will be done are measures, the others problems', () => {
+    const ctx = extract(
+      textDocument('四、存在的问题及改进措施', '部分审计整改跟踪不够及时；下一步健全整改台账，强化结果运用。', '五、自评结论', '自评得分95分。'),
+      extractSectionNarratives,
+    );
+    assert.deepStrictEqual(valueAt(ctx, 'problems'), ['部分审计整改跟踪不够及时；']);
+    assert.deepStrictEqual(valueAt(ctx, 'measures'), ['下一步健全整改台账，强化结果运用。']);
+  });
+
+  it('a combined section with subsections of its own leaves them to those', () => {
+    const ctx = extract(
+      textDocument('三、存在问题及改进措施', '（一）存在问题', '项目支出进度偏慢，四季度支出占比偏高。', '（二）改进措施', '加强项目前期论证，均衡支出进度。'),
+      extractSectionNarratives,
+    );
+    assert.deepStrictEqual(valueAt(ctx, 'problems'), ['项目支出进度偏慢，四季度支出占比偏高。']);
+    assert.deepStrictEqual(valueAt(ctx, 'measures'), ['加强项目前期论证，均衡支出进度。']);
+  });
+});

@@ -84,6 +84,8 @@ function textCellsAfter(cells: readonly string[], isLabel: (c: string) => boolea
 }
 
 const PROBLEM_HEADING = /问题/;
+/** A sentence that says what will be done: a measure, not a problem. */
+const MEASURE_SENTENCE = /^(?:下一步|今后|下阶段|我们将|我局将|本部门将|将)|下一步|将进一步|拟|加强|改进|完善|健全|提高|强化|加快|做好|落实/;
 const MEASURE_HEADING = /改进|整改|措施|建议|下一步/;
 
 /** A numbered line that ends a sentence ("1.部分项目支出进度偏慢，第四季度支出占全年四成。"). */
@@ -145,10 +147,21 @@ export function extractSectionNarratives(ctx: ExtractContext): void {
   sections.forEach((s, si) => {
     const title = s.heading.title;
     const kind = kindOf(title);
-    if (!kind || kind === 'both') return;
+    if (!kind) return;
     // An outer section ("三、总体评价和整改措施") whose subsections name problems or measures leaves them to those.
     // Sections are in document order, so its subsections are the ones right after it that start before it ends.
     for (let k = si + 1; k < sections.length && sections[k]!.line <= s.end; k++) if (sections[k]!.line > s.line && kindOf(sections[k]!.heading.title)) return;
+    if (kind === 'both') {
+      // "四、存在的问题及改进措施" with no subsections: its sentences that say what will be done are measures, the
+      // others problems.
+      const sentences = sectionItems(ctx, s).flatMap((x) => x.split(/(?<=[。！？；;])/).map((y) => y.trim())).filter((x) => x.length >= 6);
+      const src = sourceAt(ctx, s.line, undefined, `${s.heading.marker}${title}`);
+      const measures = sentences.filter((x) => MEASURE_SENTENCE.test(x));
+      const problems = sentences.filter((x) => !MEASURE_SENTENCE.test(x));
+      if (problems.length) put(ctx, 'problems', problems, `${problems.length} 条`, src);
+      if (measures.length) put(ctx, 'measures', measures, `${measures.length} 条`, src);
+      return;
+    }
     const isProblem = kind === 'problems';
     const path = isProblem ? 'problems' : 'measures';
     const items = sectionItems(ctx, s);

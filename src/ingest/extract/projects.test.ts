@@ -85,8 +85,8 @@ describe('project table: odd and faulty tables', () => {
     assert.deepStrictEqual(ctx.warnings, []);
   });
 
-  it('a garbled cell (6O0.00) is left out; the project and its other figures are kept', () => {
-    const ctx = extract(textDocument(HEADER, row('1', '公共文化云平台', '信息部', '6O0.00', '620.00', '607.60', '98.00%')), extractProjectTables);
+  it('a garbled cell (6Q0.00) is left out; the project and its other figures are kept', () => {
+    const ctx = extract(textDocument(HEADER, row('1', '公共文化云平台', '信息部', '6Q0.00', '620.00', '607.60', '98.00%')), extractProjectTables);
     assert.deepStrictEqual(table(ctx)!.rows.map(line), ['公共文化云平台: — / 620.00 / 607.60 (98.00%)']);
   });
 
@@ -143,5 +143,15 @@ describe('a narrative list of project allocations', () => {
   it('a single allocation is not a list', () => {
     const ctx = extract(textDocument('项目分布情况主要是：公共文化云平台620万元。'), extractProjectList);
     assert.equal(table(ctx), undefined);
+  });
+});
+
+describe('project table: parts of the budget are not projects', () => {
+  it('rows 基本支出 / 项目支出 under a “项目” header are the budget’s parts, not projects', () => {
+    const ctx = extract(
+      textDocument(row('项目', '年初预算', '调整后预算', '实际支出', '执行率'), row('基本支出', '980.20', '1010.45', '1002.87', '99.25%'), row('项目支出', '170.00', '276.00', '238.76', '86.51%'), row('合计', '1150.20', '1286.45', '1241.63', '96.52%')),
+      extractProjectTables,
+    );
+    assert.equal(valueAt(ctx, 'projects'), undefined);
   });
 });

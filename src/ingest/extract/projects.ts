@@ -10,6 +10,7 @@ import { type Exact, add, gt, mul, parseExact, ZERO } from '../../core/exact.ts'
 import { compactLabel } from '../../core/text/normalize.ts';
 import { percentText, scanNumbers } from '../../core/text/numbers.ts';
 import type { Table } from '../segment.ts';
+import { BUDGET_PART_ROW } from './budget.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, moneyOf, put, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
 import { type ColumnSpec, findHeader } from './table-columns.ts';
 
@@ -90,7 +91,8 @@ export function extractProjectTables(ctx: ExtractContext): void {
           total = pr;
           break;
         }
-        if (name) rows.push(pr);
+        // 基本支出, 项目支出, 财政拨款 … split the department's budget; they are not projects.
+        if (name && !BUDGET_PART_ROW.test(compactLabel(name))) rows.push(pr);
       }
       if (rows.length === 0) continue;
       writeProjects(ctx, table, header.cells, rows, total);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseRubric } from '../../core/rubric/parse.ts';
 import type { Rubric } from '../../core/rubric/schema.ts';
-import { chooseRubric, extractScoreTotals, extractScorecard } from './scores.ts';
+import { chooseRubric, extractNarrativeScores, extractScoreCells, extractScoreTable, extractScoreTotals, extractScorecard } from './scores.ts';
 import { FILE, extract, foundAt, foundList, row, textDocument, valueAt } from './testing.ts';
 
 function rubric(raw: Record<string, unknown>): Rubric {
@@ -101,9 +101,9 @@ describe('score totals printed in sentences', () => {
     assert.deepStrictEqual(foundAt(ctx, 'selfScores.total')!.source, { file: FILE, line: 1, text: '履职效能指标得分20分，自评得分17.25分。' });
   });
 
-  it('“经自评，本部门得分 95.50 分” gives the total', () => {
+  it('“经自评，本部门得分 95.50 分，等级为优” gives the total and the grade', () => {
     const ctx = extract(textDocument('经自评，本部门得分95.50分，等级为优。'), extractScoreTotals);
-    assert.deepStrictEqual(foundList(ctx), { 'selfScores.total': '95.50' });
+    assert.deepStrictEqual(foundList(ctx), { 'selfScores.total': '95.50', 'selfScores.grade': '优' });
   });
 
   it('a score of something else (满意度得分, a rubric’s weight) is not the self-score total', () => {
@@ -146,5 +146,73 @@ describe('choosing the rubric', () => {
   it('a rubric a scorecard already chose stands', () => {
     const ctx = extract(textDocument('报告'), chooseRubric, { kind: 'gz-report', rubrics, draft: { rubric: 'sample-2024', year: 2024 } });
     assert.equal(valueAt(ctx, 'rubric'), 'sample-2024');
+  });
+});
+
+describe('score cells of a form', () => {
+  it('自评总分（分） | 95.6 gives the total; 总分 | 100 | 96.5 the maximum and the total; 自评等级 | 良好 the grade', () => {
+    const a = extract(textDocument(row('主管部门', '样例区文化馆', '财政处室', '文化科', '自评总分（分）', '95.6')), extractScoreCells);
+    assert.deepStrictEqual(foundList(a), { 'selfScores.total': '95.6' });
+    assert.deepStrictEqual(foundAt(a, 'selfScores.total')!.source, { file: FILE, line: 1, column: 6, text: '自评总分（分） 95.6' });
+    const b = extract(textDocument(row('总分', '100', '96.5'), row('评价等级', '良好')), extractScoreCells);
+    assert.deepStrictEqual(foundList(b), { 'selfScores.total': '96.5', 'selfScores.max': '100', 'selfScores.grade': '良' });
+  });
+
+  it('a column header (自评得分 over its column) and a label with words after it give nothing', () => {
+    const ctx = extract(textDocument(row('三级指标', '分值', '自评得分'), row('预算完成率', '10', '9.5'), row('自评得分', '见附表')), extractScoreCells);
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+});
+
+describe('score totals: the wordings of other provinces', () => {
+  it('综合评分, 综合得分, 自评总分 … （满分100分）, and the grade in quotes', () => {
+    const a = extract(textDocument('一、自评得分情况', '按照部门整体支出绩效评价指标体系，综合评分为97分。'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(a), { 'selfScores.total': '97' });
+    const b = extract(textDocument('经综合评价，本局部门整体支出绩效自评总分为99.5分（满分100分），评价等级为“优”。'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(b), { 'selfScores.grade': '优', 'selfScores.total': '99.5', 'selfScores.max': '100' });
+    const c = extract(textDocument('我局自评综合得分88.5分，等级为良。'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(c), { 'selfScores.grade': '良', 'selfScores.total': '88.5' });
+  });
+
+  it('a project’s self-score in a department report is not the department’s total', () => {
+    const ctx = extract(textDocument('其中“公共文化云平台”项目自评得分95分。'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+});
+
+describe('a small score table (评价内容 | 分值 | 自评得分)', () => {
+  it('its rows are self-score items, its 合计 row the total and the maximum', () => {
+    const ctx = extract(
+      textDocument('表4 自评得分', row('评价内容', '分值', '自评得分'), row('部门决策', '20', '19'), row('部门管理', '30', '27.5'), row('部门绩效', '50', '45'), row('合计', '100', '91.5')),
+      extractScoreTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), { 'selfScores.items': '3 项自评得分', 'selfScores.total': '91.5', 'selfScores.max': '100' });
+    assert.deepStrictEqual((valueAt(ctx, 'selfScores.items') as { item: string; weight: string; score: string }[]).map((i) => [i.item, i.weight, i.score]), [['部门决策', '20', '19'], ['部门管理', '30', '27.5'], ['部门绩效', '50', '45']]);
+  });
+
+  it('a scorecard with criteria and an indicator table with targets are left to their own readers', () => {
+    const ctx = extract(
+      textDocument(row('一级指标', '分值', '评分标准', '得分'), row('决策', '20', '目标明确得满分。', '19'), '', '说明', row('指标名称', '指标值', '分值', '得分'), row('培训人次', '≥2000人次', '10', '10')),
+      extractScoreTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+});
+
+describe('self-score items stated in sentences', () => {
+  it('“1.预算编审管理（6分）：…自评得5.5分” per item, when the report states two or more', () => {
+    const ctx = extract(
+      textDocument('（一）履职完成情况', '1.预算编审管理（6分）：按评分标准自评得5.5分。', '2.结余结转管理（2分）：结转结余率低于目标值，自评得2分。'),
+      extractNarrativeScores,
+    );
+    assert.deepStrictEqual((valueAt(ctx, 'selfScores.items') as { item: string; weight: string; score: string }[]).map((i) => [i.item, i.weight, i.score]), [['预算编审管理', '6', '5.5'], ['结余结转管理', '2', '2']]);
+    assert.deepStrictEqual(foundAt(ctx, 'selfScores.items')!.source, { file: FILE, line: 2, section: '（一）履职完成情况 > 1.预算编审管理（6分）：按评分标准自评得5.5分。', text: '1.预算编审管理（6分）：按评分标准自评得5.5分。' });
+  });
+
+  it('a lone item, a heading without its score, and items a table already gave are not read', () => {
+    const one = extract(textDocument('1.预算编审管理（6分）：按评分标准自评得5.5分。', '2、预算执行管理（7分）', '全年预算完成率为77.6%，计满分。'), extractNarrativeScores);
+    assert.equal(valueAt(one, 'selfScores.items'), undefined);
+    const earlier = extract(textDocument('1.甲（6分）：自评得5分。', '2.乙（4分）：自评得4分。'), extractNarrativeScores, { draft: { selfScores: { items: [] } } });
+    assert.deepStrictEqual(valueAt(earlier, 'selfScores.items'), []);
   });
 });

@@ -11,6 +11,7 @@ import { compactLabel } from '../../core/text/normalize.ts';
 import { toPlainString } from '../../core/exact.ts';
 import type { Row, Table } from '../segment.ts';
 import { type ExtractContext, getPath, put, sourceAt, sourceInParagraph } from './context.ts';
+import { type ColumnSpec, findHeader } from './table-columns.ts';
 
 const SCORE_NUMBER = /^\d{1,3}(?:\.\d{1,2})?$/;
 const HEADER_WORDS = /^(?:评价指标|一级指标|二级指标|三级指标|名称|分值|指标名称|参考评分标准|评分标准|自评得分|得分|评分要点|指标解释|备注)+$/;
@@ -182,13 +183,158 @@ export function extractScorecard(ctx: ExtractContext): void {
   }
 }
 
-const MAX_AND_TOTAL = /(?:指标得分|满分|总分|分值)(?:为)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[，,]\s*自评(?:总)?得分(?:为)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/;
-const TOTAL = /自评[^。；;]{0,8}?(?:总)?得分(?:为|是)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分|自评(?:总分|分数)(?:为|是)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/;
+type ScoreKey = 'name' | 'weight' | 'score';
+
+/** A small score table (评价内容 | 分值 | 自评得分): no criteria column, one row per part, a 合计 row. */
+const SCORE_TABLE_COLUMNS: readonly ColumnSpec<ScoreKey>[] = [
+  { key: 'weight', re: /^(?:分值|权重|标准分(?:值)?|满分)(?:[（(]分[)）])?$/ },
+  { key: 'score', re: /^(?:自评)?得分(?:[（(]分[)）])?$|^自评分(?:数|值)?$/ },
+  { key: 'name', re: /^(?:评价内容|评价指标|评价项目|评价维度|考核内容|指标名称|一级指标|指标|项目|内容)$/ },
+];
+/** Headers of the tables other extractors read (a scorecard's criteria, an indicator table's targets and results). */
+const NOT_A_SCORE_TABLE = /评分标准|评分要点|评分细则|评分办法|指标值|目标值|完成值|实际完成|指标解释/;
+
+/** 部门决策 | 20 | 19 rows and their 合计 | 100 | 91.5 row, as self-score items, total and maximum. */
+export function extractScoreTable(ctx: ExtractContext): void {
+  for (const table of ctx.seg.tables) {
+    const header = findHeader(table, SCORE_TABLE_COLUMNS, ['name', 'weight', 'score']);
+    if (!header || header.cells.some((c) => NOT_A_SCORE_TABLE.test(c))) continue;
+    const c = header.columns;
+    const items: { item: string; score: string; weight: string; source: ReturnType<typeof sourceAt> }[] = [];
+    let total: { score: string; weight?: string; row: Row } | undefined;
+    for (const row of table.rows.slice(header.rowIndex + 1)) {
+      const name = compactLabel(row.cells[c.name!] ?? '');
+      const weight = (row.cells[c.weight!] ?? '').trim();
+      const score = (row.cells[c.score!] ?? '').trim();
+      if (!name && !weight && !score) continue;
+      if (!SCORE_NUMBER.test(score)) break;
+      if (/^(?:合计|总计|总分|得分合计)$/.test(name)) {
+        total = { score, ...(SCORE_NUMBER.test(weight) ? { weight } : {}), row };
+        break;
+      }
+      if (!name || !SCORE_NUMBER.test(weight)) break;
+      const line = row.cellLines[c.name!] ?? row.lines[0]!;
+      items.push({ item: name, score, weight, source: sourceAt(ctx, line, c.name, `${name} ${weight} ${score}`) });
+    }
+    if (!items.length && !total) continue;
+    if (items.length) put(ctx, 'selfScores.items', items, `${items.length} 项自评得分`, items[0]!.source);
+    if (total) {
+      const src = sourceAt(ctx, total.row.lines[0]!, c.score, total.row.cells.filter(Boolean).join(' | '));
+      put(ctx, 'selfScores.total', total.score, total.score, src);
+      if (total.weight) put(ctx, 'selfScores.max', total.weight, total.weight, src);
+    }
+    return;
+  }
+}
+
+const N = '(\\d{1,3}(?:\\.\\d{1,2})?)';
+const MAX_AND_TOTAL = new RegExp(`(?:指标得分|满分|总分|分值)(?:为)?\\s*${N}\\s*分\\s*[，,]\\s*(?:自评|综合|评价)(?:总)?得分(?:为)?\\s*${N}\\s*分`);
+const TOTAL_AND_MAX = new RegExp(`(?:自评|综合|评价)[^。；;\\d]{0,8}?(?:总分|(?:总)?(?:得分|评分|分数))(?:为|是)?\\s*${N}\\s*分\\s*[（(，,]?\\s*(?:满分|总分)(?:为)?\\s*${N}\\s*分`);
+/** "自评得分88.50分", "综合得分93.5分", "综合评分为97分", "自评总分为92分", "绩效自评得分为 90 分". */
+const TOTAL = new RegExp(`(?:自评|综合|整体|评价)[^。；;\\d]{0,8}?(?:总)?(?:得分|评分|分数|总分)(?:为|是|达到?|：|:)?\\s*${N}\\s*分`);
+/** "评价等级为“优”", "自评等级：良", "等级为优秀". */
+const GRADE = /(?:自评|评价|绩效|综合)?(?:等级|等次|档次)(?:为|是|评定为|：|:)?\s*[“"「『]?\s*(优秀|良好|优|良|中等|中|合格|差|较差)\s*[”"」』]?/;
+const GRADE_CELL = /^(?:自评|评价|绩效|综合)?(?:等级|等次)(?:[（(].{0,6}[)）])?$/;
+const TOTAL_CELL = /^(?:自评总分|自评(?:总)?得分|综合得分|综合评分|评价得分|总得分|总分|得分合计)(?:[（(]分[)）])?$/;
+const MAX_CELL = /^(?:满分|总分值|分值合计)(?:[（(]分[)）])?$/;
+
+/** "优秀" → 优, "良好" → 良, "中等"/"合格" → 中, "较差" → 差: the national grade words (财预〔2020〕10号). */
+function gradeOf(word: string): string {
+  if (word.startsWith('优')) return '优';
+  if (word.startsWith('良')) return '良';
+  if (word.startsWith('中') || word === '合格') return '中';
+  return '差';
+}
+
+/** Whether a sentence's score belongs to a project, not the department ("XX项目自评得分95分"). */
+function isProjectScore(text: string, at: number): boolean {
+  const from = Math.max(0, text.lastIndexOf('。', at) + 1);
+  const before = text.slice(Math.max(from, at - 30), at);
+  return /项目/.test(before) && !/部门|整体|单位/.test(before);
+}
+
+/**
+ * Labelled cells of a form: 自评总分（分） | 95.6, 总分 | 100 | 96.5 (maximum then total), 满分 | 100, 自评等级 | 优.
+ * A label whose next filled cell is not a figure is a column header, not a value.
+ */
+export function extractScoreCells(ctx: ExtractContext): void {
+  for (const table of ctx.seg.tables) {
+    for (const row of table.rows) {
+      row.cells.forEach((cell, col) => {
+        const label = compactLabel(cell);
+        if (label.length > 12) return;
+        const isTotal = TOTAL_CELL.test(label);
+        const isMax = !isTotal && MAX_CELL.test(label);
+        const isGrade = !isTotal && !isMax && GRADE_CELL.test(label);
+        if (!isTotal && !isMax && !isGrade) return;
+        // The figures right of the label, up to the first cell that is not one (a scan that stops there: a row of
+        // thousands of labels stays linear).
+        const after: { text: string; col: number }[] = [];
+        for (let j = col + 1; j < row.cells.length; j++) {
+          const text = row.cells[j]!.trim();
+          if (text === '') continue;
+          after.push({ text, col: j });
+          if (!SCORE_NUMBER.test(text) || after.length >= 2) break;
+        }
+        if (!after.length) return;
+        const src = (at: number, text: string) => sourceAt(ctx, row.cellLines[at] ?? row.lines[0]!, at, `${cell} ${text}`);
+        if (isGrade) {
+          const g = /^(优秀|良好|优|良|中等|中|合格|差|较差)$/.exec(after[0]!.text);
+          if (g) put(ctx, 'selfScores.grade', gradeOf(g[1]!), gradeOf(g[1]!), src(after[0]!.col, after[0]!.text));
+          return;
+        }
+        const nums: { text: string; col: number }[] = [];
+        for (const a of after) {
+          if (!SCORE_NUMBER.test(a.text)) break;
+          nums.push(a);
+        }
+        if (!nums.length) return;
+        if (isMax) {
+          put(ctx, 'selfScores.max', nums[0]!.text, nums[0]!.text, src(nums[0]!.col, nums[0]!.text));
+          return;
+        }
+        if (nums.length >= 2) {
+          const s2 = src(nums[nums.length - 1]!.col, nums.map((n) => n.text).join(' | '));
+          put(ctx, 'selfScores.total', nums[nums.length - 1]!.text, nums[nums.length - 1]!.text, s2);
+          put(ctx, 'selfScores.max', nums[0]!.text, nums[0]!.text, s2);
+        } else put(ctx, 'selfScores.total', nums[0]!.text, nums[0]!.text, src(nums[0]!.col, nums[0]!.text));
+      });
+    }
+  }
+}
+
+/** "3.结余结转管理（2分）：…自评得2.5分": an item of the rubric with its weight, and the score the sentence gives it. */
+const NARRATIVE_ITEM = /(?:^|[。；;\n])\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、．]\s*)?([\u4e00-\u9fa5“”"、]{2,24}?)\s*[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]\s*[：:]([^。；;\n]{0,160}?)(?:自评)?(?:得分为?|得|计)\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/g;
+
+/**
+ * Self-score items a report states in sentences, one per item: "1.预算编审管理（6分）：…按评分标准自评得5.5分。" —
+ * read when the document states two or more, so that a lone mention is not taken for a rubric.
+ */
+export function extractNarrativeScores(ctx: ExtractContext): void {
+  if (getPath(ctx.draft, 'selfScores.items') !== undefined) return;
+  const items: { item: string; score: string; weight: string; source: ReturnType<typeof sourceAt> }[] = [];
+  for (const p of ctx.seg.paragraphs) {
+    if (!p.text.includes('分')) continue;
+    NARRATIVE_ITEM.lastIndex = 0;
+    for (let m = NARRATIVE_ITEM.exec(p.text); m; m = NARRATIVE_ITEM.exec(p.text)) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      items.push({ item: m[1]!, weight: m[2]!, score: m[4]!, source: sourceInParagraph(ctx, p, start, m.index + m[0].length) });
+    }
+  }
+  if (items.length < 2) return;
+  put(ctx, 'selfScores.items', items, `${items.length} 项自评得分（据正文）`, items[0]!.source);
+}
 
 /** Printed totals in sentences, when no scorecard total row gave them. */
 export function extractScoreTotals(ctx: ExtractContext): void {
   for (const p of ctx.seg.paragraphs) {
-    if (!p.text.includes('得分') && !p.text.includes('总分')) continue;
+    if (/等级|等次|档次/.test(p.text)) {
+      const g = GRADE.exec(p.text);
+      if (g && (g[0].includes('等级') || /评|绩效/.test(p.text.slice(Math.max(0, g.index - 20), g.index)))) {
+        put(ctx, 'selfScores.grade', gradeOf(g[1]!), gradeOf(g[1]!), sourceInParagraph(ctx, p, g.index, g.index + g[0].length));
+      }
+    }
+    if (!p.text.includes('得分') && !p.text.includes('总分') && !p.text.includes('评分') && !p.text.includes('分数')) continue;
     const both = MAX_AND_TOTAL.exec(p.text);
     if (both) {
       const src = sourceInParagraph(ctx, p, both.index, both.index + both[0].length);
@@ -196,8 +342,15 @@ export function extractScoreTotals(ctx: ExtractContext): void {
       put(ctx, 'selfScores.max', both[1]!, both[1]!, src);
       continue;
     }
+    const rev = TOTAL_AND_MAX.exec(p.text);
+    if (rev && !isProjectScore(p.text, rev.index)) {
+      const src = sourceInParagraph(ctx, p, rev.index, rev.index + rev[0].length);
+      put(ctx, 'selfScores.total', rev[1]!, rev[1]!, src);
+      put(ctx, 'selfScores.max', rev[2]!, rev[2]!, src);
+      continue;
+    }
     const t = TOTAL.exec(p.text);
-    if (t) put(ctx, 'selfScores.total', t[1] ?? t[2]!, t[1] ?? t[2]!, sourceInParagraph(ctx, p, t.index, t.index + t[0].length));
+    if (t && !isProjectScore(p.text, t.index)) put(ctx, 'selfScores.total', t[1]!, t[1]!, sourceInParagraph(ctx, p, t.index, t.index + t[0].length));
   }
 }
 

@@ -52,8 +52,8 @@ describe('form tasks: odd and faulty forms', () => {
     assert.deepStrictEqual(tasks(ctx).map(line), ['任务1 (120.00): 展览观众人次 = 2.1万人次; 公益展览场次 = 14场']);
   });
 
-  it('a garbled amount (12O.00) leaves the task without an amount; its indicators are kept', () => {
-    const ctx = extract(textDocument(FORM_HEADER, row('任务1', '举办公益展览不少于12场。', '全年举办公益展览14场。', '公益展览场次', '14场', '12O.00')), extractFormTasks);
+  it('a garbled amount (12Q.00) leaves the task without an amount; its indicators are kept', () => {
+    const ctx = extract(textDocument(FORM_HEADER, row('任务1', '举办公益展览不少于12场。', '全年举办公益展览14场。', '公益展览场次', '14场', '12Q.00')), extractFormTasks);
     assert.deepStrictEqual(tasks(ctx).map(line), ['任务1 (—): 公益展览场次 = 14场']);
   });
 
@@ -114,5 +114,22 @@ describe('planned tasks: odd tables', () => {
     const ctx = extract(textDocument(PLAN_HEADER, row('', '送戏下乡', '深入基层演出', '60.50', '不少于20场')), extractPlannedTasks, { draft: { keyTasks: [{ name: '任务1' }] } });
     assert.deepStrictEqual(valueAt(ctx, 'keyTasks'), [{ name: '任务1' }]);
     assert.equal(foundAt(ctx, 'keyTasks'), undefined);
+  });
+});
+
+describe('form tasks: other provinces name their tasks', () => {
+  it('a task named by its subject (not 任务N) on a row with a key indicator or an amount; the next part of the form ends them', () => {
+    const ctx = extract(
+      textDocument(
+        FORM_HEADER,
+        row('公益展览', '举办公益展览不少于12场。', '全年举办公益展览14场。', '公益展览场次', '14场', '120.00'),
+        row('', '', '', '展览观众人次', '2.1万人次', ''),
+        row('送戏下乡', '送戏下乡不少于20场。', '全年送戏下乡24场。', '送戏下乡场次', '24场', '60.50'),
+        row('重点项目绩效情况', '“公共文化云平台”项目运行平稳。'),
+        row('存在问题', '部分乡镇场地不足。'),
+      ),
+      extractFormTasks,
+    );
+    assert.deepStrictEqual(tasks(ctx).map(line), ['公益展览 (120.00): 公益展览场次 = 14场; 展览观众人次 = 2.1万人次', '送戏下乡 (60.50): 送戏下乡场次 = 24场']);
   });
 });

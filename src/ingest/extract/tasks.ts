@@ -35,7 +35,7 @@ export function extractFormTasks(ctx: ExtractContext): void {
     let pending: Row[] = [];
     for (const row of table.rows.slice(header.rowIndex + 1)) {
       const first = compactLabel(row.cells[c.label ?? 0] ?? '');
-      const label = TASK_LABEL.exec(first);
+      const label = TASK_LABEL.exec(first) ?? (isNamedTask(row, first, c) ? [first] : null);
       if (label) {
         blocks.push({ label: row, labelText: first, rows: [...pending, row] });
         pending = [];
@@ -51,6 +51,21 @@ export function extractFormTasks(ctx: ExtractContext): void {
     put(ctx, 'keyTasks', tasks, `${tasks.length} 项任务`, src);
     return;
   }
+}
+
+/** Labels of the form's other parts: a row so labelled ends the tasks. */
+const OTHER_PART = /重点项目|部门整体|存在(?:的)?问题|改进措施|下一步|整改|^注$|^备注$|^说明$|年度目标|绩效目标|自评|评价结论/;
+
+/**
+ * A task named by its subject rather than numbered ("防汛抗旱能力建设" where another form prints "任务1"): a short label
+ * in the task column of a row that carries a key indicator or an amount — a row of another part of the form carries
+ * neither.
+ */
+function isNamedTask(row: Row, first: string, c: Partial<Record<FormKey, number>>): boolean {
+  if (!first || first.length > 30 || OTHER_PART.test(first) || /[。；;]$/.test(first)) return false;
+  const indicator = c.indicator !== undefined ? (row.cells[c.indicator] ?? '') : '';
+  const amount = c.amount !== undefined ? cellNumber(row.cells[c.amount] ?? '') : undefined;
+  return indicator !== '' || amount !== undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type RuleCases, caseTests, fig, findingsOf, printed, rubric, ruleCases, src } from './testing.ts';
+import { type RuleCases, caseTests, fig, findingsOf, passage, printed, rubric, ruleCases, src } from './testing.ts';
 
 const PRINTED = { zh: '印出值', en: 'printed' };
 
@@ -33,6 +33,21 @@ export const CASES: readonly RuleCases[] = [
         name: 'a rate that only the initial-budget variant gives is no error (760 ÷ 1000 = 76.00%)',
         data: { budget: { initialBudget: 1000, adjustedBudget: 800, actualSpending: 760, printed: { executionRate: '76.00%' } } },
       },
+      {
+        name: 'the department rate stated in a sentence that the figures give; other rates in sentences are not the department’s',
+        data: { budget: { initialBudget: 1000, adjustedBudget: 800, actualSpending: 760 } },
+        with: {
+          passages: [
+            passage('2023年实际支出760.00万元，部门预算执行率为95.00%。其中项目支出预算执行率92.07%，上年预算执行率90.10%。', 3),
+            passage('第三季度预算执行率75.00%，力争全年预算执行率达到98%以上。', 4),
+          ],
+        },
+      },
+      {
+        name: 'a rate that follows from two amounts of its own sentence (决算 4045.94 of 调整预算 4171.75 = 96.98%)',
+        data: { budget: { adjustedBudget: '4171.75', actualSpending: '4051.74' } },
+        with: { passages: [passage('调整预算支出 4171.75 万元，决算支出 4045.94 万元，部门预算执行率 96.98%。', 5)] },
+      },
     ],
     faulty: [
       {
@@ -54,6 +69,18 @@ export const CASES: readonly RuleCases[] = [
             { field: 'budget.actualSpending', line: 4 },
             { field: 'budget.adjustedBudget', line: 3 },
           ],
+        },
+      },
+      {
+        name: 'the department rate stated in a sentence (96.12%) where the figures give 95.12%',
+        data: { budget: { adjustedBudget: fig('3120.85', 2, '全年预算 3,120.85'), actualSpending: fig('2968.42', 3, '实际支出 2,968.42'), printed: { executionRate: '95.12%' } } },
+        with: { passages: [passage('2022年实际支出2,968.42万元，预算执行率96.12%。其中：基本支出1,386.20万元。', 13)] },
+        expect: {
+          severity: 'error',
+          printed: '96.12%',
+          computed: '95.12%',
+          message: /^正文写预算执行率 96\.12%，按 实际支出 ÷ 调整后预算 × 100% 计算为 95\.12%/,
+          locations: [{ line: 13, text: '2022年实际支出2,968.42万元，预算执行率96.12%。' }, { field: 'budget.actualSpending', line: 3 }, { field: 'budget.adjustedBudget', line: 2 }],
         },
       },
       {
@@ -270,8 +297,45 @@ export const CASES: readonly RuleCases[] = [
         with: { rubric: TWO_JUDGEMENTS },
       },
       {
-        name: 'no rubric to score against: the items are not summed',
+        name: 'no rubric and no printed weights: the items may be nested or partial, so they are not summed',
         data: { selfScores: { total: 9, items: [{ item: '制度建设', score: 4 }, { item: '信息公开', score: '3.5' }] } },
+      },
+      {
+        name: 'no rubric, weights printed and adding to the maximum: 27.5 + 36 + 26 = 89.5',
+        data: { selfScores: { total: '89.5', max: 100, items: [{ item: '预算执行（30）', score: '27.5', weight: 30 }, { item: '产出（40）', score: 36, weight: 40 }, { item: '效益（30）', score: 26, weight: 30 }] } },
+      },
+      {
+        name: 'weights that do not add up to the maximum: the printed items are not the whole scorecard',
+        data: { selfScores: { total: 95, items: [{ item: '预算执行', score: '27.5', weight: 30 }, { item: '产出', score: 36, weight: 40 }] } },
+      },
+      {
+        name: 'an execution-score form: 执行率得分 9.5 + indicators 38 + 0.9 × 30 + 18 = 92.5',
+        data: {
+          documentKind: 'execution-score-form',
+          budget: { adjustedBudget: 1250, actualSpending: '1187.5', weight: 10, score: '9.5' },
+          indicators: [
+            { name: '开展文化下乡演出场次', weight: 40, score: 38 },
+            { name: '群众参与人次', weight: 30, coefficient: '0.9', score: undefined },
+            { name: '群众满意度', weight: 20, score: 18 },
+          ].map(({ score, ...rest }) => (score === undefined ? rest : { ...rest, score })),
+          selfScores: { total: '92.5' },
+        },
+      },
+      {
+        name: 'a project form: 执行率得分 9 + indicators 45 + 28 + 9.5 = 91.5',
+        data: {
+          documentKind: 'project-form',
+          project: {
+            name: '乡村文化站设备更新',
+            funds: { total: { adjustedBudget: 320, actualSpending: 288, weight: 10, score: 9 }, currentYear: { adjustedBudget: 300, actualSpending: 270 } },
+            indicators: [
+              { name: '更新设备台套数', weight: 50, score: 45 },
+              { name: '服务人次增长', weight: 30, score: 28 },
+              { name: '群众满意度', weight: 10, score: '9.5' },
+            ],
+            total: '91.5',
+          },
+        },
       },
     ],
     faulty: [
@@ -286,6 +350,54 @@ export const CASES: readonly RuleCases[] = [
           message: /^自评总分印 8\.5 分，各项自评分之和为 7\.5 分。$/,
           // The total carries no source in the model, so only its field is named.
           locations: [{ field: 'selfScores.total', line: undefined, role: PRINTED }],
+        },
+      },
+      {
+        name: 'no rubric, weights adding to 100, a total of 92.5 over items adding to 89.5',
+        data: { selfScores: { total: '92.5', items: [{ item: '预算执行（30）', score: '27.5', weight: 30 }, { item: '产出（40）', score: 36, weight: 40 }, { item: '效益（30）', score: 26, weight: 30 }] } },
+        expect: { severity: 'error', printed: '92.5', computed: '89.5', message: /^自评总分印 92\.5 分，各项自评分之和为 89\.5 分。$/ },
+      },
+      {
+        name: 'an execution-score form whose 总分 96 is not 执行率得分 9.5 + indicators 83',
+        data: {
+          documentKind: 'execution-score-form',
+          budget: { adjustedBudget: 1250, actualSpending: '1187.5', weight: 10, score: '9.5' },
+          indicators: [
+            { name: '开展文化下乡演出场次', weight: 40, score: 38 },
+            { name: '群众参与人次', weight: 30, coefficient: '0.9' },
+            { name: '群众满意度', weight: 20, score: 18 },
+          ],
+          selfScores: { total: 96 },
+        },
+        expect: {
+          severity: 'error',
+          printed: '96',
+          computed: '92.5',
+          message: /^自评总分印 96 分，执行率得分 9\.5 分与各指标得分之和 83 分合计 92\.5 分。$/,
+        },
+      },
+      {
+        name: 'a project form whose 总分 93.5 is not 执行率得分 9 + indicators 82.5',
+        data: {
+          documentKind: 'project-form',
+          project: {
+            name: '乡村文化站设备更新',
+            funds: { total: { adjustedBudget: 320, actualSpending: 288, weight: 10, score: 9 } },
+            indicators: [
+              { name: '更新设备台套数', weight: 50, score: 45 },
+              { name: '服务人次增长', weight: 30, score: 28 },
+              { name: '群众满意度', weight: 10, score: '9.5' },
+            ],
+            total: '93.5',
+            source: src(3, '项目名称 乡村文化站设备更新'),
+          },
+        },
+        expect: {
+          severity: 'error',
+          printed: '93.5',
+          computed: '91.5',
+          message: /^项目“乡村文化站设备更新”总分印 93\.5 分，执行率得分 9 分与各指标得分之和 82\.5 分合计 91\.5 分。$/,
+          locations: [{ field: 'project.total', line: 3, role: PRINTED }],
         },
       },
     ],

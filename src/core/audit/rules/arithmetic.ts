@@ -11,7 +11,10 @@ import { displayScale, readPrintedNumber } from '../../compute/printed.ts';
 import { type Exact, HUNDRED, ONE, abs, add, div, eq, fromInt, lte, mul, pow10, roundHalfUp, sub, sum, toFixed, toPlainString } from '../../exact.ts';
 import { FORMULAS_BY_ID } from '../../formulas/library.ts';
 import type { Money } from '../../model/money.ts';
-import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
+import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, layoutRule, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
+import { FUND_LINES } from '../../compute/compute.ts';
+import { halfScoreUnit, indicatorScore, itemRounding, projectsOf, rubricCoversItems } from './scores.ts';
+import type { LocalText } from '../../formulas/types.ts';
 import type { FindingLocation } from '../types.ts';
 import type { RuleImpl } from './rule.ts';
 
@@ -52,17 +55,74 @@ function diagnose(f: ComputedFigure): { zh: string; en: string } | undefined {
   return undefined;
 }
 
+/** The department's execution rate named in a sentence: 预算执行率 / 执行率 / 预算完成率 / 支出率, then the figure. */
+const NARRATIVE_RATE = /(预算执行率|预算完成率|执行率|支出率)(?:[（(][^（()）]{0,30}[）)])?\s*(?:为|达到|达|是|：|:)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]/g;
+/** Words that may stand before the name of the department's own rate: the year, the department, the whole. */
+const OWN_RATE_WORDS = /\d{4}\s*年度?|本年度?|全年|年度|本部门|本单位|本局|我局|我单位|部门|单位|整体|总体|综合|全部|预算|支出|资金|的|\s/g;
+/** A target, a plan, a comparison or another period: not the year's result. */
+const NOT_A_RESULT = /上年|去年|同期|同比|较|比\d{4}|计划|预计|力争|目标|要求|不低于|不少于|不高于|应|须|序时|季度|月末|半年/;
+
+/**
+ * The department's execution rate as a sentence states it ("2022年实际支出 2,968.42 万元，预算执行率 96.12%"), where
+ * the model keeps another printed value or none: each recomputed from the department's figures under every variant.
+ */
+function narrativeRates(ctx: AuditContext): FindingDraft[] {
+  const f = ctx.figures.find((x) => x.family === 'executionRate' && x.subject.path.length === 1 && x.subject.path[0] === 'budget' && x.outcome.kind === 'value');
+  if (!f) return [];
+  const values = [f.outcome, ...(f.alternatives ?? []).map((a) => a.outcome)].filter((o) => o.kind === 'value').map((o) => (o as { value: Exact }).value);
+  const modelPrinted = f.printed ? readPrintedNumber(f.printed.text) : undefined;
+  const out: FindingDraft[] = [];
+  const seen = new Set<string>();
+  for (const p of ctx.passages) {
+    if (p.isTarget) continue;
+    // NFKC keeps the length of full-width digits and punctuation, so offsets stay those of the passage.
+    const text = p.text.normalize('NFKC');
+    if (text.length !== p.text.length) continue;
+    for (const m of text.matchAll(NARRATIVE_RATE)) {
+      const at = m.index!;
+      const clauseStart = Math.max(text.lastIndexOf(',', at), text.lastIndexOf('。', at), text.lastIndexOf(';', at), text.lastIndexOf(':', at - 1)) + 1;
+      const before = text.slice(clauseStart, at);
+      const after = text.slice(at + m[0].length, at + m[0].length + 4);
+      if (NOT_A_RESULT.test(before) || /^(?:以上|以下|左右)/.test(after) || before.replace(OWN_RATE_WORDS, '').length > 0) continue;
+      const printed = readPrintedNumber(`${m[2]}%`);
+      if (typeof printed !== 'object') continue;
+      if (typeof modelPrinted === 'object' && eq(modelPrinted.value, printed.value)) continue;
+      const rounds = (v: Exact) => eq(roundHalfUp(mul(v, HUNDRED), printed.decimals), printed.value);
+      if (values.some(rounds)) continue;
+      // A rate that follows from two amounts of its own passage ("决算支出 4045.94 万元 … 执行率 96.98%" over 调整预算
+      // 4171.75) is consistent where it is said; amounts that differ from the tables are the budget rules' business.
+      const amounts = p.facts.filter((x) => x.unit === '万元' || x.unit === '元').slice(0, 30).map((x) => (x.unit === '元' ? div(x.value, fromInt(10000))! : x.value));
+      if (amounts.some((a) => amounts.some((b) => b !== a && b.n !== 0n && rounds(div(a, b)!)))) continue;
+      const key = `${m[2]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const computed = `${toFixed(mul(f.outcome.kind === 'value' ? f.outcome.value : ONE, HUNDRED), Math.max(printed.decimals, 2))}%`;
+      out.push({
+        message: t(
+          `正文写${m[1]} ${m[2]}%，按 ${f.formula.zh} 计算为 ${computed}（${inputsText(f, 'zh')}）。`,
+          `The text states ${m[1]} ${m[2]}%; ${f.formula.en} gives ${computed} (${inputsText(f, 'en')}).`,
+        ),
+        printed: `${m[2]}%`,
+        computed,
+        formula: f.formula,
+        locations: uniqueLocations([p.locate(at, at + m[0].length), ...inputLocations(ctx, f)]),
+      });
+    }
+  }
+  return out;
+}
+
 const rateMismatch: RuleImpl = {
   code: 'rate-mismatch',
   category: 'arithmetic',
   severity: 'error',
   title: t('印出的比率与公式不符', 'printed rate differs from its formula'),
   description: t(
-    '每个印出的比率（执行率、调整率、增长率、占比、控制率、采购执行率…）按公式库中该指标的全部口径重算；任一口径四舍五入后与印出值一致即不报。全部不符时报错，并指出常见原因（分子分母颠倒、印成 1 − 比率、超支印为 100%）。',
-    'Every printed rate is recomputed under every named variant of its formula; any variant that rounds to the printed value clears it. Otherwise an error, with the usual slip named when recognised (inverted, one minus the rate, 100% printed for overspending).',
+    '每个印出的比率（执行率、调整率、增长率、占比、控制率、采购执行率…）按公式库中该指标的全部口径重算；任一口径四舍五入后与印出值一致即不报。全部不符时报错，并指出常见原因（分子分母颠倒、印成 1 − 比率、超支印为 100%）。正文句中所写的部门预算执行率（“预算执行率 96.12%”；上年、目标、分项的执行率除外）同样核对。',
+    'Every printed rate is recomputed under every named variant of its formula; any variant that rounds to the printed value clears it. Otherwise an error, with the usual slip named when recognised (inverted, one minus the rate, 100% printed for overspending). The department’s execution rate stated in a sentence (预算执行率 96.12%, not another period, a target or a part’s rate) is checked the same way.',
   ),
   run(ctx) {
-    const out: FindingDraft[] = [];
+    const out: FindingDraft[] = narrativeRates(ctx);
     for (const f of ctx.figures) {
       if (f.output !== 'rate' || f.comparison !== 'differs' || !f.printed) continue;
       const why = diagnose(f);
@@ -235,9 +295,27 @@ const shareSum: RuleImpl = {
   },
 };
 
-/** Half a unit in the last decimal a score was printed with: 8.6 → 0.05, 4.28 → 0.005, 18 → 0.5. */
-function halfScoreUnit(score: Exact): Exact {
-  return { n: 5n, d: pow10(digitsOf({ value: score }) + 1) };
+interface ScorePart {
+  readonly label: LocalText;
+  readonly score: Exact;
+}
+
+/** A printed total against its parts, allowing half a unit of the last printed decimal for the total and each part. */
+function totalOff(printed: Exact, parts: readonly ScorePart[]): Exact | undefined {
+  const total = sum(parts.map((p) => p.score));
+  const tolerance = add(halfScoreUnit(printed), sum(parts.map((p) => itemRounding(p.score))));
+  return lte(abs(sub(total, printed)), tolerance) ? undefined : total;
+}
+
+/** Weights that add up to the maximum: the parts are the whole scorecard, none missing and none counted twice. */
+function weightsComplete(weights: readonly (Exact | undefined)[], max: Exact | undefined): boolean {
+  return weights.length > 0 && weights.every((w) => w !== undefined) && eq(sum(weights as Exact[]), max ?? HUNDRED);
+}
+
+/** Whether one self-score item names a part of another ("产出/数量" under "产出"). */
+function isNested(items: readonly { item: string }[]): boolean {
+  const paths = items.map((i) => i.item.split('/').map((x) => x.trim()).filter(Boolean).join('/'));
+  return paths.some((a, i) => paths.some((b, j) => i !== j && b.startsWith(`${a}/`)));
 }
 
 const scoreTotal: RuleImpl = {
@@ -246,26 +324,86 @@ const scoreTotal: RuleImpl = {
   severity: 'error',
   title: t('自评总分 ≠ 各项之和', 'self-score total ≠ sum of items'),
   description: t(
-    '印出的自评总分与各评分项自评分之和比较；允许总分与每一项各自四舍五入的误差（各半个末位，如 4.28 + 4.27 = 8.55 印作 8.6 不报）。',
-    'The printed self-score total against the sum of the item self-scores, allowing half a unit of the last printed decimal for the total and for each item (4.28 + 4.27 = 8.55 printed as 8.6 is not reported).',
+    '印出的自评总分与各评分项自评分之和比较（有评分标准时按其结构；无评分标准或评分项不在其中时，各项分值之和等于满分的各项直接相加；都不能时按指标表）；按指标计分的表按 执行率得分（有则计）+ 各指标得分（分值之和须等于满分）；项目自评表的总分按 执行率得分 + 各指标得分。允许总分与每个带小数的项各自四舍五入的误差（各半个末位，如 4.28 + 4.27 = 8.55 印作 8.6 不报；整数分视为精确）。',
+    'The printed self-score total against its items: by the rubric’s structure where it scores every item, else the printed items added when their weights add up to the maximum, else the indicator table: forms that score indicators as the execution score (where printed) + the indicator scores (their weights adding up to the maximum); a project form’s 总分 as execution score + indicator scores. Half a unit of the last printed decimal is allowed for the total and for each item with decimals (4.28 + 4.27 = 8.55 printed as 8.6 is not reported; whole scores are exact).',
   ),
   run(ctx) {
-    const s = ctx.score;
-    const printed = ctx.e.selfScores?.total;
-    if (!s?.total.self || !printed || eq(s.total.self, printed)) return [];
-    const items = ctx.e.selfScores?.items ?? [];
-    if (!items.length) return [];
-    // Rounding: the items may each have been rounded to their printed decimals, and the total to its own.
-    const tolerance = add(halfScoreUnit(printed), sum(items.map((i) => halfScoreUnit(i.score))));
-    if (lte(abs(sub(s.total.self, printed)), tolerance)) return [];
-    return [
-      {
-        message: t(`自评总分印 ${toPlainString(printed)} 分，各项自评分之和为 ${toPlainString(s.total.self)} 分。`, `The self-score total is printed as ${toPlainString(printed)}; the items add to ${toPlainString(s.total.self)}.`),
-        printed: toPlainString(printed),
-        computed: toPlainString(s.total.self),
-        locations: [locationOf(ctx, ['selfScores', 'total'], PRINTED)],
-      },
-    ];
+    const out: FindingDraft[] = [];
+    const e = ctx.e;
+    const printed = e.selfScores?.total;
+    const items = e.selfScores?.items ?? [];
+    const finding = (total: Exact, computed: Exact, zh: string, en: string, path: readonly (string | number)[], formula?: LocalText): FindingDraft => ({
+      message: t(zh, en),
+      printed: toPlainString(total),
+      computed: toPlainString(computed),
+      ...(formula ? { formula } : {}),
+      locations: [locationOf(ctx, path, PRINTED)],
+    });
+    if (printed && items.length && ctx.score?.total.self && rubricCoversItems(ctx)) {
+      // The rubric's own structure: group scores are not added to their items' scores.
+      const s = ctx.score;
+      const tolerance = add(halfScoreUnit(printed), sum(items.map((i) => itemRounding(i.score))));
+      if (!eq(s.total.self!, printed) && !lte(abs(sub(s.total.self!, printed)), tolerance)) {
+        out.push(finding(printed, s.total.self!, `自评总分印 ${toPlainString(printed)} 分，各项自评分之和为 ${toPlainString(s.total.self!)} 分。`, `The self-score total is printed as ${toPlainString(printed)}; the items add to ${toPlainString(s.total.self!)}.`, ['selfScores', 'total']));
+      }
+    } else if (printed && items.length && !isNested(items) && weightsComplete(items.map((i) => i.weight), e.selfScores?.max)) {
+      const total = totalOff(printed, items.map((i) => ({ label: t(i.item, i.item), score: i.score })));
+      if (total) out.push(finding(printed, total, `自评总分印 ${toPlainString(printed)} 分，各项自评分之和为 ${toPlainString(total)} 分。`, `The self-score total is printed as ${toPlainString(printed)}; the items add to ${toPlainString(total)}.`, ['selfScores', 'total']));
+    } else if (printed && e.indicators?.length && (e.budget?.score !== undefined || e.budget?.weight === undefined)) {
+      // A form whose total is its execution score (if it scores execution) plus its indicators' scores.
+      const exec = e.budget?.score;
+      const scores = e.indicators.map(indicatorScore);
+      const weights = [...(exec ? [e.budget?.weight] : []), ...e.indicators.map((i) => i.weight)];
+      if (scores.every((x) => x !== undefined) && weightsComplete(weights, e.selfScores?.max)) {
+        const parts = [...(exec ? [{ label: t('执行率得分', 'execution score'), score: exec }] : []), ...scores.map((score, i) => ({ label: t(e.indicators![i]!.name, e.indicators![i]!.name), score: score! }))];
+        const total = totalOff(printed, parts);
+        const ind = sum(scores as Exact[]);
+        if (total) {
+          out.push(
+            finding(
+              printed,
+              total,
+              exec
+                ? `自评总分印 ${toPlainString(printed)} 分，执行率得分 ${toPlainString(exec)} 分与各指标得分之和 ${toPlainString(ind)} 分合计 ${toPlainString(total)} 分。`
+                : `自评总分印 ${toPlainString(printed)} 分，各指标得分之和为 ${toPlainString(total)} 分。`,
+              exec
+                ? `The self-score total is printed as ${toPlainString(printed)}; the execution score ${toPlainString(exec)} and the indicator scores ${toPlainString(ind)} add to ${toPlainString(total)}.`
+                : `The self-score total is printed as ${toPlainString(printed)}; the indicator scores add to ${toPlainString(total)}.`,
+              ['selfScores', 'total'],
+              layoutRule(ctx, exec ? t('总分 = 执行率得分 + Σ 指标得分', 'total = execution score + Σ indicator scores') : t('总分 = Σ 指标得分', 'total = Σ indicator scores')),
+            ),
+          );
+        }
+      }
+    }
+    for (const { project: p, path, label } of projectsOf(e)) {
+      const indicators = p.indicators ?? [];
+      if (!p.total || !indicators.length) continue;
+      const scores = indicators.map(indicatorScore);
+      if (scores.some((x) => x === undefined)) continue;
+      const lines = FUND_LINES.map(([key]) => p.funds?.[key]).filter((l) => l !== undefined);
+      const scored = lines.filter((l) => l.score !== undefined);
+      // The execution score: the total funds row's, or the one row that prints one; none when no row is weighted.
+      const exec = p.funds?.total?.score ?? (scored.length === 1 ? scored[0]!.score : undefined);
+      const execWeight = p.funds?.total?.weight ?? (scored.length === 1 ? scored[0]!.weight : undefined);
+      if (!exec && lines.some((l) => l.weight !== undefined)) continue;
+      if (!weightsComplete([...(exec ? [execWeight] : []), ...indicators.map((i) => i.weight)], p.max)) continue;
+      const parts = [...(exec ? [{ label: t('执行率得分', 'execution score'), score: exec }] : []), ...scores.map((score, i) => ({ label: t(indicators[i]!.name, indicators[i]!.name), score: score! }))];
+      const total = totalOff(p.total, parts);
+      if (!total) continue;
+      const ind = sum(scores as Exact[]);
+      out.push(
+        finding(
+          p.total,
+          total,
+          `${label.zh}总分印 ${toPlainString(p.total)} 分，${exec ? `执行率得分 ${toPlainString(exec)} 分与` : ''}各指标得分之和 ${toPlainString(ind)} 分${exec ? `合计 ${toPlainString(total)} 分` : ''}。`,
+          `${label.en}: the total is printed as ${toPlainString(p.total)}; ${exec ? `the execution score ${toPlainString(exec)} and ` : ''}the indicator scores ${toPlainString(ind)} add to ${toPlainString(total)}.`,
+          [...path, 'total'],
+          layoutRule(ctx, t('总分 = 执行率得分 + Σ 指标得分（财预〔2020〕10号）', 'total = execution score + Σ indicator scores (财预〔2020〕10号)')),
+        ),
+      );
+    }
+    return out;
   },
 };
 

@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FILE, type RuleCases, caseTests, fig, findingsOf, passage, ruleCases } from './testing.ts';
+import { keyIndicatorPassages } from '../context.ts';
+import { audit } from '../index.ts';
+import { FILE, type RuleCases, caseTests, evaluation, fig, findingsOf, fundingTable, passage, ruleCases, src } from './testing.ts';
 
 export const CASES: readonly RuleCases[] = [
   ruleCases('fact-conflict', {
@@ -126,6 +128,66 @@ export const CASES: readonly RuleCases[] = [
         name: '600.4 + 399.6 = 1000.0 against a printed 1000.1: within the rounding of three one-decimal figures',
         data: { budget: { adjustedBudget: '1000.1', basic: { adjustedBudget: '600.4' }, project: { adjustedBudget: '399.6' } } },
       },
+      {
+        name: 'a funding-structure table: 财政资金小计 = 项目 + 基本, 合计 = 小计 + 其他收入, in every amount column',
+        data: { documentKind: 'funding-structure-form', formulaTables: [fundingTable()] },
+      },
+      {
+        name: 'the same table with its 合计 row first',
+        data: { formulaTables: [{ ...fundingTable(), rows: [fundingTable().rows[4]!, ...fundingTable().rows.slice(0, 4)] }] },
+      },
+      {
+        name: 'a “其中” list under a row that is no subtotal (财政拨款；其中：项目支出、基本支出)',
+        data: {
+          formulaTables: [
+            {
+              ...fundingTable(),
+              rows: fundingTable().rows.map((r, i) => (i === 0 ? { ...r, name: '财政拨款' } : i === 1 ? { ...r, name: '其中：项目支出' } : r)),
+            },
+          ],
+        },
+      },
+      {
+        name: 'fund sources adding up to the department, a project’s fund rows adding up to its total',
+        data: {
+          budget: { initialBudget: 938, fundSources: [{ name: '财政拨款', initialBudget: 860 }, { name: '其他资金', initialBudget: 78 }] },
+          project: { name: '全民健身设施', funds: { total: { initialBudget: 500, adjustedBudget: 520 }, currentYear: { initialBudget: 450, adjustedBudget: 470 }, carriedOver: { initialBudget: 50, adjustedBudget: 50 } } },
+        },
+      },
+      {
+        name: 'a single fund source is no breakdown of the department budget',
+        data: { budget: { initialBudget: 938, fundSources: [{ name: '一般公共预算', initialBudget: 900 }] } },
+      },
+      {
+        name: 'a subtotal whose run of rows agrees only where every figure is 0 is not taken for its parts',
+        data: {
+          formulaTables: [
+            {
+              title: '资金表',
+              columns: [{ label: '年初安排', mark: '①' }, { label: '年中调整', mark: '②' }],
+              rows: [
+                { name: '财政资金小计', cells: ['500.00', '0.00'] },
+                { name: '其他收入', cells: ['20.00', '0.00'] },
+                { name: '经营收入', cells: ['10.00', '0.00'] },
+                { name: '合计', cells: ['530.00', '0.00'] },
+              ],
+            },
+          ],
+        },
+      },
+      {
+        name: 'a partial “其中” list (only 项目支出 given) is a part, not a row of its own',
+        data: {
+          formulaTables: [
+            {
+              ...fundingTable(),
+              rows: fundingTable()
+                .rows.filter((_, i) => i !== 2)
+                .map((r, i) => (i === 0 ? { ...r, name: '财政拨款' } : i === 1 ? { ...r, name: '其中：项目支出' } : r)),
+            },
+          ],
+        },
+      },
     ],
     faulty: [
       {
@@ -151,6 +213,77 @@ export const CASES: readonly RuleCases[] = [
             { field: 'budget.basic.actualSpending', line: 8 },
             { field: 'budget.project.actualSpending', line: 10 },
           ],
+        },
+      },
+      {
+        name: 'a department budget above its fund sources (938.00 against 820.00 + 78.00)',
+        data: { budget: { initialBudget: fig('938.00', 8, '合计 938.00'), fundSources: [{ name: '财政拨款', initialBudget: fig('820.00', 9, '财政拨款 820.00') }, { name: '其他资金', initialBudget: fig('78.00', 10, '其他资金 78.00') }] } },
+        expect: {
+          severity: 'warning',
+          printed: '938.00 万元',
+          computed: '898.00 万元',
+          message: /^部门预算不等于其组成部分之和：年初预算：财政拨款 820\.00 万元 \+ 其他资金 78\.00 万元 = 898\.00 万元，部门预算印 938\.00 万元。$/,
+          locations: [{ field: 'budget.initialBudget', line: 8 }, { field: 'budget.fundSources[0].initialBudget', line: 9 }, { field: 'budget.fundSources[1].initialBudget', line: 10 }],
+        },
+      },
+      {
+        name: 'a project form’s 年度资金总额 of 2,430.00 over fund rows adding to 2,460.00',
+        data: {
+          documentKind: 'project-form',
+          project: {
+            name: '城区河道综合治理',
+            funds: {
+              total: { initialBudget: fig('2430.00', 7, '年度资金总额 2,430.00') },
+              currentYear: { initialBudget: fig('1880.00', 8, '当年财政拨款 1,880.00') },
+              carriedOver: { initialBudget: fig('400.00', 9, '上年结转资金 400.00') },
+              other: { initialBudget: fig('180.00', 10, '其他资金 180.00') },
+            },
+          },
+        },
+        expect: {
+          severity: 'warning',
+          printed: '2,430.00 万元',
+          computed: '2,460.00 万元',
+          message: /^项目“城区河道综合治理”年度资金总额不等于其组成部分之和：年初预算：当年财政拨款 1,880\.00 万元 \+ 上年结转资金 400\.00 万元 \+ 其他资金 180\.00 万元 = 2,460\.00 万元/,
+          locations: [{ field: 'project.funds.total.initialBudget', line: 7 }, { line: 8 }, { line: 9 }, { line: 10 }],
+        },
+      },
+      {
+        name: 'a 合计 of 年初安排 10 万元 above its rows (1,290.00 against 1,200.00 + 80.00)',
+        data: { formulaTables: [fundingTable({ 合计: ['1,290.00', '150.00', '1,430.00', '1,287.00', '90.00%', '143.00', '10.00%'] })] },
+        expect: {
+          severity: 'warning',
+          printed: '1,290.00',
+          computed: '1,280.00',
+          message: /^“部门整体支出资金结构表”的“合计”行不等于其组成行（财政资金小计 \+ 其他收入）之和：年初安排① 印 1,290\.00 万元，各行之和 1,280\.00 万元。$/,
+          locations: [
+            { field: 'formulaTables[0].rows[4].cells[0]', line: 15, role: { zh: '印出值 年初安排', en: 'printed 年初安排' } },
+            { field: 'formulaTables[0].rows[0]', line: 11 },
+            { field: 'formulaTables[0].rows[3]', line: 14 },
+          ],
+        },
+      },
+      {
+        name: 'a row with a “其中” list whose 拨付④ is not the list’s sum (财政拨款 1,225.00 against 510.00 + 705.00)',
+        data: {
+          formulaTables: [
+            {
+              ...fundingTable({ 财政资金小计: ['1,200.00', '150.00', '1,350.00', '1,225.00', '90.74%', '125.00', '9.26%'] }),
+              rows: fundingTable({ 财政资金小计: ['1,200.00', '150.00', '1,350.00', '1,225.00', '90.74%', '125.00', '9.26%'] }).rows.map((r, i) => (i === 0 ? { ...r, name: '财政拨款' } : i === 1 ? { ...r, name: '其中：项目支出' } : r)),
+            },
+          ],
+        },
+        expect: { severity: 'warning', printed: '1,225.00、125.00', computed: '1,215.00、135.00', message: /^“部门整体支出资金结构表”的“财政拨款”行不等于其组成行（其中：项目支出 \+ 基本支出）之和/ },
+      },
+      {
+        name: 'a 财政资金小计 whose 拨付④ is not 项目 + 基本 (1,225.00 against 510.00 + 705.00)',
+        data: { formulaTables: [fundingTable({ 财政资金小计: ['1,200.00', '150.00', '1,350.00', '1,225.00', '90.74%', '125.00', '9.26%'] })] },
+        expect: {
+          severity: 'warning',
+          printed: '1,225.00、125.00',
+          computed: '1,215.00、135.00',
+          message: /^“部门整体支出资金结构表”的“财政资金小计”行不等于其组成行（项目支出 \+ 基本支出）之和：拨付④ 印 1,225\.00 万元，各行之和 1,215\.00 万元；结余⑥ 印 125\.00 万元，各行之和 135\.00 万元。$/,
+          locations: [{ field: 'formulaTables[0].rows[0].cells[3]', line: 11 }, { field: 'formulaTables[0].rows[1]', line: 12 }, { field: 'formulaTables[0].rows[2]', line: 13 }],
         },
       },
     ],
@@ -189,6 +322,12 @@ export const CASES: readonly RuleCases[] = [
             { field: 'basicExpenditure.department.total.actualSpending', line: 40, table: '表3', row: 6 },
           ],
         },
+      },
+      {
+        name: 'the column named after the amount (项目支出执行 1,016.39) against the project table total',
+        data: { projects: { rows: [{ name: '基本公共卫生服务', actualSpending: '437.08' }, { name: '家庭医生签约服务', actualSpending: '624.31' }], total: { initialBudget: '1050.00', actualSpending: fig('1061.39', 14, '合计 1,050.00 1,110.50 1,061.39') } } },
+        with: { passages: [passage('其中基本支出执行2,080.55万元；项目支出执行1,016.39万元，各项目执行情况见下表。', 7)] },
+        expect: { severity: 'error', printed: '1016.39 万元', computed: '1,061.39 万元', locations: [{ line: 7 }, { field: 'projects.total.actualSpending', line: 14 }] },
       },
       {
         name: 'a classification row named in the text (工资福利支出) against its row',
@@ -241,5 +380,56 @@ describe('faults found by review, fixed', () => {
   it('fact-conflict does not compare a part (其中夜间…) with its whole in another passage', () => {
     const found = findingsOf('fact-conflict', { name: '', data: {}, with: { passages: [passage('全年开展文物安全巡查 86 次。', 1), passage('其中夜间开展文物安全巡查 30 次。', 2)] } });
     assert.deepStrictEqual(found.map((f) => f.message.zh), []);
+  });
+});
+
+/**
+ * A prose report (叙述式自评报告): the budget in a sentence and again in a small table (基本支出 | 年初预算 | 调整后预算 |
+ * 实际支出), outputs in a sentence and again in the indicator table. As the importer gives it: the table's rows in the
+ * model, the sentences as passages (each its own paragraph, located by line).
+ */
+describe('a prose report: one figure in a sentence and in a small table', () => {
+  const SENTENCE = '全年实际支出1,932.68万元，预算执行率96.14%。其中：基本支出1,215.40万元，项目支出717.28万元。';
+  const OUTPUTS = '全年组织文化下乡演出126场，开展全民阅读活动48场次。';
+  const report = (basicActual: string, indicatorActual: string) => ({
+    documentKind: 'prose-report',
+    budget: {
+      initialBudget: '1820.50',
+      adjustedBudget: '2010.30',
+      actualSpending: '1932.68',
+      basic: { initialBudget: fig('1200.00', 12, '基本支出\t1,200.00\t1,260.00\t' + basicActual), adjustedBudget: '1260.00', actualSpending: fig(basicActual, 12, '基本支出\t1,200.00\t1,260.00\t' + basicActual, { column: 4 }) },
+      project: { initialBudget: '620.50', adjustedBudget: '750.30', actualSpending: fig('717.28', 13, '项目支出\t620.50\t750.30\t717.28', { column: 4 }) },
+    },
+    indicators: [{ level1: '产出', level2: '数量', name: '文化下乡演出场次', target: '≥120场', actual: indicatorActual, source: src(30, `文化下乡演出场次\t≥120场\t${indicatorActual}`) }],
+  });
+  const passages = [passage(SENTENCE, 8), passage(OUTPUTS, 20)];
+
+  it('agreeing figures make no finding', () => {
+    for (const rule of ['text-table-conflict', 'fact-conflict', 'parts-sum']) {
+      assert.deepStrictEqual(findingsOf(rule, { name: '', data: report('1,215.40', '126场'), with: { passages } }).map((f) => f.message.zh), [], rule);
+    }
+  });
+
+  it('the sentence’s 基本支出 1,215.40 against 1,225.40 in the table is a text-table conflict, located in both', () => {
+    const [f, more] = findingsOf('text-table-conflict', { name: '', data: report('1,225.40', '126场'), with: { passages } });
+    assert.equal(more, undefined);
+    assert.equal(f?.severity, 'error');
+    assert.equal(f?.printed, '1215.40 万元');
+    assert.equal(f?.computed, '1,225.40 万元');
+    assert.deepStrictEqual(f?.locations.map((l) => [l.field, l.line]), [[undefined, 8], ['budget.basic.actualSpending', 12]]);
+  });
+
+  it('the sentence’s 126 场 against 124 场 in the indicator table is a fact conflict (the table row read with its name)', () => {
+    const found = audit({ evaluation: evaluation(report('1,215.40', '124场')), file: FILE, passages: [...passages, ...keyIndicatorPassages(evaluation(report('1,215.40', '124场')), FILE)] }).findings.filter((f) => f.rule === 'fact-conflict');
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message.zh, /126场.*124场|124场.*126场/);
+    assert.deepStrictEqual(found[0]!.locations.map((l) => l.line).sort(), [20, 30]);
+  });
+
+  it('an evaluation file’s own passages read the indicator table too', () => {
+    const e = evaluation({ ...report('1,215.40', '124场'), performanceNarrative: OUTPUTS });
+    const found = audit({ evaluation: e }).findings.filter((f) => f.rule === 'fact-conflict');
+    assert.equal(found.length, 1);
+    assert.deepStrictEqual(found[0]!.locations.map((l) => l.field).sort(), ['indicators[0].actual', 'performanceNarrative']);
   });
 });

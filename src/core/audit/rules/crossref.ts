@@ -12,6 +12,10 @@ import type { NarrativeFact } from '../../text/facts.ts';
 import { SENTENCE_REACH, breakBefore } from '../../text/reach.ts';
 import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { FindingLocation, Passage } from '../types.ts';
+import { formulaTableTotals } from './formula-table.ts';
+import { FUND_LINES } from '../../compute/compute.ts';
+import { projectsOf } from './scores.ts';
+import type { LocalText } from '../../formulas/types.ts';
 import type { RuleImpl } from './rule.ts';
 
 // ───────────────────────────── narrative facts ─────────────────────────────
@@ -653,35 +657,84 @@ const partsSum: RuleImpl = {
   code: 'parts-sum',
   category: 'cross-reference',
   severity: 'warning',
-  title: t('基本支出 + 项目支出 ≠ 部门合计', 'basic + project ≠ department total'),
-  description: t('部门的年初预算、调整后预算、实际支出分别与 基本支出 + 项目支出 比较（两部分取总表数，无则取明细表合计）；允许四舍五入误差。不符的列合为一条。', "The department's initial, adjusted and actual amounts against basic + project expenditure (from the summary, else the detail tables), allowing for rounding; the columns that differ make one finding."),
+  title: t('组成部分之和 ≠ 合计', 'parts do not add up to their total'),
+  description: t(
+    '部门的年初预算、调整后预算、实际支出分别与 基本支出 + 项目支出 比较（两部分取总表数，无则取明细表合计），并与两个以上资金来源之和比较；项目自评表的年度资金总额与 当年财政拨款 + 上年结转资金 + 其他资金（印出的各行）比较；表头带公式的资金表中，每个印出的合计/总计/小计行逐列与其组成行之和比较（小计取紧随其后或其前、逐列相加相符的各行，“其中”所列为上一行的组成部分，二者在两列以上相符而某列不符时报该列；合计取未计入其他小计的各行，或全部非小计行，任一相符即不报）。允许各数四舍五入误差（每个数半个末位）。不符的列合为一条。',
+    "The department's initial, adjusted and actual amounts against basic + project expenditure (from the summary, else the detail tables) and against two or more fund sources; a project form's total funds against 当年财政拨款 + 上年结转资金 + 其他资金 (the rows printed); in a table whose header prints its formulas, every printed total (合计/总计) and subtotal (小计) row, column by column, against the rows it adds up (a subtotal's run of rows right after or before it that adds up in the other columns, a \"其中\" list being part of the row above — reported in a column where they do not add up while two or more others do; a total against the rows not counted in a subtotal, or against every row that is not a sum — either one matching clears it). Rounding of each figure (half a unit of its last place) is allowed. The columns that differ make one finding per row.",
+  ),
   run(ctx) {
-    const e = ctx.e;
-    const bad: { c: Column; whole: Stated; basic: Stated; project: Stated; sum: Money }[] = [];
-    for (const c of COLUMNS) {
-      const whole = stated(e, ['budget', c], L.budget);
-      const basic = basicPart(e, c);
-      const project = projectPart(e, c);
-      if (!whole || !basic || !project) continue;
-      const unit = whole.money.unit;
-      const s: Stated = { money: { value: add(valueIn(basic.money, unit), valueIn(project.money, unit)), unit }, path: [], label: t('两者之和', 'their sum'), tolerance: add(valueIn({ value: basic.tolerance, unit: basic.money.unit }, unit), valueIn({ value: project.tolerance, unit: project.money.unit }, unit)) };
-      if (!agree(whole, s)) bad.push({ c, whole, basic, project, sum: s.money });
-    }
-    if (!bad.length) return [];
-    const line = (b: (typeof bad)[number], lang: 'zh' | 'en') =>
-      lang === 'zh'
-        ? `${COLUMN_LABEL[b.c].zh}：${b.basic.label.zh} ${moneyText(b.basic.money)} + ${b.project.label.zh} ${moneyText(b.project.money)} = ${moneyText(b.sum)}，部门印 ${moneyText(b.whole.money)}`
-        : `${COLUMN_LABEL[b.c].en}: ${b.basic.label.en} ${moneyText(b.basic.money)} + ${b.project.label.en} ${moneyText(b.project.money)} = ${moneyText(b.sum)}, the department prints ${moneyText(b.whole.money)}`;
-    return [
-      {
-        message: t(`基本支出与项目支出之和不等于部门数：${bad.map((b) => line(b, 'zh')).join('；')}。`, `Basic plus project expenditure differs from the department figure: ${bad.map((b) => line(b, 'en')).join('; ')}.`),
-        printed: bad.map((b) => moneyText(b.whole.money)).join('、'),
-        computed: bad.map((b) => moneyText(b.sum)).join('、'),
-        locations: uniqueLocations(bad.flatMap((b) => [locationOf(ctx, b.whole.path, b.whole.label), locationOf(ctx, b.basic.path, b.basic.label), locationOf(ctx, b.project.path, b.project.label)])),
-      },
-    ];
+    return [...departmentParts(ctx), ...lineParts(ctx), ...formulaTableTotals(ctx)];
   },
 };
+
+/**
+ * A total line against the lines that make it up, per column: the department budget against its fund sources (two or
+ * more), a project form's 年度资金总额 against 当年财政拨款 + 上年结转资金 + 其他资金 (the ones printed).
+ */
+function lineParts(ctx: AuditContext): FindingDraft[] {
+  const e = ctx.e;
+  const groups: { whole: readonly PathSegment[]; label: LocalText; parts: { path: readonly PathSegment[]; label: LocalText }[]; min: number }[] = [];
+  const sources = e.budget?.fundSources ?? [];
+  groups.push({ whole: ['budget'], label: L.budget, parts: sources.map((f, i) => ({ path: ['budget', 'fundSources', i], label: t(f.name, f.name) })), min: 2 });
+  for (const { project, path, label } of projectsOf(e)) {
+    const parts = FUND_LINES.filter(([key]) => key !== 'total' && project.funds?.[key]).map(([key, name]) => ({ path: [...path, 'funds', key], label: name }));
+    groups.push({ whole: [...path, 'funds', 'total'], label: t(`${label.zh}年度资金总额`, `${label.en} total funds`), parts, min: 1 });
+  }
+  const out: FindingDraft[] = [];
+  for (const g of groups) {
+    const bad: { c: Column; whole: Stated; parts: Stated[]; sum: Money }[] = [];
+    for (const c of COLUMNS) {
+      const whole = stated(e, [...g.whole, c], g.label);
+      const parts = g.parts.map((p) => stated(e, [...p.path, c], p.label)).filter((x): x is Stated => x !== undefined);
+      if (!whole || parts.length < g.min) continue;
+      const unit = whole.money.unit;
+      const total: Stated = {
+        money: { value: sum(parts.map((p) => valueIn(p.money, unit))), unit },
+        path: [],
+        label: t('各项之和', 'the sum of the parts'),
+        tolerance: sum(parts.map((p) => valueIn({ value: p.tolerance, unit: p.money.unit }, unit))),
+      };
+      if (!agree(whole, total)) bad.push({ c, whole, parts, sum: total.money });
+    }
+    if (!bad.length) continue;
+    const line = (b: (typeof bad)[number], lang: 'zh' | 'en') =>
+      `${COLUMN_LABEL[b.c][lang]}${lang === 'zh' ? '：' : ': '}${b.parts.map((p) => `${p.label[lang]} ${moneyText(p.money)}`).join(' + ')} = ${moneyText(b.sum)}${lang === 'zh' ? `，${g.label.zh}印 ${moneyText(b.whole.money)}` : `, ${g.label.en} prints ${moneyText(b.whole.money)}`}`;
+    out.push({
+      message: t(`${g.label.zh}不等于其组成部分之和：${bad.map((b) => line(b, 'zh')).join('；')}。`, `${g.label.en} differs from the sum of its parts: ${bad.map((b) => line(b, 'en')).join('; ')}.`),
+      printed: bad.map((b) => moneyText(b.whole.money)).join('、'),
+      computed: bad.map((b) => moneyText(b.sum)).join('、'),
+      locations: uniqueLocations(bad.flatMap((b) => [locationOf(ctx, b.whole.path, b.whole.label), ...b.parts.map((p) => locationOf(ctx, p.path, p.label))])),
+    });
+  }
+  return out;
+}
+
+function departmentParts(ctx: AuditContext): FindingDraft[] {
+  const e = ctx.e;
+  const bad: { c: Column; whole: Stated; basic: Stated; project: Stated; sum: Money }[] = [];
+  for (const c of COLUMNS) {
+    const whole = stated(e, ['budget', c], L.budget);
+    const basic = basicPart(e, c);
+    const project = projectPart(e, c);
+    if (!whole || !basic || !project) continue;
+    const unit = whole.money.unit;
+    const s: Stated = { money: { value: add(valueIn(basic.money, unit), valueIn(project.money, unit)), unit }, path: [], label: t('两者之和', 'their sum'), tolerance: add(valueIn({ value: basic.tolerance, unit: basic.money.unit }, unit), valueIn({ value: project.tolerance, unit: project.money.unit }, unit)) };
+    if (!agree(whole, s)) bad.push({ c, whole, basic, project, sum: s.money });
+  }
+  if (!bad.length) return [];
+  const line = (b: (typeof bad)[number], lang: 'zh' | 'en') =>
+    lang === 'zh'
+      ? `${COLUMN_LABEL[b.c].zh}：${b.basic.label.zh} ${moneyText(b.basic.money)} + ${b.project.label.zh} ${moneyText(b.project.money)} = ${moneyText(b.sum)}，部门印 ${moneyText(b.whole.money)}`
+      : `${COLUMN_LABEL[b.c].en}: ${b.basic.label.en} ${moneyText(b.basic.money)} + ${b.project.label.en} ${moneyText(b.project.money)} = ${moneyText(b.sum)}, the department prints ${moneyText(b.whole.money)}`;
+  return [
+    {
+      message: t(`基本支出与项目支出之和不等于部门数：${bad.map((b) => line(b, 'zh')).join('；')}。`, `Basic plus project expenditure differs from the department figure: ${bad.map((b) => line(b, 'en')).join('; ')}.`),
+      printed: bad.map((b) => moneyText(b.whole.money)).join('、'),
+      computed: bad.map((b) => moneyText(b.sum)).join('、'),
+      locations: uniqueLocations(bad.flatMap((b) => [locationOf(ctx, b.whole.path, b.whole.label), locationOf(ctx, b.basic.path, b.basic.label), locationOf(ctx, b.project.path, b.project.label)])),
+    },
+  ];
+}
 
 // ───────────────────────────── amounts named in the text ─────────────────────────────
 
@@ -691,14 +744,27 @@ const COLUMN_WORDS: readonly [RegExp, Column][] = [
   [/年初|初预算|预算收入|预算安排|预算数/g, 'initialBudget'],
 ];
 
-/** The column a sentence speaks of: the last column word before `at` in the same sentence (at most SENTENCE_REACH back). */
+/**
+ * The column a sentence speaks of: the last column word before `at` in the same sentence (at most SENTENCE_REACH
+ * back). A sentence that only breaks down the one before ("全年实际支出 1932.68 万元。其中：基本支出…") speaks of that
+ * sentence's column.
+ */
 function columnBefore(text: string, at: number): Column | undefined {
   const from = breakBefore(text, at, (c) => c === '。');
-  const head = text.slice(from, at);
+  const found = lastColumnWord(text.slice(from, at));
+  if (found || !/^\s*(?:其中|包括)/.test(text.slice(from, at)) || from === 0) return found;
+  const prev = breakBefore(text, from - 1, (c) => c === '。');
+  return lastColumnWord(text.slice(prev, from));
+}
+
+function lastColumnWord(head: string): Column | undefined {
   let best: { i: number; c: Column } | undefined;
   for (const [re, c] of COLUMN_WORDS) for (const m of head.matchAll(re)) if (!best || m.index! > best.i) best = { i: m.index!, c };
   return best?.c;
 }
+
+/** Column words that may follow an amount's name ("项目支出执行", "基本支出决算数", "项目支出年初预算"). */
+const COLUMN_AFTER = /(?:全年)?(?:执行数?|决算数?|实际支出数?|支出数|年初预算数?|调整后预算数?|全年预算数?|调整预算数?|预算数)$/;
 
 interface Named {
   readonly name: string;
@@ -744,8 +810,8 @@ const namedAmountConflict: RuleImpl = {
   severity: 'error',
   title: t('正文金额与表格不符', 'an amount in the text differs from the table'),
   description: t(
-    '正文中“基本支出 N 万元”“项目支出 N 万元”或经济/功能分类科目名后的金额，与表格中同名行比较；比较哪一列由同一句中此前的“年初/调整/决算、实际”等词决定；与该行任一列相符即不报，按正文印出的小数位四舍五入比较。',
-    'An amount the text gives after 基本支出, 项目支出 or a classification row name against the table row of that name, in the column the sentence speaks of (年初 / 调整 / 决算, 实际 before it); matching any column of the row clears it; compared at the text’s decimals.',
+    '正文中“基本支出 N 万元”“项目支出（执行）N 万元”或经济/功能分类科目名后的金额，与表格中同名行比较；比较哪一列由同一句中此前的“年初/调整/决算、实际”等词决定（或紧跟名称的“执行、决算数”等词；以“其中”起首、只分解上一句的句子按上一句的词）；与该行任一列相符即不报，按正文印出的小数位四舍五入比较。',
+    'An amount the text gives after 基本支出, 项目支出 or a classification row name against the table row of that name, in the column the sentence speaks of (年初 / 调整 / 决算, 实际 before it, or 执行 / 决算数 right after the name; a sentence opening with 其中 that breaks down the one before speaks of that one’s column); matching any column of the row clears it; compared at the text’s decimals.',
   ),
   run(ctx) {
     const named = namedAmounts(ctx.e);
@@ -756,9 +822,11 @@ const namedAmountConflict: RuleImpl = {
       for (const f of p.facts) {
         if (f.unit !== '万元' && f.unit !== '元') continue;
         const subject = f.subject.replace(/\s+/g, '');
-        const n = nameEnding(subject);
+        // The column may follow the name: "项目支出执行 1,061.39 万元", "基本支出决算数 …".
+        const tail = COLUMN_AFTER.exec(subject);
+        const n = nameEnding(subject) ?? (tail ? nameEnding(subject.slice(0, tail.index)) : undefined);
         if (!n) continue;
-        const column = columnBefore(p.text, f.start - f.subject.length);
+        const column = (tail && !n.name.endsWith(tail[0]) ? lastColumnWord(tail[0]) : undefined) ?? columnBefore(p.text, f.start - f.subject.length);
         if (!column) continue;
         const target = n.get(column);
         if (!target) continue;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type RuleCases, caseTests, rubric, ruleCases, src } from './testing.ts';
+import { type RuleCases, caseTests, fig, rubric, ruleCases, src } from './testing.ts';
 
 const RUBRIC = rubric({
   total: 15,
@@ -32,7 +32,21 @@ export const CASES: readonly RuleCases[] = [
   ruleCases('score-above-weight', {
     clean: [
       { name: 'self-scores at or under their weights (8 of 10, 5 of 5)', data: scored(8, 5), with: { rubric: RUBRIC } },
-      { name: 'no rubric: nothing to weigh against', data: scored(8, 6) },
+      {
+        name: 'no rubric and no printed weight: nothing to weigh against',
+        data: { budget: BUDGET, selfScores: { items: [{ item: '预算执行率', score: 8 }, { item: '制度建设', score: 6 }] } },
+      },
+      {
+        name: 'indicators, execution scores and coefficients at or under their weights',
+        data: {
+          budget: { ...BUDGET, weight: 10, score: 8 },
+          indicators: [
+            { name: '开展非遗展演场次', target: '≥20场', actual: '22场', weight: 15, score: 15 },
+            { name: '展演观众满意度', target: '≥90%', actual: '92%', weight: 10, coefficient: 1 },
+          ],
+          project: { name: '非遗展演', funds: { total: { adjustedBudget: 100, actualSpending: 100, weight: 10, score: 10 } }, indicators: [{ name: '展演场次', target: '≥10场', actual: '10场', weight: 20, score: 20 }] },
+        },
+      },
     ],
     faulty: [
       {
@@ -46,6 +60,42 @@ export const CASES: readonly RuleCases[] = [
           message: /^评分项“制度建设”分值 5，自评 6 分，超过分值。$/,
           locations: [{ field: 'selfScores.items[1]', line: 81, table: '评分表', row: 3, text: '制度建设 5 … 6', role: SELF }],
         },
+      },
+      {
+        name: 'without a rubric, a self-score item above the weight the document prints beside it',
+        data: scored(8, 6),
+        expect: {
+          severity: 'error',
+          printed: '6',
+          computed: '≤ 5',
+          message: /^自评项“制度建设”分值 5，得分 6 分，超过分值。$/,
+          locations: [{ field: 'selfScores.items[1]', line: 81, role: SELF }],
+        },
+      },
+      {
+        name: 'an indicator scored 16 of 15, and one with a coefficient of 1.2',
+        data: {
+          indicators: [
+            { name: '开展非遗展演场次', target: '≥20场', actual: '22场', weight: 15, score: 16, source: src(40, '开展非遗展演场次 ≥20场 22场 15 16') },
+            { name: '展演观众满意度', target: '≥90%', actual: '92%', weight: 10, coefficient: '1.2', source: src(41, '展演观众满意度 ≥90% 92% 10 1.2') },
+          ],
+        },
+        expect: [
+          { severity: 'error', printed: '16', computed: '≤ 15', message: /^指标“开展非遗展演场次”分值 15，得分 16 分，超过分值。$/, locations: [{ field: 'indicators[0].score', line: 40 }] },
+          { severity: 'error', printed: '1.2 × 10', computed: '≤ 10', message: /^指标“展演观众满意度”分值 10，得分 12 分，超过分值。$/, locations: [{ field: 'indicators[1].coefficient', line: 41 }] },
+        ],
+      },
+      {
+        name: 'an execution score above its weight, on the department budget and on a project fund line',
+        data: {
+          documentKind: 'project-form',
+          budget: { adjustedBudget: fig(1000, 20, '预算执行 1000 800 10 12'), actualSpending: fig(800, 20, '预算执行 1000 800 10 12', { column: 3 }), weight: 10, score: 12 },
+          project: { name: '非遗展演', funds: { total: { adjustedBudget: 100, actualSpending: 100, weight: 10, score: 11, source: src(30, '年度资金总额 100 100 10 11') } } },
+        },
+        expect: [
+          { severity: 'error', printed: '12', computed: '≤ 10', message: /^部门预算执行率得分：分值 10，得分 12 分/, locations: [{ field: 'budget.score', line: 20, column: undefined, text: '预算执行 1000 800 10 12' }] },
+          { severity: 'error', printed: '11', computed: '≤ 10', message: /^项目“非遗展演”年度资金总额执行率得分：分值 10，得分 11 分/, locations: [{ field: 'project.funds.total.score', line: 30 }] },
+        ],
       },
     ],
   }),

@@ -171,3 +171,41 @@ export function caseTests(rc: RuleCases): CaseTest[] {
   }));
   return [...clean, ...faulty];
 }
+
+export type Cells = readonly (string | null)[];
+
+/**
+ * A made-up funding-structure table (资金结构表) whose header prints ③=①+②, ⑤=④/③, ⑥=③−④, ⑦=⑥/③; every figure
+ * adds up (项目支出 510 of 600 = 85%, 基本支出 705 of 750 = 94%, 财政资金小计 = 项目 + 基本, 合计 = 小计 + 其他收入).
+ */
+export const COLUMNS = [
+  { label: '年初安排', mark: '①', output: 'money' },
+  { label: '年中调整', mark: '②', output: 'money' },
+  { label: '小计', mark: '③', formula: '①+②', output: 'money' },
+  { label: '拨付', mark: '④', output: 'money' },
+  { label: '支出实现率', mark: '⑤', formula: '④/③', output: 'rate' },
+  { label: '结余', mark: '⑥', formula: '③-④', output: 'money' },
+  { label: '结余率', mark: '⑦', formula: '⑥/③', output: 'rate' },
+] as const;
+
+export const CLEAN_ROWS: readonly (readonly [string, Cells])[] = [
+  ['财政资金小计', ['1,200.00', '150.00', '1,350.00', '1,215.00', '90.00%', '135.00', '10.00%']],
+  ['项目支出', ['500.00', '100.00', '600.00', '510.00', '85.00%', '90.00', '15.00%']],
+  ['基本支出', ['700.00', '50.00', '750.00', '705.00', '94.00%', '45.00', '6.00%']],
+  ['其他收入', ['80.00', '0.00', '80.00', '72.00', '90.00%', '8.00', '10.00%']],
+  ['合计', ['1,280.00', '150.00', '1,430.00', '1,287.00', '90.00%', '143.00', '10.00%']],
+];
+
+/** The table as the importer writes it, rows printed from line 11 on; `change` replaces one row's cells. */
+export function fundingTable(change: Record<string, Cells> = {}, columns: readonly Record<string, string>[] = COLUMNS) {
+  return {
+    title: '部门整体支出资金结构表',
+    unit: '万元',
+    columns,
+    rows: CLEAN_ROWS.map(([name, cells], i) => {
+      const row = change[name] ?? cells;
+      return { name, cells: row, source: src(11 + i, [name, ...row.map((c) => c ?? '')].join(' | '), { table: '部门整体支出资金结构表' }) };
+    }),
+    source: src(10, '年初安排① | 年中调整② | 小计③=①+② | 拨付④ | 支出实现率⑤=④/③ | 结余⑥=③−④ | 结余率⑦=⑥/③'),
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Funding tables whose header prints its formulas (年初安排① | 年中调整② | 小计③=①+② | 拨付④ | 支出实现率⑤=④/③ …):
+ * every row kept as printed with the header's marks and formulas, and the department's budget read from the total row
+ * by the columns' names. Figures and names are invented.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bareName, extractFormulaTables, parseHeadCell } from './formula-table.ts';
+import { FILE, extract, foundAt, foundList, row, textDocument, valueAt } from './testing.ts';
+
+interface FormulaTable {
+  title?: string;
+  unit?: string;
+  columns: { label: string; mark?: string; formula?: string; output?: string }[];
+  rows: { name: string; cells: (string | null)[]; source: { line: number; text: string } }[];
+}
+const tables = (ctx: ReturnType<typeof extract>) => (valueAt(ctx, 'formulaTables') as FormulaTable[] | undefined) ?? [];
+
+const HEAD = row('资金情况', '年初安排①', '年中调整②', '小计③=①+②', '拨付④', '支出实现率⑤=④/③', '结余⑥=③－④', '结余率⑦=⑥/③');
+
+describe('header formulas: the clean case', () => {
+  it('every column with its mark, formula and kind; every row as printed; the budget from 合计', () => {
+    const ctx = extract(
+      textDocument(
+        '样例县文化馆2023年度部门整体支出绩效自评表',
+        '金额单位：万元',
+        HEAD,
+        row('财政资金小计', '900.00', '100.00', '1,000.00', '950.00', '95.00%', '50.00', '5.00%'),
+        row('其中：基本支出', '600.00', '20.00', '620.00', '610.00', '98.39%', '10.00', '1.61%'),
+        row('项目支出', '300.00', '80.00', '380.00', '340.00', '89.47%', '40.00', '10.53%'),
+        row('其他收入', '20.00', '', '20.00', '18.00', '90.00%', '2.00', '10.00%'),
+        row('合计', '920.00', '100.00', '1,020.00', '968.00', '94.90%', '52.00', '5.10%'),
+        row('年度绩效目标', '保障场馆正常开放，完成公益演出和培训任务。'),
+      ),
+      extractFormulaTables,
+    );
+    const [t] = tables(ctx);
+    assert.equal(tables(ctx).length, 1);
+    assert.equal(t!.unit, '万元');
+    assert.deepStrictEqual(t!.columns, [
+      { label: '年初安排', mark: '①', output: 'money' },
+      { label: '年中调整', mark: '②', output: 'money' },
+      { label: '小计', mark: '③', formula: '①+②', output: 'money' },
+      { label: '拨付', mark: '④', output: 'money' },
+      { label: '支出实现率', mark: '⑤', formula: '④/③', output: 'rate' },
+      { label: '结余', mark: '⑥', formula: '③-④', output: 'money' },
+      { label: '结余率', mark: '⑦', formula: '⑥/③', output: 'rate' },
+    ]);
+    assert.deepStrictEqual(t!.rows.map((r) => r.name), ['财政资金小计', '其中：基本支出', '项目支出', '其他收入', '合计']);
+    assert.deepStrictEqual(t!.rows[3]!.cells, ['20.00', null, '20.00', '18.00', '90.00%', '2.00', '10.00%']);
+    assert.deepStrictEqual(t!.rows[0]!.source, { file: FILE, line: 4, text: '财政资金小计 | 900.00 | 100.00 | 1,000.00 | 950.00 | 95.00% | 50.00 | 5.00%' });
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '920.00 万元',
+      'budget.adjustedBudget': '1020.00 万元',
+      'budget.actualSpending': '968.00 万元',
+      'budget.printed.executionRate': '94.90%',
+      formulaTables: '1 张表头带公式的资金表（5 行）',
+    });
+    assert.deepStrictEqual(foundAt(ctx, 'budget.actualSpending')!.source, { file: FILE, line: 8, column: 5, text: '合计 拨付④ 968.00' });
+  });
+
+  it('header cells in their printed variants', () => {
+    assert.deepStrictEqual(parseHeadCell('小计③＝①＋②'), { label: '小计', mark: '③', formula: '①＋②' });
+    assert.deepStrictEqual(parseHeadCell('支出实现率（⑤=④/③×100%）'), { label: '支出实现率', mark: '⑤', formula: '④/③×100%' });
+    assert.deepStrictEqual(parseHeadCell('③ 小计'), { label: '小计', mark: '③' });
+    assert.deepStrictEqual(parseHeadCell('结余⑥=③ - ④'), { label: '结余', mark: '⑥', formula: '③-④' });
+    assert.deepStrictEqual(parseHeadCell('资金情况'), { label: '资金情况' });
+  });
+
+  it('a row name loses its numbering and 其中', () => {
+    assert.equal(bareName('一、财政资金小计'), '财政资金小计');
+    assert.equal(bareName('其中：基本支出'), '基本支出');
+    assert.equal(bareName('（二）其他资金'), '其他资金');
+  });
+});
+
+describe('header formulas: odd and faulty tables', () => {
+  it('marks in a row of their own under the labels, rates without %, the unit in the title; no 合计: 财政资金小计 is the whole', () => {
+    const ctx = extract(
+      textDocument(
+        '（单位：万元）',
+        row('资金性质', '年初安排', '年中调整', '小计', '实际支出', '支出实现率', '结余', '结余率'),
+        row('', '①', '②', '③=①+②', '④', '⑤=④/③×100%', '⑥=③－④', '⑦=⑥/③×100%'),
+        row('一、财政资金小计', '860.4', '-35.2', '825.2', '801.3', '97.10', '23.9', '2.90'),
+        row('其中：基本支出', '520.6', '12.0', '532.6', '530.1', '99.53', '2.5', '0.47'),
+        row('二、其他资金', '0', '0', '0', '0', '—', '0', '—'),
+      ),
+      extractFormulaTables,
+    );
+    const [t] = tables(ctx);
+    assert.deepStrictEqual(t!.columns.map((c) => `${c.label}${c.mark ?? ''}${c.formula ? `=${c.formula}` : ''}`), ['年初安排①', '年中调整②', '小计③=①+②', '实际支出④', '支出实现率⑤=④/③×100%', '结余⑥=③-④', '结余率⑦=⑥/③×100%']);
+    assert.equal(t!.rows.length, 3);
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '860.4 万元',
+      'budget.adjustedBudget': '825.2 万元',
+      'budget.actualSpending': '801.3 万元',
+      'budget.printed.executionRate': '97.10%',
+      formulaTables: '1 张表头带公式的资金表（3 行）',
+    });
+  });
+
+  it('marks in a row of their own over the labels', () => {
+    const ctx = extract(
+      textDocument(
+        row('', '①', '②', '③=①+②', '④', '⑤=④/③'),
+        row('资金来源', '年初预算', '调整数', '调整后预算', '执行数', '执行率'),
+        row('合计', '500.00', '20.00', '520.00', '494.00', '95.00%'),
+      ),
+      extractFormulaTables,
+    );
+    assert.deepStrictEqual(tables(ctx)[0]!.columns.map((c) => `${c.label}${c.mark}`), ['年初预算①', '调整数②', '调整后预算③', '执行数④', '执行率⑤']);
+    assert.deepStrictEqual(tables(ctx)[0]!.rows.map((r) => r.name), ['合计']);
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '500.00 万元',
+      'budget.adjustedBudget': '520.00 万元',
+      'budget.actualSpending': '494.00 万元',
+      'budget.printed.executionRate': '95.00%',
+      formulaTables: '1 张表头带公式的资金表（1 行）',
+    });
+  });
+
+  it('a header repeated after a page break is not a row; a row of words ends the table', () => {
+    const ctx = extract(
+      textDocument(
+        HEAD,
+        row('财政资金小计', '900.00', '100.00', '1000.00', '950.00', '95.00%', '50.00', '5.00%'),
+        '\f',
+        HEAD,
+        row('合计', '900.00', '100.00', '1000.00', '950.00', '95.00%', '50.00', '5.00%'),
+        row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'),
+        row('产出指标', '数量指标', '公益演出场次', '≥20场', '24场'),
+      ),
+      extractFormulaTables,
+    );
+    assert.deepStrictEqual(tables(ctx)[0]!.rows.map((r) => r.name), ['财政资金小计', '合计']);
+  });
+
+  it('a table in 元 keeps 元; a table without a total row gives no budget, but is kept', () => {
+    const ctx = extract(
+      textDocument('单位：元', HEAD, row('其中：基本支出', '6,000,000.00', '0', '6,000,000.00', '5,900,000.00', '98.33%', '100,000.00', '1.67%'), row('项目支出', '300,000.00', '0', '300,000.00', '300,000.00', '100.00%', '0', '0.00%')),
+      extractFormulaTables,
+    );
+    assert.equal(tables(ctx)[0]!.unit, '元');
+    assert.equal(valueAt(ctx, 'budget'), undefined);
+  });
+
+  it('a table with one mark is not a formula table; a budget a stronger source set is kept', () => {
+    const one = extract(textDocument(row('项目', '年初预算①', '实际支出'), row('合计', '100', '90')), extractFormulaTables);
+    assert.equal(valueAt(one, 'formulaTables'), undefined);
+    const earlier = { budget: { initialBudget: { value: '1.00', unit: '万元' } } };
+    const ctx = extract(textDocument(HEAD, row('合计', '920.00', '100.00', '1020.00', '968.00', '94.90%', '52.00', '5.10%')), extractFormulaTables, { draft: earlier });
+    assert.deepStrictEqual(valueAt(ctx, 'budget.initialBudget'), { value: '1.00', unit: '万元' });
+    assert.equal((valueAt(ctx, 'budget.adjustedBudget') as { value: string }).value, '1020.00');
+  });
+});
