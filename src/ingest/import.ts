@@ -86,7 +86,7 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
   const hasFigures = ctx.found.some((f) => f.path.startsWith('budget') || f.path.startsWith('projects') || f.path.startsWith('indicators') || f.path.startsWith('keyTasks') || f.path.startsWith('selfScores') || f.path.startsWith('project.'));
   if (!hasFigures) {
     // One warning that says what is wrong, instead of one per missing field.
-    const i = ctx.warnings.findIndex((w) => w.code === 'year-not-found');
+    const i = ctx.warnings.findIndex((w) => w.code === 'year-not-in-document');
     if (i >= 0) ctx.warnings.splice(i, 1);
     ctx.warnings.push({ code: 'no-figures-found', path: [], params: {}, file: fileName });
   }
@@ -167,8 +167,9 @@ function checkData(data: Record<string, unknown>, warnings: Problem[]): { data: 
     if (r.ok) return { data: current, evaluation: r.value };
     const droppable = r.problems.filter((p) => p.path.length > 0 && !(p.path.length === 1 && p.path[0] === 'year'));
     if (droppable.length === 0) {
-      // Only the year is missing: the file is written for the person to complete.
-      if (r.problems.every((p) => p.path[0] === 'year')) warnings.push({ code: 'year-not-found', path: ['year'], params: {} });
+      // Only the year is missing — the document states none anywhere (identity.ts infers one wherever a year is
+      // printed): the file is written for the person to complete, and the warning says how.
+      if (r.problems.every((p) => p.path[0] === 'year')) warnings.push({ code: 'year-not-in-document', path: ['year'], params: {} });
       else warnings.push(...r.problems);
       return { data: current };
     }

@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { summarize } from '../core/summary.ts';
+import { importDocument } from './import.ts';
 import { recognizeKind } from './kinds.ts';
 import { readText } from './readers/text.ts';
 import { detectHeading, isValueCell, lineAt, segment, splitRunTogether } from './segment.ts';
@@ -180,4 +182,80 @@ test('figures whose reading is uncertain are noted with their line; certain ones
   const many = segment(doc(Array.from({ length: 20 }, (_, i) => `第${i}项 1 ${String(100 + i)}`).join('\n')));
   assert.equal(many.notes.length, 13);
   assert.deepEqual(many.notes.at(-1)?.params, { more: 8 });
+});
+
+test('a form label run together with its value and the next label is split into cells; prose stays one paragraph', () => {
+  const s = segment(doc('项目支出绩效自评表主管部门某县水务局实施单位某县水务服务中心项目资金(万元)\n主管部门为某县水务局，负责项目实施。'));
+  assert.equal(s.lines[0]!.kind, 'row');
+  assert.deepEqual(s.lines[0]!.cells, ['项目支出绩效自评表', '主管部门', '某县水务局', '实施单位', '某县水务服务中心', '项目资金(万元)']);
+  assert.equal(s.lines[1]!.kind, 'text');
+  assert.deepEqual(s.lines[1]!.cells, ['主管部门为某县水务局，负责项目实施。']);
+});
+
+test('a national project form whose cells a PDF-to-text step ran together names its department (主管部门)', async () => {
+  const text = '附件:项目绩效自评表(2022年度)项目名称某某水库标尺安装项目负责人及电话张某主管部门某县水务局实施单位某县水务服务中心资金情况(万元)全年预算数(A)全年执行数(B)';
+  const r = await importDocument(Buffer.from(text), 'form.txt');
+  assert.ok(r.ok && r.evaluation);
+  assert.equal(summarize(r.evaluation).department, '某县水务局');
+});
+
+/** A document of reader tables: each table a list of rows of cells; lines numbered in order. All text invented. */
+const singleCellDoc = (format: SourceDocument['format'], ...tables: string[][][]): SourceDocument => {
+  let line = 0;
+  return { format, lines: tables.flatMap((rows, t) => rows.map((cells) => ({ cells, table: t, loc: { line: ++line } }))) };
+};
+
+test('a reader table whose every row is one cell is put back into rows (the text reader\'s rule); a normal table is left as read', () => {
+  const flat = ['项目名称', '某某设备购置项目', '主管部门', '某县某某局', '项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', '年度资金总额', '40.00', '50.00', '45.00', '10', '90.00%', '9'];
+  const normal = [['主管部门', '某县某某局', '实施单位', '某县某某中心'], ['年初预算数'], ['年度资金总额', '40.00', '50.00']];
+  for (const format of ['docx', 'html', 'xlsx', 'pdf'] as const) {
+    const seg = segment(singleCellDoc(format, flat.map((c) => [c]), normal));
+    assert.deepEqual(
+      seg.tables.map((t) => t.rows.map((r) => r.cells)),
+      [
+        [
+          ['项目名称', '某某设备购置项目'],
+          ['主管部门', '某县某某局'],
+          ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+          ['年度资金总额', '40.00', '50.00', '45.00', '10', '90.00%', '9'],
+        ],
+        normal,
+      ],
+      format,
+    );
+    // A rebuilt row is found again at its first line (the funds header at its first column word).
+    assert.deepEqual(seg.tables[0]!.rows.map((r) => seg.lines[r.lines[0]!]!.loc.line), [1, 3, 6, 12], format);
+  }
+  // A table with more than one row in ten of several cells is a normal table with some merged rows: left as read.
+  const mixed = [...flat.slice(0, 8).map((c) => [c]), ['年度资金总额', '40.00'], ['全年执行数', '45.00']];
+  assert.deepEqual(segment(singleCellDoc('docx', mixed)).tables[0]!.rows.map((r) => r.cells), mixed);
+});
+
+test('a DOCX whose table has one cell per row (a web table converted line by line) imports like its text', async () => {
+  const { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } = await import('docx');
+  const cells = [
+    '项目支出绩效自评表（2023年度）', '项目名称', '某某设备购置项目', '主管部门', '某县某某局', '实施单位（盖章）', '某县某某中心',
+    '项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分',
+    '年度资金总额', '40.00', '50.00', '45.00', '10', '90.00%', '9',
+    '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分',
+    '产出指标', '数量指标', '购置设备台数', '≥10台', '12台', '50', '50',
+    '效益指标', '社会效益指标', '服务群众满意度', '≥90%', '95%', '40', '', '',
+  ];
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: cells.map((c) => new TableRow({ children: [new TableCell({ children: [new Paragraph(c)] })] })),
+  });
+  const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('某县某某局2023年度项目支出绩效自评'), table] }] }));
+  const r = await importDocument(new Uint8Array(bytes), 'form.docx');
+  assert.ok(r.ok && r.evaluation);
+  const s = summarize(r.evaluation);
+  assert.equal(s.department, '某县某某局');
+  assert.deepEqual(s.budget, { initial: '40.00', adjusted: '50.00', actual: '45.00' });
+  assert.deepEqual(
+    s.indicators.map((i) => [i.level1, i.name, i.target, i.actual]),
+    [
+      ['产出指标', '购置设备台数', '≥10台', '12台'],
+      ['效益指标', '服务群众满意度', '≥90%', '95%'],
+    ],
+  );
 });

@@ -6,15 +6,20 @@
  * Text as extraction leaves it is read as the page showed it: running page headers and footers ("— 3 —",
  * "第 2 页 共 5 页") are page breaks, not text; a table a page break split in two — two Word tables, two PDF grids,
  * or one text table with its header printed again — is one table, the repeated header dropped; a row whose cells a
- * PDF-to-text step ran together with single spaces is split into cells when the table's header gives their number.
+ * PDF-to-text step ran together with single spaces is split into cells when the table's header gives their number,
+ * and a form's label run together with its value and the next label ("主管部门某县某局实施单位某县某中心") is split at the
+ * form's words (`glued-labels.ts`); a reader table whose every row is one cell (a web table converted line by line) is
+ * put back into rows where the form's words make them certain, as the text reader does (`vertical-rows.ts`).
  * Figures whose reading stays uncertain are listed in `notes` for the extraction report.
  *
  * Pure: no I/O. Every piece keeps the source line it came from so each extracted figure can say where it was.
  */
 import type { Problem } from '../core/problem.ts';
+import { splitGluedLabels } from '../core/text/glued-labels.ts';
 import { compactLabel, normalizeText, pageNumberLine } from '../core/text/normalize.ts';
 import { MEASURE_UNITS, uncertainNumbers } from '../core/text/numbers.ts';
-import type { LineLocation, SourceDocument } from './source.ts';
+import type { LineLocation, SourceDocument, SourceLine } from './source.ts';
+import { rebuildVertical } from './vertical-rows.ts';
 
 export interface Heading {
   /** 1 一、 · 2 （一） · 3 1. / 1、 · 4 （1） · 5 ①; Markdown-only headings take their # count. */
@@ -138,9 +143,14 @@ export function isValueCell(text: string): boolean {
 const DASH_ROW = /^[-—–\s]*$/;
 
 export function segment(doc: SourceDocument): Segmented {
-  const lines: Line[] = doc.lines.map((l, index) => {
-    const cells = l.cells.map(normalizeText);
-    while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+  const read = regroupSingleCellTables(
+    doc.lines.map((src) => {
+      const cells = src.cells.map(normalizeText).flatMap((c) => splitGluedLabels(c) ?? [c]);
+      while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+      return { cells, src };
+    }),
+  );
+  const lines: Line[] = read.map(({ cells, src: l }, index) => {
     const nonEmpty = cells.filter((c) => c !== '');
     const isRow = cells.length > 1 || l.table !== undefined;
     // Why: a running page number ("— 3 —", "第 2 页 共 5 页") marks a page break; it is not content, inside a table least.
@@ -150,7 +160,7 @@ export function segment(doc: SourceDocument): Segmented {
     return { index, cells, loc: l.loc, kind, pageStart: Boolean(l.pageStart), ...(heading ? { heading } : {}) };
   });
   dropPagesOfPages(lines);
-  const readerTable = doc.lines.map((l) => l.table);
+  const readerTable = read.map((r) => r.src.table);
   const { tables, tableOfLine } = buildTables(lines, readerTable, readerTableWidths(lines, readerTable));
   const paragraphs = buildParagraphs(lines, tables, tableOfLine);
   const sections = buildSections(lines);
@@ -158,6 +168,52 @@ export function segment(doc: SourceDocument): Segmented {
   // Sections are in document order and nested, so a later (inner) one overwrites its parent's lines.
   for (const sec of sections) for (let i = sec.line; i <= sec.end && i < lines.length; i++) sectionOfLine[i] = sec;
   return { lines, tables, paragraphs, sections, tableOfLine, sectionOfLine, notes: uncertainNumberNotes(lines, doc.format) };
+}
+
+/** A line's cells as the segmenter reads them, with the reader's line they came from. */
+interface ReadLine {
+  readonly cells: string[];
+  readonly src: SourceLine;
+}
+
+/** The fewest rows a one-cell-per-row table must have to be regrouped (a shorter one holds no form). */
+const MIN_SINGLE_CELL_ROWS = 6;
+
+/**
+ * A reader table (DOCX, HTML, XLSX, PDF) whose rows are all — or all but one in ten — a single cell is a table
+ * flattened one cell per row (a web table converted line by line): its rows are put back together where the form's
+ * words make them certain, as the text reader does for the same text typed with `|` (`vertical-rows.ts`). A rebuilt
+ * row keeps the location of its first cell's line. Any other table is left exactly as read.
+ */
+function regroupSingleCellTables(lines: ReadLine[]): ReadLine[] {
+  const stats = new Map<number, { rows: number; multi: number }>();
+  for (const l of lines) {
+    const t = l.src.table;
+    if (t === undefined) continue;
+    const st = stats.get(t) ?? { rows: 0, multi: 0 };
+    st.rows++;
+    if (l.cells.length > 1) st.multi++;
+    stats.set(t, st);
+  }
+  const isFlattened = (t: number | undefined) => {
+    const st = t === undefined ? undefined : stats.get(t);
+    return st !== undefined && st.rows >= MIN_SINGLE_CELL_ROWS && st.multi * 10 <= st.rows;
+  };
+  if (![...stats.keys()].some(isFlattened)) return lines;
+  const out: ReadLine[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const t = lines[i]!.src.table;
+    if (!isFlattened(t)) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && lines[end]!.src.table === t) end++;
+    out.push(...rebuildVertical(lines.slice(i, end)));
+    i = end;
+  }
+  return out;
 }
 
 /**

@@ -62,12 +62,122 @@ export function layoutLabel(id: string | undefined, lang: 'zh' | 'en'): string {
 /** The least marker weight a document must carry to be read as a layout. */
 export const MIN_MARKER_SCORE = 5;
 
+/**
+ * How markers are looked for in one pass: every literal a marker must start with (a plain-word marker is its own
+ * literal; "项目名称.{2,80}?主管部门" needs "项目名称" where it starts) is found by one scan of the text, and a pattern
+ * is tried, anchored, only where one of its literals stands. Exact: a match starts where one of its literals does.
+ * A marker with no such literal ("[①-⑳]=…") or with flags is tested over the whole text as before.
+ */
+interface MarkerTest {
+  /** The marker as plain text, when it has no pattern in it. */
+  readonly word?: string;
+  /** Literal starts, one per top-level alternative, and the pattern anchored (sticky) to try where they stand. */
+  readonly starts?: readonly string[];
+  readonly sticky?: RegExp;
+}
+
+const META = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
+
+/** The top-level alternatives of a pattern's source, or undefined when its brackets cannot be followed simply. */
+function alternatives(source: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  if (depth !== 0 || inClass) return undefined;
+  out.push(source.slice(from));
+  return out;
+}
+
+/** The literal text an alternative must start with: its plain characters up to the first pattern character. */
+function literalStart(alt: string): string {
+  let end = 0;
+  while (end < alt.length && !META.has(alt[end]!)) end++;
+  // A quantifier after the run makes its last character optional or repeated: not part of what must stand there.
+  const next = alt[end];
+  if (next === '?' || next === '*' || next === '{') end--;
+  return alt.slice(0, Math.max(0, end));
+}
+
+function markerTest(re: RegExp): MarkerTest {
+  // Flags change what a literal means (i, u, y, g with lastIndex): such a marker is always run as a pattern.
+  if (re.flags !== '') return {};
+  if ([...re.source].every((c) => !META.has(c))) return { word: re.source };
+  const starts = alternatives(re.source)?.map(literalStart);
+  return starts && starts.every((w) => w.length > 0) ? { starts, sticky: new RegExp(re.source, 'y') } : {};
+}
+
+const MARKER_TESTS = new Map<RegExp, MarkerTest>(LAYOUTS.flatMap((l) => l.markers.map(([re]) => [re, markerTest(re)] as const)));
+
+/** Every literal the scan looks for, longest first; per literal, the literals that start it (itself included). */
+const LITERALS = [...new Set([...MARKER_TESTS.values()].flatMap((t) => (t.word !== undefined ? [t.word] : (t.starts ?? []))))].sort((a, b) => b.length - a.length);
+const PREFIXES = new Map(LITERALS.map((w) => [w, LITERALS.filter((v) => w.startsWith(v))]));
+/** Zero-width, so that literals overlapping in the text are all found; at each position the longest is reported. */
+const LITERAL_SCAN = LITERALS.length ? new RegExp(`(?=(${LITERALS.join('|')}))`, 'g') : undefined;
+
+/** Where each literal starts in the text. */
+function literalPositions(text: string): Map<string, number[]> {
+  const at = new Map<string, number[]>();
+  if (!LITERAL_SCAN) return at;
+  for (const m of text.matchAll(LITERAL_SCAN)) {
+    for (const w of PREFIXES.get(m[1]!)!) {
+      const list = at.get(w);
+      if (list) list.push(m.index);
+      else at.set(w, [m.index]);
+    }
+  }
+  return at;
+}
+
+function carries(text: string, re: RegExp, t: MarkerTest | undefined, at: Map<string, number[]>): boolean {
+  if (t?.word !== undefined) return at.has(t.word);
+  if (!t?.starts || !t.sticky) return re.test(text);
+  const sticky = t.sticky;
+  for (const w of t.starts) {
+    for (const p of at.get(w) ?? []) {
+      sticky.lastIndex = p;
+      if (sticky.test(text)) return true;
+    }
+  }
+  return false;
+}
+
 /** The layout whose markers the compacted text (no whitespace) carries most, or the unknown layout. */
 export function recognizeLayout(compactText: string): { layout: Layout; score: number; scores: Record<string, number> } {
   const scores: Record<string, number> = {};
   let best: { layout: Layout; score: number } = { layout: UNKNOWN_LAYOUT, score: 0 };
+  const at = literalPositions(compactText);
+  // A marker several layouts share is looked for once.
+  const seen = new Map<RegExp, boolean>();
   for (const l of LAYOUTS) {
-    const score = l.markers.reduce((s, [re, w]) => s + (re.test(compactText) ? w : 0), 0);
+    let score = 0;
+    for (const [re, w] of l.markers) {
+      let hit = seen.get(re);
+      if (hit === undefined) {
+        hit = carries(compactText, re, MARKER_TESTS.get(re) ?? markerTest(re), at);
+        seen.set(re, hit);
+      }
+      if (hit) score += w;
+    }
     scores[l.id] = score;
     if (score > best.score) best = { layout: l, score };
   }

@@ -313,3 +313,200 @@ describe('budget form: a label cell that is also an indicator header word', () =
     assert.equal(found['budget.printed.adjustmentRate'], '7.78%');
   });
 });
+
+/** A project's report: its title names the project, so 项目 in its sentences names the whole, not a part. */
+const projectReport = (...lines: string[]) => textDocument('某县某某局2023年度某某设施维护项目支出绩效自评报告', ...lines);
+/** A department's report. */
+const departmentReport = (...lines: string[]) => textDocument('某县某某局2023年度部门整体支出绩效自评报告', ...lines);
+
+describe('budget narrative: a project’s report (项目 names the whole)', () => {
+  it('“预算数为X万元，执行数为Y万元，预算执行率Z%”: a bare 预算数 is the whole year’s budget of a project', () => {
+    const ctx = extract(projectReport('一、自评结论', '1.执行率情况。', '2023年度某某类项目预算数为1,250.00万元，执行数为1,200.00万元，预算执行率96%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.adjustedBudget': '1250.00 万元', 'budget.actualSpending': '1200.00 万元', 'budget.printed.executionRate': '96%' });
+  });
+
+  it('“年初批复预算N个项目X万元（含…）”, “调整预算后项目预算Y万元”; 到位资金 is neither budget nor spending', () => {
+    const ctx = extract(
+      projectReport('一、基本情况', '2023年，某某中心实施项目共9个（含上年转列项目2个），年初批复预算6个项目512.00万元（含1个年初结转项目30.00万元），调整预算后项目预算468.50万元，年中增加3个项目，实际到位资金201.30万元。'),
+      extractBudgetNarrative,
+    );
+    assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '512.00 万元', 'budget.adjustedBudget': '468.50 万元' });
+  });
+
+  it('“项目资金共X万元，截止某日，已完成拨付Y万元，执行率Z%”', () => {
+    const ctx = extract(projectReport('（一）资金投入情况分析', '2、项目资金执行情况分析。项目资金共860万元，截止2023年12月10日，已完成拨付812.40万元，执行率94%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.adjustedBudget': '860 万元', 'budget.actualSpending': '812.40 万元', 'budget.printed.executionRate': '94%' });
+  });
+
+  it('“实际下达预算X万元，全年度实际总支出Y 万元，项目预算执行率Z%”', () => {
+    const ctx = extract(projectReport('1、执行率情况。', '2023年某某补助项目实际下达预算1,480万元，全年度实际总支出1,478.2150 万元，项目预算执行率99%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.adjustedBudget': '1480 万元', 'budget.actualSpending': '1478.2150 万元', 'budget.printed.executionRate': '99%' });
+  });
+
+  it('“年初预算安排…某某工程项目X万元，实际实施并下达预算指标Y万元”; “使用率100%” beside a budget figure', () => {
+    const ctx = extract(
+      projectReport('（一）专项资金概况', '根据有关文件精神，年初预算安排我某某中心某某道路提质工程项目96万元，实际实施并下达预算指标95.40万元。', '该项目资金来源为本级财政预算96万元，全部到位，使用率100%。'),
+      extractBudgetNarrative,
+    );
+    assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '96 万元', 'budget.adjustedBudget': '95.40 万元', 'budget.printed.executionRate': '100%' });
+  });
+
+  it('下达 and 批复 with what is named between: “下达我局某某经费X万元”, “共计下达X万元”, “批复总投资X万元”, “资金预算X万元”', () => {
+    const a = extract(projectReport('1.项目资金到位情况。某市财政局下达我局某某补助经费42.30万元，全部到位。', '2.项目资金执行情况。某某经费执行率为100%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(a), { 'budget.adjustedBudget': '42.30 万元', 'budget.printed.executionRate': '100%' });
+    const b = extract(projectReport('本项目批复总投资88.6万元。其中：下达中央财政资金44.3万元，县财政资金44.3万元，共计下达88.6万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(b), { 'budget.adjustedBudget': '88.6 万元' });
+    const c = extract(projectReport('2023年某某医院某某发展专项资金预算730万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(c), { 'budget.adjustedBudget': '730 万元' });
+  });
+
+  it('batches and their total: “一批项目批复总投资X万元…，合计批复总投资Z万元” is Z', () => {
+    const ctx = extract(
+      projectReport('该项目分两批实施，一批项目县级批复总投资1,200.5万元（其中建筑工程1,100万元），二批项目县级批复总投资800万元，合计批复总投资2,000.5万元。'),
+      extractBudgetNarrative,
+    );
+    assert.deepStrictEqual(foundList(ctx), { 'budget.adjustedBudget': '2000.5 万元' });
+  });
+
+  it('a plan, a cost target and a breakdown (其中…) are not the budget; 计划投资 gives nothing', () => {
+    const ctx = extract(
+      projectReport('我县2023年某某道路建设项目计划投资500万元。', '成本指标：计划资金500万元。', '项目资金总预算为620万元，其中部门预算项目支出20万元，专项预算支出600万元。'),
+      extractBudgetNarrative,
+    );
+    assert.deepStrictEqual(foundList(ctx), { 'budget.adjustedBudget': '620 万元' });
+  });
+});
+
+describe('budget narrative: a department’s report', () => {
+  it('“2、支出：X万元。其中：人员经费…”, “部门预算总金额 X 万元其中：…” and “完成率均达到 100%” in the next sentence', () => {
+    const a = extract(departmentReport('（一）部门整体支出概况。', '2023年部门决算收支完成情况。', '1、收入：650.20万元。', '2、支出：648.75万元。其中：人员经费支出400.10万元，项目支出120.00万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(a), { 'budget.actualSpending': '648.75 万元' });
+    const b = extract(departmentReport('保障单位正常运转。部门预算总金额 520.40 万元其中：基本支出 480.40 万元，项目支出 40.00 万元。 完成率均达到 100%；部门目标实现率 100%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(b), { 'budget.adjustedBudget': '520.40 万元', 'budget.printed.executionRate': '100%' });
+  });
+
+  it('a project’s sentence, a verb without the department named, and a bare 完成率 of something else are not the department’s', () => {
+    const ctx = extract(
+      departmentReport('1、某某维修项目：预算30万元，2023年全年实际支付30万元，使用率100%。', '共支出成本30万元，2023年全年已实际支付30万元。', '各项工作指标完成率100%，任务完成率98%。'),
+      extractBudgetNarrative,
+    );
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+
+  it('a class word inside the department’s name (某县交通运输局) names no part of the budget', () => {
+    const ctx = extract(departmentReport('2023年某县交通运输局年初预算数为300.00万元，决算数为290.00万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '300.00 万元', 'budget.actualSpending': '290.00 万元' });
+  });
+
+  it('a bare 预算数 equal to the initial budget is that budget, not a second one', () => {
+    const ctx = extract(departmentReport('本单位2023年度年初支出预算为900万元。', '（1）预算完成率 2023年预算数900万元，完成预算数850.5万元，计算预算完成率为94.5%。'), extractBudgetNarrative);
+    assert.equal(valueAt(ctx, 'budget.adjustedBudget'), undefined);
+    assert.equal(foundAt(ctx, 'budget.initialBudget')!.value, '900 万元');
+  });
+});
+
+describe('budget narrative: figures that disagree', () => {
+  it('of two actual figures, the one that agrees with the printed rate is read, and the report says so', () => {
+    const ctx = extract(
+      departmentReport(
+        '一、部门整体收支情况',
+        '2023年本单位预算收入 1,000.00 万元，调整预算数1,200.00 万元，决算数 1,150.00 万元。',
+        '2023 年，本单位年初预算支出 1,000.00 万元，调整预算支出 1,200.00 万元，决算支出 1,140.00 万元。',
+        '二、自评综述',
+        '全年预算数 1,200.00 万元，执行数 1,150.00 万元，完成预算的 95.83%。',
+      ),
+      extractBudgetNarrative,
+    );
+    assert.equal(foundAt(ctx, 'budget.actualSpending')!.value, '1150.00 万元');
+    assert.deepStrictEqual(ctx.warnings.map((w) => [w.code, w.params['chosen']]), [['import-budget-conflict-chosen', '1150.00 万元']]);
+  });
+
+  it('of two budgets in different sections, the budget-execution section’s; when nothing decides, none and a warning', () => {
+    const a = extract(
+      projectReport('一、项目概况', '本项目下达预算资金300万元。', '二、资金使用情况', '（一）资金到位情况', '本项目共计下达资金280万元。'),
+      extractBudgetNarrative,
+    );
+    assert.equal(foundAt(a, 'budget.adjustedBudget')!.value, '280 万元');
+    assert.equal(a.warnings[0]!.code, 'import-budget-conflict-chosen');
+    const b = extract(projectReport('本项目下达预算资金300万元。', '本项目共计下达资金280万元。'), extractBudgetNarrative);
+    assert.equal(valueAt(b, 'budget.adjustedBudget'), undefined);
+    assert.deepStrictEqual(b.warnings.map((w) => [w.code, w.params['values']]), [['import-budget-conflict', '300 万元、280 万元']]);
+  });
+});
+
+describe('budget narrative: punctuation, units and a bare 预算数', () => {
+  it('full-width colons, thousands separators, 元, 合计/共计 before the figure', () => {
+    const ctx = extract(departmentReport('本局年初预算：12,345,678.90元；调整后预算合计13,000,000.00元；全年支出共计12,800,000.50元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '12345678.90 元', 'budget.adjustedBudget': '13000000.00 元', 'budget.actualSpending': '12800000.50 元' });
+  });
+
+  it('a bare 预算数 beside a different 年初预算 is the whole year’s budget in a department’s report', () => {
+    const ctx = extract(departmentReport('本局年初预算数为1,000.00万元，经追加后预算数为1,100.00万元，执行数为1,078.00万元，预算执行率98.00%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '1000.00 万元',
+      'budget.adjustedBudget': '1100.00 万元',
+      'budget.actualSpending': '1078.00 万元',
+      'budget.printed.executionRate': '98.00%',
+    });
+  });
+});
+
+describe('budget narrative: another year, a sub-project', () => {
+  it('“2022年年初预算X万元” in a report on 2023 is another year’s; the evaluation’s year is kept', () => {
+    const ctx = extract(departmentReport('2022年年初预算数为800.00万元。2023年年初预算数为900.00万元，决算数为880.00万元。'), extractBudgetNarrative, { draft: { year: 2023 } });
+    assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '900.00 万元', 'budget.actualSpending': '880.00 万元' });
+  });
+
+  it('in a project’s report, “其中：子项目年初预算X万元” is a part; “（其中年初预算X万元，追加Y万元）” is the whole’s initial', () => {
+    const a = extract(projectReport('本项目年初预算数为300万元，其中：某某子项目年初预算120万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(a), { 'budget.initialBudget': '300 万元' });
+    const b = extract(projectReport('本项目全年预算数为320万元（其中年初预算300万元，年中追加20万元）。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(b), { 'budget.adjustedBudget': '320 万元', 'budget.initialBudget': '300 万元' });
+  });
+});
+
+describe('budget narrative: a list of many payments', () => {
+  it('many different figures for one field are parts, not the whole: none is read, one warning says so', () => {
+    const sentences = Array.from({ length: 12 }, (_, i) => `第${i + 1}笔由本局实际拨付${i + 10}.50万元。`).join('');
+    const ctx = extract(departmentReport('二、预算执行情况', sentences), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), {});
+    assert.deepStrictEqual(ctx.warnings.map((w) => w.code), ['import-budget-conflict']);
+  });
+});
+
+describe('budget tables: rate headers that carry their formula', () => {
+  it('预算执行率(B/A×100%), 执行率（%）, 支出率, 完成率 and 使用率 headers are the execution rate', () => {
+    for (const [header, cell, want] of [
+      ['预算执行率(B/A×100%)', '86%', '86%'],
+      ['执行率（%）', '97.5', '97.5%'],
+      ['支出率(C=B/A)', '91.20%', '91.20%'],
+      ['完成率', '100%', '100%'],
+      ['资金使用率', '99%', '99%'],
+    ] as const) {
+      const ctx = extract(textDocument(row('资金投入情况（万元）', '全年预算数(A)', '全年执行数(B)', header), row('年度资金总额：', '808.10', '692.98', cell)), extractBudgetTable);
+      assert.equal(foundAt(ctx, 'budget.printed.executionRate')?.value, want, header);
+      assert.equal(foundAt(ctx, 'budget.actualSpending')?.value, '692.98 万元', header);
+    }
+  });
+
+  it('a labelled cell “预算执行率(B/A×100%) | 88.5” prints the percentage', () => {
+    const ctx = extract(textDocument(row('预算执行率(B/A×100%)', '88.5')), extractBudgetForm);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.printed.executionRate': '88.5%' });
+  });
+});
+
+describe('budget narrative: figures by fund source are parts', () => {
+  it('after “按资金来源” the fund sources’ 年初预算 (one of them 0.00) neither conflict with nor replace the whole', () => {
+    const ctx = extract(
+      textDocument(
+        '某区某局2023年度部门整体支出绩效自评报告',
+        '2023 年本单位预算收入 1200.50 万元，调整预算数 1300.00 万元，决算数 1250.00 万元。按资金来源，一般公共预算年初预算 1200.50 万元，调整预算 1300.00 万元，决算支出 1249.00 万元；政府性基金预算年初预算 0.00 万元；其他资金年初预算 0.00 万元。',
+      ),
+      extractBudgetNarrative,
+    );
+    const found = foundList(ctx);
+    assert.equal(found['budget.adjustedBudget'], '1300.00 万元');
+    assert.equal(found['budget.actualSpending'], '1250.00 万元');
+    assert.equal(found['budget.initialBudget'], '1200.50 万元');
+  });
+});

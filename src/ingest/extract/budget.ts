@@ -1,14 +1,21 @@
 /**
  * The department's budget summary (年初预算, 调整后预算, 实际支出) and its printed rates (预算完成率, 预算调整率):
  * first from labelled form cells, then from the sentences of a report. A figure qualified by a part of the budget
- * (基本支出, 项目, 三公, a functional class …) is not the department total and is skipped.
+ * (基本支出, 项目, 三公, a functional class …) is not the department total and is skipped. In the report on one
+ * project or one fund (subject.ts) the project is the whole: 项目 then names it, not a part.
  */
+import { type Amount, amount, valueIn } from '../../core/amount.ts';
+import { HUNDRED, abs, cmp, decimalsOf, div, mul, parseExact, pow10, reduce, sub } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import { breakBefore } from '../../core/text/reach.ts';
+import { breakBefore, breakFrom } from '../../core/text/reach.ts';
 import { percentText } from '../../core/text/numbers.ts';
-import type { Row, Table } from '../segment.ts';
+import { type Row, type Table, lineAt } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, moneyOf, numbersOf, put, putMoney, putPrinted, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
+import { documentSubject } from './subject.ts';
 import { type ColumnSpec, findHeader } from './table-columns.ts';
+
+/** A column's letters or formula in its header: "A", "B/A", "B/A×100%", "④/③", "C=B÷A". */
+const COLUMN_FORMULA = '[A-Za-z①-⑳][A-Za-z0-9①-⑳/÷×*+\\-－=.%％]{0,14}';
 
 /** Form labels (spaces removed) → draft path. */
 const FORM_LABELS: readonly (readonly [RegExp, string, 'money' | 'rate' | 'points'])[] = [
@@ -18,7 +25,7 @@ const FORM_LABELS: readonly (readonly [RegExp, string, 'money' | 'rate' | 'point
   [/^(?:年度预算调整数|调整后预算(?:数)?|全年预算(?:数)?|年度预算数)(?:[（(]万元[）)])?$/, 'budget.adjustedBudget', 'money'],
   [/^部门调整预算收入$/, 'budget.adjustedRevenue', 'money'],
   [/^(?:实际支出(?:数)?|全年执行数|执行数|决算数|实际执行数)(?:[（(]万元[）)])?$/, 'budget.actualSpending', 'money'],
-  [/^(?:预算完成率|预算执行率|全年预算执行率|支出率)(?:[（(][%％][)）])?$/, 'budget.printed.executionRate', 'rate'],
+  [new RegExp(`^(?:预算完成率|预算执行率|全年预算执行率|支出率|资金执行率)(?:[（(](?:[%％]|${COLUMN_FORMULA})[)）])?$`), 'budget.printed.executionRate', 'rate'],
   [/^预算调整率(?:[（(][%％][)）])?$/, 'budget.printed.adjustmentRate', 'rate'],
 ];
 
@@ -56,7 +63,7 @@ export function extractBudgetForm(ctx: ExtractContext): void {
       if (inIndicators) continue;
       row.cells.forEach((cell, col) => {
         const label = compactLabel(cell);
-        if (label.length > 14) return;
+        if (label.length > 24) return;
         // "其中：一般公共预算 | 1234.56" — the general-public-budget part of actual spending.
         if (/^其中[：:]?一般公共预算(?:支出)?$/.test(label)) {
           const v = nextValue(row.cells, col);
@@ -100,8 +107,8 @@ function nextValue(cells: readonly string[], col: number): { col: number; text: 
 
 type BudgetKey = 'initial' | 'adjusted' | 'actual' | 'rate' | 'adjustmentRate' | 'weight' | 'score';
 
-/** Trailing "（万元）", "(%)", "（分）" of a header cell, and column letters "(A)", "(B/A)". */
-const UNIT_SUFFIX = '(?:[（(](?:万元|元|%|％|分|[A-Za-z][A-Za-z/÷×*+\\-－]{0,6})[)）]){0,2}';
+/** Trailing "（万元）", "(%)", "（分）" of a header cell, and column letters or formulas "(A)", "(B/A)", "(B/A×100%)". */
+const UNIT_SUFFIX = `(?:[（(](?:万元|元|%|％|分|${COLUMN_FORMULA})[)）]){0,2}`;
 
 /**
  * The columns of a budget-execution table, by the words of its header in any order: 年初预算数 | 全年(调整)预算数 |
@@ -113,7 +120,7 @@ const BUDGET_COLUMNS: readonly ColumnSpec<BudgetKey>[] = [
   { key: 'weight', re: new RegExp(`^(?:执行率|预算执行)?(?:权重|分值)${UNIT_SUFFIX}$`) },
   { key: 'score', re: new RegExp(`^(?:执行率|预算执行)?得分${UNIT_SUFFIX}$`) },
   { key: 'adjustmentRate', re: new RegExp(`^预算调整率${UNIT_SUFFIX}$`) },
-  { key: 'rate', re: new RegExp(`^(?:预算|全年)?(?:执行率|完成率|支出率)${UNIT_SUFFIX}$|^(?:预算执行率|预算完成率|支出实现率|资金执行率)${UNIT_SUFFIX}$`) },
+  { key: 'rate', re: new RegExp(`^(?:预算|全年|资金)?(?:执行率|完成率|支出率|使用率)${UNIT_SUFFIX}$|^(?:预算执行率|预算完成率|支出实现率|资金执行率)${UNIT_SUFFIX}$`) },
   { key: 'initial', re: new RegExp(`^年初(?:预算|安排)(?:数|金额|资金)?${UNIT_SUFFIX}$`) },
   {
     key: 'adjusted',
@@ -323,96 +330,436 @@ function readBudgetRow(ctx: ExtractContext, table: Table, h: number, row: Row, n
 
 /**
  * Words that make a figure a part of the budget rather than the department's total: a budget block, an expense
- * type, a fund source other than the whole, a functional class (政府收支分类科目 类级), a project.
+ * type, a fund source other than the whole (and anything after "按资金来源" in its sentence), a functional class
+ * (政府收支分类科目 类级), a project.
  */
 const PART_QUALIFIER =
-  /基本支出|项目|人员经费|公用经费|三公|采购|资产|政府性基金|国有资本|社会保障|卫生健康|住房保障|灾害防治|一般公共服务|公共安全|教育|科学技术|文化旅游|节能环保|城乡社区|农林水|交通运输|资源勘探|商业服务|金融|援助其他|自然资源|粮油物资|债务|工资福利|商品和服务|对个人和家庭|资本性|专项|上年|去年|同比|比上年|结转|结余|季度|月末|月底/;
+  /基本支出|项目|人员经费|公用经费|三公|采购|资产|政府性基金|国有资本|按资金(?:来源|性质)|分资金来源|其他资金|其他收入|单位资金|自有资金|财政专户|事业收入|社会保障|卫生健康|住房保障|灾害防治|一般公共服务|公共安全|教育|科学技术|文化旅游|节能环保|城乡社区|农林水|交通运输|资源勘探|商业服务|金融|援助其他|自然资源|粮油物资|债务|工资福利|商品和服务|对个人和家庭|资本性|专项|上年|去年|同比|比上年|结转|结余|季度|月末|月底/;
 
-const KEYWORDS: readonly (readonly [RegExp, string])[] = [
+/**
+ * In a report on one project or one fund, the project is the whole: only these make a figure a part of it — an
+ * expense type, last year, a period of the year, one batch of several (第一批, 二批项目).
+ */
+const PROJECT_PART_QUALIFIER = /基本支出|人员经费|公用经费|三公|上年|去年|上一年|同比|比上年|较上年|季度|月末|月底/;
+/** "一批项目批复X万元", "第二批下达Y万元": one batch, by the clause that names the figure. */
+const BATCH = /^(?:第)?[一二三四五六七八九十\d]{1,2}批/;
+
+/** A government body's name ("某县交通运输局", "卫生健康委员会"): a functional class word inside it names no part of the budget. */
+const ORG_NAME = /[\u4e00-\u9fa5]{0,12}?(?:局|厅|委员会|委|办公室|中心|学校|医院|院|馆|站|所|大队|队)(?=[^\u4e00-\u9fa5]|$|年|本级|机关|部门|单位|整体|的|预算|全年|[（(])/g;
+
+type Field = 'budget.initialBudget' | 'budget.adjustedBudget' | 'budget.actualSpending';
+
+/** Budget terms right before a figure (after 为/是/：/共计 …), tier 1: the term names the figure. */
+const KEYWORDS: readonly (readonly [RegExp, Field])[] = [
   [/(?:年初(?:支出)?(?:批复)?预算(?:批复)?(?:数|金额|收入|支出)?|初预算支出|预算收入)$/, 'budget.initialBudget'],
-  [/(?:调整(?:后)?预算(?:数|收入|支出|总额)?|全年预算(?:数|总额|合计)?|预算资金总额|年度预算总额|预算(?:收入)?(?:合计|总计))$/, 'budget.adjustedBudget'],
-  [/(?:决算(?:数|支出)?|实际支出(?:数|金额)?|执行数|支出决算(?:数)?|完成预算数|财政拨款支出|实际完成数|全年(?:实际|累计)?支出(?:数|金额)?|累计支出|实际拨付(?:资金)?|支出(?:合计|总额|总计)|(?:全年|实际|累计|预算)执行(?:数|金额|资金)?)$/, 'budget.actualSpending'],
+  [
+    /(?:调整(?:后)?预算(?:数|收入|支出|总额)?|全年度?预算(?:数|总额|合计)?|预算资金总额|年度预算总额|预算(?:收入)?(?:合计|总计)|预算总(?:金)?额|总预算(?:数|资金)?|(?:资金|经费)预算(?:数|总额)?)$/,
+    'budget.adjustedBudget',
+  ],
+  [
+    /(?:决算(?:数|支出)?|实际支出(?:数|金额)?|执行数|支出决算(?:数)?|完成预算数|财政拨款支出|实际完成数|全年度?(?:实际|累计)?支出(?:数|金额)?|(?:实际)?总支出(?:数|金额)?|累计支出|实际拨付(?:资金)?|支出(?:合计|总额|总计)|(?:全年|实际|累计|预算)执行(?:数|金额|资金)?)$/,
+    'budget.actualSpending',
+  ],
 ];
 
+/** A bare 预算数 (the approved budget of the 2013 framework, the whole year's in the national project form). */
+const BARE_BUDGET = /(?<!年初|调整|调整后|全年|完成|执行|追加|决算)预算(?:总)?(?:数|金额)$/;
+
+/** "2、支出：799.12万元" — spending as the whole subject of its sentence. */
+const BARE_SPENDING = /^(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）、.．]\s*)?(?:本年度?|全年度?|年度)?(?:实际)?(?:总)?支出(?:合计|总额|总计)?$/;
+
+/**
+ * Tier 2: a verb of budgeting that names the figure from a distance in its clause ("年初批复预算8个项目X万元",
+ * "下达我局某某经费X万元", "已完成拨付X万元"). `filler` says what may stand between the verb and the figure.
+ */
+const VERBS: readonly { readonly re: RegExp; readonly path: Field; readonly filler: 'any' | 'named' | 'none' }[] = [
+  { re: /年初(?:预算)?(?:批复|安排|下达)(?:预算)?(?:资金|经费)?/g, path: 'budget.initialBudget', filler: 'any' },
+  { re: /调整(?:后)?预算/g, path: 'budget.adjustedBudget', filler: 'named' },
+  { re: /下达(?:预算)?(?:资金|经费|指标)?|批复(?:总投资|预算|资金|经费)|预算安排|安排预算/g, path: 'budget.adjustedBudget', filler: 'named' },
+  { re: /(?:项目|专项)?资金(?:总额)?(?=(?:共计|共|合计|总计)\s*$)/g, path: 'budget.adjustedBudget', filler: 'none' },
+  { re: /(?:已|累计|实际|共)(?:完成)?(?:拨付|支付|使用)(?:资金|经费)?|拨付(?:资金|经费)/g, path: 'budget.actualSpending', filler: 'none' },
+];
+/** What a verb's object may end with before its figure: the money named ("…经费", "…项目"). */
+const NAMED_END = /(?:资金|经费|预算|指标|投资|项目|款项?)$/;
+/** Connectors between a term and its figure. */
+const CONNECTOR = /(?:为|是|达到?|共计|合计|总计|共|计|约|：|:)+$/;
+const TOTAL_WORD = /(?:共计|合计|总计|共)$/;
+
 const isSentenceEnd = (c: string) => '。；;！？\n'.includes(c);
-const isClauseBreak = (c: string) => '，,：:（('.includes(c);
+const isClauseBreak = (c: string) => '，,：:（(）)'.includes(c);
 
 /**
  * A sentence's text from its start (after 。；) to `at`, and from the last comma to `at` — at most SENTENCE_REACH
  * characters back, so that a text of thousands of figures without a full stop is not read again for each.
  */
-function prefixes(text: string, at: number): { sentence: string; clause: string } {
+function prefixes(text: string, at: number): { sentence: string; clause: string; sentenceStart: number } {
   const s = breakBefore(text, at, isSentenceEnd);
   const c = Math.max(s, breakBefore(text, at, isClauseBreak, at - s));
-  return { sentence: text.slice(s, at), clause: text.slice(c, at) };
+  return { sentence: text.slice(s, at), clause: text.slice(c, at), sentenceStart: s };
 }
 
-function isDepartmentTotal(text: string, keywordStart: number, keywordText: string): boolean {
-  const { sentence } = prefixes(text, keywordStart);
+/** The text without its closed parentheses ("（含上年结转50万元）"): an aside names no part of what follows it. */
+const withoutAsides = (s: string) => s.replace(/[（(][^（）()]*[)）]/g, '');
+
+function isWholeBudget(ctx: ExtractContext, text: string, keywordStart: number, keywordText: string): boolean {
+  const { sentence, clause } = prefixes(text, keywordStart);
+  const bare = withoutAsides(sentence);
+  if (documentSubject(ctx) === 'project') return !PROJECT_PART_QUALIFIER.test(bare + keywordText) && !BATCH.test(clause.trim());
   // Why the whole sentence: the subject of "社会保障和就业年初预算数为18.33万元，决算数为 18.33万元" is named once.
-  if (PART_QUALIFIER.test(sentence + keywordText.replace(/预算收入$|预算$/, ''))) return false;
+  const named = bare + keywordText.replace(/预算收入$|预算$/, '');
+  // The body's name is stripped only when a qualifier is there to be explained ("某县交通运输局年初预算…").
+  if (PART_QUALIFIER.test(named) && PART_QUALIFIER.test(named.replace(ORG_NAME, ''))) return false;
   // "“XX项目”绩效情况：全年预算数…" — a project's figures.
   if (/[”"」]\s*(?:项目)?(?:绩效情况|情况)?[：:]/.test(sentence) || /项目[^。]{0,12}[：:]/.test(sentence)) return false;
   return true;
 }
 
+/**
+ * Whether a figure stands in the "其中/含/包括" part of its sentence ("总额X万元，其中基本支出Y万元"): a part,
+ * unless a total word (合计, 共计) comes after the marker. An aside closed before the figure ended its own "含".
+ */
+function inBreakdown(sentence: string): boolean {
+  const bare = withoutAsides(sentence);
+  const m = /(?:其中|包括|分别(?:为|是)?|^含|[（(]含)(?!.*(?:其中|包括|分别|[（(]含))/.exec(bare);
+  if (!m) return false;
+  return !/合计|共计|总计|共/.test(bare.slice(m.index + m[0].length));
+}
+
+/** Whether the rest of the sentence after `at` goes on with the adjustment (追加, 调增, 年中…) of a whole year's budget. */
+function splitsWholeYear(text: string, at: number): boolean {
+  return /追加|调增|调减|调整|年中/.test(text.slice(at, breakFrom(text, at, isSentenceEnd, 120)));
+}
+
+/** Whether a year printed right before the term ("2022年年初预算", "2024年度部门预算") is not the evaluation's. */
+function otherYear(text: string, keywordStart: number, year: number): boolean {
+  const m = /((?:19|20)\d{2})\s*年度?[^\d，,。；;：:（()）]{0,8}$/.exec(text.slice(Math.max(0, keywordStart - 16), keywordStart));
+  return m !== null && Number(m[1]) !== year;
+}
+
+/** Words by which a department's report names the department itself: 部门, 单位, 本局, 我委, 本级 … */
+const NAMES_DEPARTMENT = /部门|单位|整体|本级|(?:本|我|全)(?:局|委|办|院|中心|馆|站|所|厅|队|校|处|会)/;
+
+/** A section that reports the budget and its execution ("资金投入情况", "预算执行情况", "部门整体收支情况"). */
+const BUDGET_SECTION = /预算(?:执行|安排|下达|情况)|执行率|执行情况|资金(?:投入|使用|执行|到位|安排|下达|情况|管理)|收支|决算|支出(?:情况|概况)/;
+
+interface Candidate {
+  readonly path: Field;
+  readonly money: { value: string; unit: '元' | '万元' };
+  /** 1: a budget term names the figure; 2: a verb of budgeting does. */
+  readonly tier: 1 | 2;
+  /** The figure is a total of the sentence's enumeration ("合计批复X万元", "共计下达X万元"). */
+  readonly isTotal: boolean;
+  /** A bare 预算数: the whole year's budget only in a project's report or beside a separate 年初预算. */
+  readonly isBare: boolean;
+  readonly inBudgetSection: boolean;
+  /** Paragraph and sentence start: candidates of one sentence. */
+  readonly sentence: string;
+  readonly source: ReturnType<typeof sourceInParagraph>;
+}
+
+/** The budget term or verb that names a money figure at `t.start` in `text`, if any. */
+function termOf(text: string, start: number): { path: Field; keywordStart: number; keyword: string; tier: 1 | 2; isTotal: boolean; isBare: boolean } | undefined {
+  const back = Math.max(0, start - 24);
+  const raw = text.slice(back, start).replace(/\s+$/, '');
+  // "预算收入合计X万元，其中年初…": the whole year's total, not the initial budget the bare 预算收入 names.
+  const whole = /预算(?:收入|资金)?(?:合计|总计)(?:为|是|：|:)?$/.test(raw) && !/年初[^，,。；;]{0,8}$/.test(raw.replace(/预算(?:收入|资金)?(?:合计|总计)(?:为|是|：|:)?$/, ''));
+  const connector = whole ? /(?:为|是|：|:)$/.exec(raw) : CONNECTOR.exec(raw);
+  const before = connector ? raw.slice(0, connector.index).replace(/\s+$/, '') : raw;
+  const isTotal = Boolean(connector && /共计|合计|总计|共/.test(connector[0]));
+  // "部门预算数为2,000万元（其中年初预算1,800万元，年中追加200万元）": a 预算数 broken down into 年初 and an
+  // addition is the whole year's budget. (A bare "预算数" is the approved, initial budget in the 2013 framework.)
+  const brokenDown =
+    /预算(?:总)?数$/.test(before) &&
+    !/(?:年初|调整|追加|完成|执行)[^，,。；;]{0,4}预算(?:总)?数$/.test(before) &&
+    /^\s*(?:[（(]\s*(?:其中|含)?[^。；;)）]{0,12}(?:年初|追加|调增|调减)|[，,]\s*其中[^。；;]{0,8}年初)/.test(text.slice(start, start + 60).replace(/^[\d,.\s]*(?:万元|元|亿元)/, ''));
+  const at = (k: RegExpExecArray, tier: 1 | 2, path: Field, isBare = false) => {
+    const keywordStart = back + k.index;
+    const lead = text.slice(Math.max(0, keywordStart - 2), keywordStart);
+    return { path, keywordStart, keyword: k[0], tier, isBare, isTotal: isTotal || TOTAL_WORD.test(lead) };
+  };
+  if (brokenDown) {
+    const k = /预算(?:总)?数$/.exec(before);
+    if (k) return at(k, 1, 'budget.adjustedBudget');
+  }
+  for (const [re, path] of KEYWORDS) {
+    const k = re.exec(before);
+    if (k) return at(k, 1, path);
+  }
+  const bare = BARE_BUDGET.exec(before);
+  if (bare) return at(bare, 1, 'budget.adjustedBudget', true);
+  // "2、支出：799.12万元": the sentence's start up to the figure is the term.
+  const sentence = text.slice(breakBefore(text, start, isSentenceEnd, 40), start);
+  const s = /^(.*?)(?:为|是|共计|合计|共|：|:)?\s*$/.exec(sentence)!;
+  if (BARE_SPENDING.test(s[1]!.trim())) {
+    const k = /(?:总)?支出(?:合计|总额|总计)?/.exec(s[1]!)!;
+    return { path: 'budget.actualSpending', keywordStart: start - sentence.length + k.index, keyword: k[0], tier: 1, isBare: false, isTotal };
+  }
+  return verbOf(text, start, isTotal);
+}
+
+/** Tier 2: the last verb of budgeting in the figure's clause, with what stands between them. */
+const VERB_REACH = 64;
+
+function verbOf(text: string, start: number, isTotal: boolean): ReturnType<typeof termOf> {
+  const clauseStart = breakBefore(text, start, (c) => isSentenceEnd(c) || isClauseBreak(c), VERB_REACH);
+  const clause = text.slice(clauseStart, start).replace(/\s+$/, '');
+  if (!clause || start - clauseStart >= VERB_REACH) return undefined;
+  let best: { path: Field; index: number; end: number; text: string } | undefined;
+  for (const v of VERBS) {
+    v.re.lastIndex = 0;
+    for (let m = v.re.exec(clause); m; m = v.re.exec(clause)) {
+      if (!m[0]) {
+        v.re.lastIndex++;
+        continue;
+      }
+      const after = clause.slice(m.index + m[0].length);
+      const filler = after.replace(CONNECTOR, '').replace(/\s+/g, '');
+      if (v.filler === 'none' && filler) continue;
+      if (v.filler === 'named' && filler && !NAMED_END.test(filler)) continue;
+      // Nothing of another kind between the verb and its figure: no spending word before a budget, no budget word
+      // before spending.
+      if (v.path !== 'budget.actualSpending' && /支出|执行|拨付|支付|结余|结转|到位/.test(filler)) continue;
+      // The verb nearest the figure; of two ending together ("年初批复预算" and its "批复预算"), the longer.
+      const end = m.index + m[0].length;
+      if (!best || end > best.end || (end === best.end && m.index < best.index)) best = { path: v.path, index: m.index, end, text: m[0] };
+    }
+  }
+  if (!best) return undefined;
+  const keywordStart = clauseStart + best.index;
+  const lead = text.slice(Math.max(0, keywordStart - 2), keywordStart);
+  return { path: best.path, keywordStart, keyword: best.text, tier: 2, isBare: false, isTotal: isTotal || TOTAL_WORD.test(lead) };
+}
+
+/**
+ * The budget figures of a report's sentences: each money figure named by a budget term right before it (年初预算数为,
+ * 调整后预算, 决算数, 实际总支出, "2、支出：") or by a verb of budgeting in its clause (年初批复预算…, 下达…经费,
+ * 批复总投资, 项目资金共, 已完成拨付), unless it is a part (其中…, 基本支出, a batch, last year); then per field the
+ * figure the candidates agree on (resolveCandidates), and the printed rates beside them.
+ */
 export function extractBudgetNarrative(ctx: ExtractContext): void {
-  for (const p of ctx.seg.paragraphs) {
-    if (!/预算|决算|支出|执行/.test(p.text)) continue;
+  const candidates: Candidate[] = [];
+  const year = getPath(ctx.draft, 'year') as number | undefined;
+  ctx.seg.paragraphs.forEach((p, pi) => {
+    if (!/预算|决算|支出|执行|资金|经费|拨付|下达|批复/.test(p.text)) return;
     const tokens = numbersOf(p);
-    if (!tokens.some((t) => t.unit === '万元' || t.unit === '元' || t.unit === '亿元' || t.unit === '%')) continue;
+    if (!tokens.some((t) => t.unit === '万元' || t.unit === '元' || t.unit === '亿元')) return;
     for (const t of tokens) {
       const m = moneyOf(t);
       if (!m) continue;
-      const raw = p.text.slice(Math.max(0, t.start - 24), t.start).replace(/\s+$/, '');
-      // "预算收入合计X万元，其中年初…": the whole year's total, not the initial budget the bare 预算收入 names.
-      const whole = /预算(?:收入|资金)?(?:合计|总计)(?:为|是|：|:)?$/.test(raw) && !/年初[^，,。；;]{0,8}$/.test(raw.replace(/预算(?:收入|资金)?(?:合计|总计)(?:为|是|：|:)?$/, ''));
-      const before = whole ? raw.replace(/(?:为|是|：|:)$/, '') : raw.replace(/(?:为|是|达到?|共计|合计|总计|共|计|：|:)$/, '').replace(/\s+$/, '');
-      // "部门预算数为2,000万元（其中年初预算1,800万元，年中追加200万元）": a 预算数 broken down into 年初 and an
-      // addition is the whole year's budget. (A bare "预算数" is the approved, initial budget in the 2013 framework.)
-      const brokenDown =
-        /预算(?:总)?数$/.test(before) &&
-        !/(?:年初|调整|追加|完成|执行)[^，,。；;]{0,4}预算(?:总)?数$/.test(before) &&
-        /^\s*(?:[（(]\s*(?:其中|含)?[^。；;)）]{0,12}(?:年初|追加|调增|调减)|[，,]\s*其中[^。；;]{0,8}年初)/.test(p.text.slice(t.end, t.end + 30));
-      for (const [re, path] of brokenDown ? ([[/预算(?:总)?数$/, 'budget.adjustedBudget']] as const) : KEYWORDS) {
-        const k = re.exec(before);
-        if (!k) continue;
-        const keywordStart = t.start - (p.text.slice(Math.max(0, t.start - 24), t.start).length - k.index);
-        if (!isDepartmentTotal(p.text, keywordStart, k[0])) break;
-        putMoney(ctx, path, m, sourceInParagraph(ctx, p, keywordStart, t.end));
-        break;
-      }
+      const term = termOf(p.text, t.start);
+      if (!term) continue;
+      const { sentence, sentenceStart } = prefixes(p.text, t.start);
+      // "其中：基本支出X万元" is a part; "（其中年初预算X万元，年中追加Y万元）" — the whole split into the initial
+      // budget and its adjustment — still names the initial budget.
+      if (!term.isTotal && inBreakdown(sentence) && !(term.path === 'budget.initialBudget' && splitsWholeYear(p.text, t.end))) continue;
+      if (!isWholeBudget(ctx, p.text, term.keywordStart, term.keyword)) continue;
+      // "2022年年初预算X万元" in a report on 2023: another year's budget.
+      if (year !== undefined && otherYear(p.text, term.keywordStart, year)) continue;
+      // A verb of budgeting in a department's report ("已实际支付X万元", "共计下达X万元") is the department's only
+      // where the sentence names it: such sentences mostly tell of one project or one payment.
+      if (term.tier === 2 && documentSubject(ctx) === 'department' && !NAMES_DEPARTMENT.test(sentence)) continue;
+      const line = lineAt(p, t.start);
+      const section = ctx.seg.sectionOfLine[line];
+      candidates.push({
+        path: term.path,
+        money: m,
+        tier: term.tier,
+        isTotal: term.isTotal,
+        isBare: term.isBare,
+        inBudgetSection: Boolean(section && BUDGET_SECTION.test(section.path.join(' '))),
+        sentence: `${pi}:${sentenceStart}`,
+        source: sourceInParagraph(ctx, p, term.keywordStart, t.end),
+      });
     }
-  }
-  extractRates(ctx);
+  });
+  const rates = collectRates(ctx, candidates);
+  resolveCandidates(ctx, candidates, rates);
+  chooseRate(ctx, rates);
 }
 
-const COMPLETION_RE = /(?:预算完成率|预算执行率|完成预算的|完成年初预算的|完成全年预算的|执行率|支出率|完成率|支出实现率)(?:[（(][^（）()]{1,8}[)）])?(?:为|是|达到?|：|:)?\s*$/;
+/** A money figure as an exact amount, for comparing figures printed in different units. */
+function amountOf(m: Candidate['money']): Amount | undefined {
+  const v = parseExact(m.value);
+  return v === undefined ? undefined : amount(v, m.unit);
+}
+
+
+/** The amount in 万元 as a key: equal amounts in any unit share it. */
+function amountKey(m: Candidate['money']): string {
+  const a = amountOf(m);
+  if (!a) return `?${m.value}`;
+  const v = reduce(valueIn(a, '万元'));
+  return `${v.n}/${v.d}`;
+}
+
+/** The first candidate of each different amount (a map: a text of thousands of figures stays linear). */
+function distinct(list: readonly Candidate[]): Candidate[] {
+  const seen = new Map<string, Candidate>();
+  for (const c of list) {
+    const k = amountKey(c.money);
+    if (!seen.has(k)) seen.set(k, c);
+  }
+  return [...seen.values()];
+}
+
+/** Whether spent ÷ budget, as a percentage, is the printed rate to within one unit of its last printed digit. */
+function agreesWithRate(spent: Candidate['money'], budget: Candidate['money'], rate: string): boolean {
+  const a = amountOf(spent);
+  const b = amountOf(budget);
+  const r = parseExact(rate.replace(/[%％]$/, ''));
+  if (!a || !b || !r) return false;
+  const q = div(mul(valueIn(a, '万元'), HUNDRED), valueIn(b, '万元'));
+  if (!q) return false;
+  const digits = decimalsOf(rate.replace(/[%％]$/, ''));
+  return cmp(abs(sub(q, r)), { n: 1n, d: pow10(digits) }) < 0;
+}
+
+/**
+ * Per field, the figure the sentences agree on: the strongest tier's candidates, a sentence's total over the items it
+ * sums. Of several different figures: the one that agrees with the printed execution rate and the other figure
+ * (spent ÷ budget), else the one the budget-execution section gives — said in the extraction report; when neither
+ * decides, none: a wrong budget is worse than a missing one.
+ */
+function resolveCandidates(ctx: ExtractContext, all: readonly Candidate[], rates: readonly RateCandidate[]): void {
+  const project = documentSubject(ctx) === 'project';
+  const draftMoney = (path: Field) => getPath(ctx.draft, path) as Candidate['money'] | undefined;
+  const initials = [...all.filter((c) => c.path === 'budget.initialBudget').map((c) => c.money), ...(draftMoney('budget.initialBudget') ? [draftMoney('budget.initialBudget')!] : [])];
+  // A bare 预算数 is the whole year's budget in a project's report; in a department's, only beside a different 年初预算
+  // (the same figure is the approved, initial budget of the 2013 framework).
+  const initialKeys = new Set(initials.map(amountKey));
+  const keep = (c: Candidate) => !c.isBare || project || (initialKeys.size > 0 && !initialKeys.has(amountKey(c.money)));
+  const lists = new Map<Field, Candidate[]>();
+  for (const path of FIELDS) {
+    let list = all.filter((c) => c.path === path && keep(c));
+    if (!list.length) continue;
+    const tier = Math.min(...list.map((c) => c.tier));
+    list = list.filter((c) => c.tier === tier);
+    // "一批项目批复X万元，二批项目批复Y万元，合计批复Z万元": the total stands for the items before it.
+    const totals = new Set(list.filter((c) => c.isTotal).map((c) => c.sentence));
+    list = list.filter((c) => c.isTotal || !totals.has(c.sentence));
+    lists.set(path, list);
+  }
+  const rateTexts = [...new Set(rates.filter((r) => r.kind === 'completion').map((r) => r.text))].slice(0, MAX_CHOICES);
+  /** The figures the other side of spent ÷ budget may take: the draft's, else this text's candidates. */
+  const others = (path: Field): Candidate['money'][] => {
+    const other: Field = path === 'budget.actualSpending' ? 'budget.adjustedBudget' : 'budget.actualSpending';
+    const d = draftMoney(other);
+    return d ? [d] : distinct(lists.get(other) ?? []).slice(0, MAX_CHOICES).map((c) => c.money);
+  };
+  for (const path of FIELDS) {
+    const list = lists.get(path);
+    if (!list) continue;
+    const values = distinct(list);
+    let pick: Candidate | undefined;
+    if (values.length === 1) pick = list[0];
+    else {
+      // More than a few different figures for one field: the text is a list of parts, not a statement of the whole.
+      const byRate =
+        path === 'budget.initialBudget' || values.length > MAX_CHOICES
+          ? []
+          : values.filter((v) => others(path).some((o) => rateTexts.some((r) => (path === 'budget.actualSpending' ? agreesWithRate(v.money, o, r) : agreesWithRate(o, v.money, r)))));
+      const inSection = list.filter((c) => c.inBudgetSection);
+      if (byRate.length === 1) pick = byRate[0];
+      else if (values.length <= MAX_CHOICES && distinct(inSection).length === 1) pick = inSection[0];
+      ctx.warnings.push({
+        code: pick ? 'import-budget-conflict-chosen' : 'import-budget-conflict',
+        path: path.split('.'),
+        params: {
+          field: FIELD_NAMES[path],
+          values: values.slice(0, MAX_CHOICES).map((c) => `${c.money.value} ${c.money.unit}`).join('、') + (values.length > MAX_CHOICES ? ' …' : ''),
+          ...(pick ? { chosen: `${pick.money.value} ${pick.money.unit}`, reason: byRate.length === 1 ? '与印出的执行率相符' : '预算执行部分所写' } : {}),
+        },
+        ...(values[0]!.source.line !== undefined ? { line: values[0]!.source.line } : {}),
+      });
+    }
+    if (pick) putMoney(ctx, path, pick.money, pick.source);
+  }
+}
+
+/** How many different figures of one field are weighed against each other at most. */
+const MAX_CHOICES = 8;
+
+const FIELDS = ['budget.initialBudget', 'budget.adjustedBudget', 'budget.actualSpending'] as const;
+const FIELD_NAMES: Record<Field, string> = { 'budget.initialBudget': '年初预算', 'budget.adjustedBudget': '全年（调整后）预算', 'budget.actualSpending': '实际支出' };
+
+/**
+ * A rate word and what may follow it before the figure: "预算执行率为", "完成率均达到", "执行率（%）：". A bare
+ * 执行率/完成率/支出率/使用率 is the budget's only when the word before it names the budget (资金执行率, 经费使用率) or
+ * nothing does and the sentence, or the one before, speaks of the budget.
+ */
+const COMPLETION_RE =
+  /(预算完成率|预算执行率|完成预算的|完成年初预算的|完成全年预算的|支出实现率|执行率|支出率|完成率|使用率)(?:[（(][^（）()]{1,12}[)）])?(?:均|已|全部)?(?:为|是|达到?|：|:)?\s*$/;
+const BARE_RATE = /^(?:执行率|支出率|完成率|使用率)$/;
+/** Words that make a bare rate the budget's: 资金执行率, 经费使用率, 支出执行率, 全年执行率 … */
+const BUDGET_NOUN = /(?:预算|资金|经费|支出|财政|整体|部门|全年|年度|本年|总体)$/;
 const ADJUSTMENT_RE = /(?:预算调整率(?:为|是|：|:)?|调整(?:资金|数|金额)?占(?:调整后?|年初)?预算(?:数|总额)?(?:的)?(?:比例)?(?:为)?)\s*$/;
 
-function extractRates(ctx: ExtractContext): void {
-  const actual = getPath(ctx.draft, 'budget.actualSpending') as { value?: string } | undefined;
-  const completion: { text: string; src: ReturnType<typeof sourceInParagraph>; nearActual: boolean }[] = [];
-  for (const p of ctx.seg.paragraphs) {
-    if (!p.text.includes('%')) continue;
+interface RateCandidate {
+  readonly kind: 'completion' | 'adjustment';
+  readonly text: string;
+  readonly source: ReturnType<typeof sourceInParagraph>;
+  readonly sentence: string;
+  /** The sentence's text up to the rate. */
+  readonly sentenceText: string;
+  /** Beside a budget figure (same or previous sentence) or in the budget-execution section. */
+  readonly nearBudget: boolean;
+}
+
+/** The printed rates of the department's (the project's) budget in the text. */
+function collectRates(ctx: ExtractContext, candidates: readonly Candidate[]): RateCandidate[] {
+  const project = documentSubject(ctx) === 'project';
+  // Sentences that state a budget figure of the department (or the project): a bare rate beside them is its rate.
+  const budgetSentences = new Set(candidates.map((c) => c.sentence));
+  const out: RateCandidate[] = [];
+  ctx.seg.paragraphs.forEach((p, pi) => {
+    if (!p.text.includes('%') && !p.text.includes('％')) return;
     for (const t of numbersOf(p)) {
       const pct = percentText(t);
       if (pct === undefined) continue;
-      const before = p.text.slice(Math.max(0, t.start - 20), t.start);
+      const before = p.text.slice(Math.max(0, t.start - 24), t.start);
       const k = COMPLETION_RE.exec(before);
       const a = ADJUSTMENT_RE.exec(before);
-      const kwStart = t.start - before.length + (k?.index ?? a?.index ?? 0);
       if (!k && !a) continue;
-      if (!isDepartmentTotal(p.text, kwStart, (k ?? a)![0])) continue;
+      const kwStart = t.start - before.length + (k?.index ?? a?.index ?? 0);
+      if (!isWholeBudget(ctx, p.text, kwStart, (k ?? a)![0])) continue;
+      const { sentence, sentenceStart } = prefixes(p.text, t.start);
+      const key = `${pi}:${sentenceStart}`;
       const src = sourceInParagraph(ctx, p, kwStart, t.end);
-      if (a) putPrinted(ctx, 'budget.printed.adjustmentRate', `${pct}%`, src);
-      else {
-        const { sentence } = prefixes(p.text, t.start);
-        completion.push({ text: `${pct}%`, src, nearActual: Boolean(actual?.value && sentence.includes(actual.value)) });
+      const nearFigure = budgetSentences.has(key) || budgetSentences.has(`${pi}:${previousSentenceStart(p.text, sentenceStart)}`);
+      if (a) {
+        out.push({ kind: 'adjustment', text: `${pct}%`, source: src, sentence: key, sentenceText: sentence, nearBudget: nearFigure });
+        continue;
       }
+      const word = k![1]!;
+      const head = sentence.slice(0, sentence.length - (t.start - kwStart)).replace(/\s+$/, '');
+      if (BARE_RATE.test(word)) {
+        // "指标完成率100%", "任务完成率": another thing's rate. "资金执行率", "项目预算执行率" (a project's report): the budget's.
+        const named = /[\u4e00-\u9fa5]$/.test(head);
+        if (named && !(BUDGET_NOUN.test(head) || (project && /项目$/.test(head)))) continue;
+        if (!named && !nearFigure && !/预算|资金|经费|支出|拨付/.test(head)) continue;
+      }
+      const section = ctx.seg.sectionOfLine[lineAt(p, t.start)];
+      const inSection = Boolean(section && BUDGET_SECTION.test(section.path.join(' ')));
+      out.push({ kind: 'completion', text: `${pct}%`, source: src, sentence: key, sentenceText: sentence, nearBudget: nearFigure || inSection });
     }
-  }
-  // The rate printed beside the actual spending figure is the department's; otherwise the first one.
-  const best = completion.find((c) => c.nearActual) ?? completion[0];
-  if (best) putPrinted(ctx, 'budget.printed.executionRate', best.text, best.src);
+  });
+  return out;
+}
+
+/**
+ * The printed rates: the adjustment rate as first printed; of the execution rates, the one printed beside the actual
+ * spending figure, then one beside a budget figure or in the budget-execution section, otherwise the first.
+ */
+function chooseRate(ctx: ExtractContext, rates: readonly RateCandidate[]): void {
+  const adjustment = rates.find((r) => r.kind === 'adjustment');
+  if (adjustment) putPrinted(ctx, 'budget.printed.adjustmentRate', adjustment.text, adjustment.source);
+  const actual = getPath(ctx.draft, 'budget.actualSpending') as { value?: string } | undefined;
+  const rank = (r: RateCandidate) => (actual?.value && r.sentenceText.includes(actual.value) ? 0 : r.nearBudget ? 1 : 2);
+  const best = rates.filter((r) => r.kind === 'completion').sort((x, y) => rank(x) - rank(y))[0];
+  if (best) putPrinted(ctx, 'budget.printed.executionRate', best.text, best.source);
+}
+
+/** Where the sentence before the one starting at `sentenceStart` starts (-1 when there is none). */
+function previousSentenceStart(text: string, sentenceStart: number): number {
+  return sentenceStart === 0 ? -1 : breakBefore(text, sentenceStart - 1, isSentenceEnd);
 }

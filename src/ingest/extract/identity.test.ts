@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractIdentity } from './identity.ts';
+import { extractIdentity, nameFromValue } from './identity.ts';
 import { FILE, extract, foundAt, foundList, row, textDocument, valueAt } from './testing.ts';
 
 describe('identity: the clean cases', () => {
@@ -113,5 +113,220 @@ describe('identity: forms of other provinces', () => {
   it('a 部门名称 wins over the 主管部门; a code before the name is not part of it', () => {
     const ctx = extract(textDocument(row('主管部门', '样例市文化广电旅游局'), row('部门名称', '305001-样例市图书馆')), extractIdentity);
     assert.equal(valueAt(ctx, 'department.name'), '样例市图书馆');
+  });
+});
+
+describe('identity: the year where no label gives it', () => {
+  it('a title with spaces around the year, and a long first line that starts with its title', () => {
+    const ctx = extract(
+      textDocument('样例市样例调度中心 2022 年度部门整体支出绩效自评报告 一 基本情况。 本中心按照样例文件要求，对本单位整体支出开展了绩效自评。'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'year'), 2022);
+    assert.equal(valueAt(ctx, 'department.name'), '样例市样例调度中心');
+    assert.deepStrictEqual(ctx.warnings, []);
+  });
+
+  it('a form title with its year in brackets run together with the form (OCR): the year is read, not inferred', () => {
+    const ctx = extract(textDocument('1、样例市本级部门项目支出绩效自评表(2021年)项目名称样例公用经费主管部门样例市教育局实施单位样例市第九中学自评得分97'), extractIdentity);
+    assert.equal(valueAt(ctx, 'year'), 2021);
+    assert.equal(valueAt(ctx, 'department.name'), '样例市教育局');
+    assert.deepStrictEqual(ctx.warnings, []);
+  });
+
+  it('no title: the evaluated year of the opening sentence (现将2022年…报告如下) is inferred, and the report says from where', () => {
+    const ctx = extract(
+      textDocument(
+        '为做好2022年样例资金项目绩效管理工作，根据《样例省财政厅关于印发样例办法的通知》（样财〔2018〕99号），现将2022年样例县交通运输局样例资金项目绩效自评总结报告如下：',
+        '一、绩效目标分解下达情况',
+        '于2022年12月5日至7日，对该项目的各项绩效指标完成情况进行了核查。',
+      ),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'year'), 2022);
+    assert.equal(valueAt(ctx, 'department.name'), '样例县交通运输局');
+    assert.equal(foundAt(ctx, 'department.name')!.source.line, 1);
+    assert.deepStrictEqual(
+      ctx.warnings.map((w) => [w.code, w.params['year'], w.line]),
+      [['year-inferred', 2022, 1]],
+    );
+    assert.match(String(ctx.warnings[0]!.params['text']), /现将2022年/);
+  });
+
+  it('the year of the budget, not the page’s publication date nor the report date (the evaluated year + 1)', () => {
+    const ctx = extract(
+      textDocument(
+        '【字体：大 中 小】 【发布时间：2023-03-21 09:30】 【作者：样例办】',
+        '部门整体支出绩效评价报告',
+        '报告日期：2023年6月12日',
+        '一、基本情况',
+        '2022年部门决算收支完成情况。',
+        '1、收入：640.00万元。',
+      ),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'year'), 2022);
+    assert.equal(foundAt(ctx, 'year')!.source.line, 5);
+    assert.equal(ctx.warnings[0]?.code, 'year-inferred');
+  });
+
+  it('“本局对 ⏎ 2017 年部门整体支出开展了绩效自评” across a line break; a range (2016-2025年) and a plan (2019年工作计划) are not the year', () => {
+    const ctx = extract(
+      textDocument('根据《样例省样例规划（2016-2025年）》要求，本局对', '2017 年部门整体支出开 展了绩效自评，得分', '92 分。', '(三)2019年工作计划'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'year'), 2017);
+    assert.equal(foundAt(ctx, 'year')!.source.line, 2);
+  });
+
+  it('a bare “2021年” in the opening is the best candidate when nothing else is printed: taken, and said to be inferred', () => {
+    const ctx = extract(
+      textDocument('部门整体绩效自评表主管部门财政处室自评总分(分)95.3部门预算执行情况年初预算数全年预算数全年执行数执行率(%)O81%108.1当年绩效目标样例中心2021年全面完成了年度工作任务，样例工作有序开展。'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'year'), 2021);
+    assert.equal(ctx.warnings[0]?.code, 'year-inferred');
+    assert.equal(valueAt(ctx, 'department.name'), undefined, '主管部门 followed by another label names nobody');
+  });
+
+  it('“20xx年” and dates only: no year is invented, and no inference is reported', () => {
+    const ctx = extract(textDocument('样例项目绩效自评报告', '县财政预算安排20xx年样例工程150万元。', '报告日期：2023年6月12日', '发布日期 2023-06-12'), extractIdentity);
+    assert.equal(valueAt(ctx, 'year'), undefined);
+    assert.deepStrictEqual(ctx.warnings, []);
+  });
+});
+
+describe('identity: the department in the shapes of other provinces', () => {
+  it('a title split over two lines whose name has no place word (市公路局2020年度…项目 ⏎ 自评结果)', () => {
+    const ctx = extract(textDocument('市样例局2020年度样例养护类项目', '自评结果', '一、自评结论'), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), '市样例局');
+    assert.equal(valueAt(ctx, 'department.region'), undefined);
+    assert.equal(valueAt(ctx, 'year'), 2020);
+  });
+
+  it('a label glued to its name and to the next label: cut at the next label word', () => {
+    const ctx = extract(
+      textDocument('1、样例区2022年度部门(单位)整体支出绩效评价自评报告部门(单位)名称样例市样例区发展和改革局预算编码300001报告日期:2023年4月20日样例区财政局(制)'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例市样例区发展和改革局');
+    assert.equal(valueAt(ctx, 'year'), 2022);
+  });
+
+  it('资金使用单位 in a table whose cells a text export separates with “|”; 中央/地方主管部门 are not the 主管部门', () => {
+    const ctx = extract(
+      textDocument(
+        '样例补助资金绩效自评表 | |||||||',
+        '(2024年度) | |||||||',
+        '转移支付(项目)名称 | 样例补助资金 | ||||||',
+        '中央主管部门 | 样例部 | ||||||',
+        '地方主管部门 | 样例省样例厅 样例市样例局 |',
+        '资金使用单位 | 样例市样例区人力资源和社会保障局 | ||||',
+      ),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例市样例区人力资源和社会保障局');
+    assert.equal(valueAt(ctx, 'year'), 2024);
+  });
+
+  it('a project’s form: the 主管部门 wins over the 实施单位 and over a “部门:” beside the title', () => {
+    const ctx = extract(
+      textDocument('2022年度项目支出绩效自评表 | 部门:样例县样例中学 |', '| 项目名称 | 样例营养改善资金 | 主管部门 | 样例县教育体育局 | 实施单位 | 样例县样例中学 |'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例县教育体育局');
+  });
+
+  it('a project’s form: the 主管部门 wins over 项目单位(盖章) printed above it', () => {
+    const ctx = extract(
+      textDocument('2022年度样例工程项目自评表', '项目单位(盖章):样例市图书馆 主要领导签字:', '填报日期:2023.5.16', '项目名称 | 样例工程 | ||||', '主管部门 | 样例市文化和旅游局 | 项目实施单位 | 样例市图书馆 | ||'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例市文化和旅游局');
+  });
+
+  it('a department-wide report: its 项目单位 is the department, not the 主管部门', () => {
+    const ctx = extract(
+      textDocument('部门整体支出绩效评价报告', '', '项目名称：部门整体支出绩效评价报告', '', '项目单位：样例县机构编制委员会办公室', '', '主管部门：样例县样例委员会', '2018年3月26日'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例县机构编制委员会办公室');
+  });
+
+  it('a table flattened one cell per line: the 主管部门 is the next line, kept as printed with its 本级', () => {
+    const ctx = extract(
+      textDocument('部门预算项目支出绩效自评表(2023年度) |', '项目名称 |', '00000000-样例运转经费 |', '主管部门 |', '样例县发展和改革局本级 |', '实施单位 (盖章) |', '样例县发展和改革局 |'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例县发展和改革局本级');
+    assert.match(foundAt(ctx, 'department.name')!.source.text!, /主管部门 样例县发展和改革局本级/);
+  });
+
+  it('a cover label whose name wrapped onto the next line (部门（单位）名称： ⏎ 某中心)', () => {
+    const ctx = extract(textDocument('样例市2018年度部门整体支出', '绩效评价自评报告', '', '部门（单位）名称：', '样例市数字化城市管理中心', '预 算 编 码：900100'), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), '样例市数字化城市管理中心');
+    assert.equal(foundAt(ctx, 'department.name')!.source.line, 5);
+  });
+
+  it('a form flattened onto one line with spaces: the 主管部门 after its budget code, up to the next label', () => {
+    const ctx = extract(
+      textDocument('附件: 项目支出绩效自评表 (2022年度) 项目名称 样例业务项目 主管部门 305-样例市样例区样例镇人民政府 实施单位 305001-样例市样例区样例镇人民政府 项目资金 (万元) 年初预算数 全年预算数'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例市样例区样例镇人民政府');
+    assert.equal(valueAt(ctx, 'year'), 2022);
+  });
+
+  it('“我局/我单位” in the opening sentence names nobody', () => {
+    const ctx = extract(textDocument('按照样例文件要求，我单位及时对样例项目开展自评，现将2022年我局样例项目绩效自评情况报告如下：'), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), undefined);
+    assert.equal(valueAt(ctx, 'year'), 2022);
+  });
+
+  it('a title behind a web page’s header lines (索引号, 发布机构, 发布日期 …): found, and their year is not taken', () => {
+    const header = ['[ 索引号 ] 000000000000/2021-00001 [ 发文字号 ]', '[ 主题分类 ] 其他 [ 体裁分类 ] 其他', '[ 发布机构 ] 样例区发展改革委 [ 发布日期 ] 2021-09-14', '[ 成文日期 ] 2021-09-10 [ 有效性 ]'];
+    const ctx = extract(
+      textDocument('您当前位置: 首页>区政府部门>政务公开', ...header, ...header, ...header, '打印 关闭', '样例市样例区发展和改革委员会2020年度部门整体支出绩效自评报告', '一、基本情况'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例市样例区发展和改革委员会');
+    assert.equal(valueAt(ctx, 'year'), 2020);
+  });
+
+  it('a web page’s “• 发布机构 ⏎ • 某局” is the publisher, not a cover line naming the department', () => {
+    const ctx = extract(
+      textDocument('• 索引号', '• 000000-0-/2023-0000001', '• 发布机构', '• 样例市文化和旅游局', '• 发布日期', '• 2023-05-18', '样例市图书馆2022年度项目支出绩效自评报告'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '样例市图书馆');
+  });
+
+  it('“来源:某县某局” of a web page is the last resort; “来源:财务科” or “来源:办公室” names no department', () => {
+    const a = extract(textDocument('发布时间:2022-03-08 15:40 来源:样例县农业农村水利局 浏览:', '样例县2021年样例工程水利发展资金绩效自评报告', '一、概述'), extractIdentity);
+    assert.equal(valueAt(a, 'department.name'), '样例县农业农村水利局');
+    assert.equal(valueAt(a, 'year'), 2021);
+    const b = extract(textDocument('来源:财务科 2019-08-20 10:05', '样例县2018年度部门整体支出绩效自评报告'), extractIdentity);
+    assert.equal(valueAt(b, 'department.name'), undefined);
+    assert.equal(valueAt(b, 'year'), 2018);
+    const c = extract(textDocument('来源:办公室 2019-08-20 10:05', '样例县2018年度部门整体支出绩效自评报告'), extractIdentity);
+    assert.equal(valueAt(c, 'department.name'), undefined, 'an office of the site names no department');
+  });
+
+  it('a value that is no organisation’s name, or that keeps a label, is not a department', () => {
+    const ctx = extract(textDocument(row('单位名称', '样例项目资金'), row('部门名称', '主管部门名称')), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), undefined);
+  });
+});
+
+describe('nameFromValue', () => {
+  it('drops a budget code, cuts at the next label, and keeps the budget system’s 部门 / 本级', () => {
+    assert.deepStrictEqual(nameFromValue('305001-样例市图书馆'), { name: '样例市图书馆', region: '样例市' });
+    assert.deepStrictEqual(nameFromValue('样例市样例区发展和改革局预算编码300001'), { name: '样例市样例区发展和改革局', region: '样例市样例区' });
+    assert.deepStrictEqual(nameFromValue('样例县司法局部门'), { name: '样例县司法局部门' });
+    assert.deepStrictEqual(nameFromValue(' 样例县卫生健康和体育局 年初预算 数 0'), { name: '样例县卫生健康和体育局', region: '样例县' });
+    assert.equal(nameFromValue('我局'), undefined);
+    assert.equal(nameFromValue('办公室'), undefined);
+    assert.equal(nameFromValue('万元'), undefined);
+    assert.equal(nameFromValue('财政处室自评总分'), undefined);
   });
 });

@@ -15,9 +15,10 @@
  */
 import { div, parseExact, toPlainString, add, type Exact, ZERO } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import type { Row, Table } from '../segment.ts';
+import { type Row, type Table, isValueCell } from '../segment.ts';
 import { type ExtractContext, put, sourceAt } from './context.ts';
-import { type ColumnSpec, type HeaderMatch, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
+import { type ColumnSpec, type HeaderMatch, alignValues, compactCells, findHeader, isSequenceNumber } from './table-columns.ts';
+import { documentStart } from './subject.ts';
 
 type Key =
   | 'level1'
@@ -50,7 +51,7 @@ const COLUMNS: readonly ColumnSpec<Key>[] = [
   },
   {
     key: 'target',
-    re: new RegExp(`年度指标值|^指标值${U}$|^目标值${U}$|年度目标值|^年度指标$|^年度(?:绩效)?目标$|^年初指标值${U}$|^(?:预期|计划|绩效)(?:指标|目标)值${U}$|^年度绩效指标值${U}$`),
+    re: new RegExp(`年度指标值|^指标值${U}$|^目标值${U}$|年度目标值|^年度指标$|^年度(?:绩效)?目标$|^年初(?:指标|目标)值${U}$|^(?:预期|计划|绩效)(?:指标|目标)值${U}$|^年度绩效指标值${U}$`),
   },
   { key: 'coefficient', re: new RegExp(`^得分系数${U}$`) },
   { key: 'score', re: new RegExp(`^(?:自评|指标)?得分${U}$`) },
@@ -79,6 +80,8 @@ const DIRECTIONS: Readonly<Record<string, string>> = {
   '＝': 'eq',
   '﹦': 'eq',
   '==': 'eq',
+  // A box-drawing double line that some system exports print for "=".
+  '═': 'eq',
   定性: 'qualitative',
   定性指标: 'qualitative',
   正向: 'gte',
@@ -88,9 +91,9 @@ const DIRECTIONS: Readonly<Record<string, string>> = {
 };
 
 /** The sign a reviewer writes for a printed direction (full-width and small forms folded). */
-const SIGN_OF: Readonly<Record<string, string>> = { '≥': '≥', '>=': '≥', '≧': '≥', '＞': '>', '>': '>', '≤': '≤', '<=': '≤', '≦': '≤', '＜': '<', '<': '<', '=': '=', '＝': '=', '﹦': '=', '==': '=' };
+const SIGN_OF: Readonly<Record<string, string>> = { '≥': '≥', '>=': '≥', '≧': '≥', '＞': '>', '>': '>', '≤': '≤', '<=': '≤', '≦': '≤', '＜': '<', '<': '<', '=': '=', '＝': '=', '﹦': '=', '==': '=', '═': '=' };
 
-const COMPARATOR_START = /^(?:≥|≤|>=|<=|＞|＜|>|<|=|＝|﹦|≧|≦|不低于|不少于|不高于|不超过|大于|小于|高于|低于|至少)/;
+const COMPARATOR_START = /^(?:≥|≤|>=|<=|＞|＜|>|<|=|＝|﹦|═|≧|≦|不低于|不少于|不高于|不超过|大于|小于|高于|低于|至少)/;
 
 /**
  * The target as a reviewer reads it from a split row: direction, value and unit put back together ("≥" + "36000" +
@@ -115,6 +118,164 @@ export function splitWeight(text: string): { name: string; weight?: string } {
   return m ? { name: m[1]!.trim(), weight: m[2]! } : { name: text };
 }
 
+/**
+ * Level words of the national framework (财预〔2020〕10号 and the provincial forms after it), tested on the compacted
+ * cell: 一级 产出/效益/满意度, 二级 数量/质量/时效/成本, 经济/社会/生态(环境)效益, 可持续影响, 服务对象满意度 — each with
+ * or without "指标" and a weight "(20分)". 成本 and 满意度 are printed at either level, so they are in both.
+ */
+export const LEVEL1_WORD = /^(?:产出|效益|满意度|成本|效果)(?:指标)?(?:[（(]\d+(?:\.\d+)?分?[）)])?$/;
+export const LEVEL2_WORD =
+  /^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|满意度)(?:指标)?(?:[（(]\d+(?:\.\d+)?分?[）)])?$/;
+
+/**
+ * The level-1 group a level-2 word belongs to in the national framework, for a table whose merged 一级指标 cell was
+ * lost: 数量/质量/时效/成本 → 产出指标, 经济/社会/生态/环境效益 and 可持续影响 → 效益指标, 满意度 → 满意度指标.
+ */
+export function level1Of(level2: string): string | undefined {
+  const w = compactLabel(level2);
+  if (/^(?:数量|质量|时效|成本)(?:指标)?$/.test(w)) return '产出指标';
+  if (/^(?:经济效益|社会效益|生态效益|环境效益|可持续影响)(?:指标)?$/.test(w)) return '效益指标';
+  if (/^(?:服务对象)?满意度(?:指标)?$/.test(w)) return '满意度指标';
+  return undefined;
+}
+
+/** Columns an indicator row's cells are checked against when its leading cells may be missing. */
+export interface IndicatorColumns {
+  readonly level1?: number | undefined;
+  readonly level2?: number | undefined;
+  readonly name?: number | undefined;
+  readonly target?: number | undefined;
+  readonly actual?: number | undefined;
+  readonly weight?: number | undefined;
+  readonly score?: number | undefined;
+  readonly direction?: number | undefined;
+  readonly sign?: number | undefined;
+  readonly unitOfMeasure?: number | undefined;
+}
+
+const SIGN_CELL = /^(?:≥|≤|>=|<=|≧|≦|＞|＜|>|<|=|＝|﹦|═|==|定性|定量|正向|反向|正向指标|反向指标|定性指标|定量指标)$/;
+const END_OF_TABLE = /^(?:合计|总计|总分|自评总分|评价结论|自评结论|存在(?:的)?问题|改进措施|其他需要说明(?:的)?事项|其他说明|备注|说明|注[：:]?)/;
+/** A figure with nothing but a comparator or a percent sign: "10", "≥95%", "1,200" — never an indicator's name. */
+export const isBareFigure = (x: string) => /^[≥≤<>=＞＜≧≦]?-?\d[\d,]*(?:\.\d+)?[%％]?$/.test(x.replace(/\s/g, ''));
+const isScoreCell = (x: string) => /^\d{1,3}(?:\.\d{1,4})?分?$/.test(x.replace(/\s/g, ''));
+const isDashCell = (x: string) => /^[-—–─/／\\]+$/.test(x.replace(/\s/g, ''));
+
+/**
+ * How many empty cells to put before an indicator row whose leading cells are missing (negative: how many empty
+ * leading cells to drop) — a web copy or a text dump
+ * leaves out the cells of merged columns (绩效指标, 一级, 二级) in the rows below their first, and a header may carry a
+ * merged label cell (年度绩效目标1 (80分)) the rows do not — so that every cell stands under its header. The first
+ * filled cell says where the row starts: a level-1 word under 一级, a level-2 word under 二级, anything else under the
+ * name. The reading is taken only when its cells fit their columns: a name that is no figure and no level word, figures
+ * under 分值/得分, a sign under 指标性质/方向, a short unit, no cell past the header's last column, and — for a row
+ * that starts at its name — at least two values (a name with its target and actual). 0 when no such reading holds.
+ */
+export function indicatorRowShift(cells: readonly string[], c: IndicatorColumns, width: number): number {
+  const first = cells.findIndex((x) => x.trim() !== '' && !isSequenceNumber(x));
+  if (first < 0) return 0;
+  const lead = compactLabel(cells[first]!);
+  if (END_OF_TABLE.test(lead) || /^(?:一级指标|二级指标|三级指标|指标名称)/.test(lead)) return 0;
+  const isL1 = LEVEL1_WORD.test(lead);
+  const isL2 = LEVEL2_WORD.test(lead);
+  const starts: (readonly [number | undefined, 'level1' | 'level2' | 'name'])[] = isL1 && isL2
+    ? [[c.level1, 'level1'], [c.level2, 'level2']]
+    : isL1
+      ? [[c.level1, 'level1']]
+      : isL2
+        ? [[c.level2, 'level2']]
+        : [[c.name, 'name'], [c.level2, 'level2']];
+  // The row as it stands first, where its first cell is in a column of its kind; then the other readings in order.
+  const ordered = [...starts.filter(([col]) => col === first), ...starts.filter(([col]) => col !== first)];
+  for (const [col, kind] of ordered) {
+    if (col === undefined) continue;
+    const shift = col - first;
+    // A negative shift drops empty leading cells only (a copy that kept one more empty cell than the header has).
+    if (fits(shift < 0 ? cells.slice(-shift) : cells, c, width, Math.max(shift, 0), kind)) return shift;
+  }
+  return 0;
+}
+
+function fits(cells: readonly string[], c: IndicatorColumns, width: number, shift: number, kind: 'level1' | 'level2' | 'name'): boolean {
+  const last = cells.reduce((m, x, i) => (x.trim() !== '' ? i : m), -1);
+  if (last + shift >= width) return false;
+  // A level word alone: a group with no indicator of its own (生态效益指标 with nothing under it).
+  const lone = cells.filter((x) => x.trim() !== '');
+  if (kind !== 'name' && lone.length === 1) return (kind === 'level1' ? LEVEL1_WORD : LEVEL2_WORD).test(compactLabel(lone[0]!));
+  const at = (col: number | undefined) => (col === undefined || col - shift < 0 ? '' : (cells[col - shift] ?? '').trim());
+  const name = at(c.name);
+  if (!name || isValueCell(name) || SIGN_CELL.test(name) || LEVEL1_WORD.test(compactLabel(name)) || LEVEL2_WORD.test(compactLabel(name))) return false;
+  if (kind === 'level2' && !LEVEL2_WORD.test(compactLabel(at(c.level2))) && !(at(c.weight) && isScoreCell(at(c.weight))) && !(at(c.score) && isScoreCell(at(c.score)))) return false;
+  for (const col of [c.weight, c.score]) {
+    const x = at(col);
+    if (x && !isScoreCell(x) && !isDashCell(x)) return false;
+  }
+  for (const col of [c.direction, c.sign]) {
+    const x = at(col);
+    if (x && !SIGN_CELL.test(x.replace(/\s/g, '')) && !isDashCell(x)) return false;
+  }
+  const unit = at(c.unitOfMeasure);
+  if (unit && (/\d/.test(unit) || unit.length > 6)) return false;
+  if (kind === 'name') {
+    const values = [c.target, c.actual, c.weight, c.score].filter((col) => at(col) !== '').length;
+    if (values < 2) return false;
+    // A short row ending in two bare figures may as well be 完成值 | 分值 | 得分 as a name with its target and actual.
+    const lastScoreCol = Math.max(c.weight ?? -1, c.score ?? -1);
+    const filled = cells.filter((x) => x.trim() !== '');
+    if (lastScoreCol >= 0 && last + shift < lastScoreCol && filled.length >= 3 && filled.slice(-2).every(isScoreCell)) return false;
+  }
+  return true;
+}
+
+/**
+ * An indicator header as a web copy or a text dump leaves it: a two-row header flattened into one row (the upper row
+ * first: 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…, then the lower: 一级指标 | 二级指标 | 三级指标 |
+ * 指标性质 | 指标值 | 度量单位) and the first data row glued on after it. Returns the header in the order of the columns
+ * (the lower row's cells in place of the upper-row group they sit under: the level columns under 绩效指标, the split
+ * target under 年度指标值) and the glued data row; undefined when the row is no such header or its order is not certain.
+ */
+export function unglueHeader(cells: readonly string[], keyOf: (cell: string) => string | undefined): { header: string[]; firstRowAt?: number } | undefined {
+  const c = cells.map(compactLabel);
+  const i1 = c.findIndex((x) => keyOf(x) === 'level1');
+  if (i1 < 0) return undefined;
+  let j = i1;
+  while (j < c.length && c[j] !== '' && keyOf(c[j]!) !== undefined) j++;
+  const lower = c.slice(i1, j);
+  if (lower.slice(0, 3).map(keyOf).join() !== 'level1,level2,name') return undefined;
+  const firstRowAt = j < c.length && LEVEL1_WORD.test(c[j]!) ? j : undefined;
+  const glued = firstRowAt !== undefined ? { firstRowAt } : {};
+  // The upper row: value words right before the level words, after a 绩效指标 cell.
+  let k = i1;
+  while (k > 0 && c[k - 1] !== '' && keyOf(c[k - 1]!) !== undefined) k--;
+  const upper = c.slice(k, i1);
+  if (!upper.length) return firstRowAt !== undefined ? { header: lower, ...glued } : undefined;
+  if (k === 0 || !/^(?:绩效指标|指标)$/.test(c[k - 1]!)) return undefined;
+  const sub = lower.slice(3);
+  const targetAt = upper.findIndex((x) => keyOf(x) === 'target');
+  // The split target's parts (指标性质 | 指标值 | 度量单位) sit under the upper row's target word; without one, the
+  // order is not certain.
+  if (sub.length && targetAt < 0) return undefined;
+  const header = [...lower.slice(0, 3), ...upper.flatMap((x, i) => (i === targetAt && sub.length ? sub : [x]))];
+  return { header, ...glued };
+}
+
+/**
+ * The table with a flattened or glued indicator header (unglueHeader) at `rowIndex` replaced by the header in column
+ * order and, after it, the data row that was glued on; `added` rows were put in. Undefined when the row is no such header.
+ */
+export function withUngluedHeader(table: Table, rowIndex: number, keyOf: (cell: string) => string | undefined): { table: Table; added: number } | undefined {
+  const row = table.rows[rowIndex]!;
+  const u = unglueHeader(row.cells, keyOf);
+  if (!u) return undefined;
+  const line = row.lines[0]!;
+  const header: Row = { cells: u.header, cellLines: u.header.map(() => line), lines: row.lines, pieces: u.header.map(() => []) };
+  const rows: Row[] = [header];
+  if (u.firstRowAt !== undefined) {
+    const at = u.firstRowAt;
+    rows.push({ cells: row.cells.slice(at), cellLines: row.cellLines.slice(at), lines: row.lines, pieces: row.pieces.slice(at) });
+  }
+  return { table: { ...table, rows: [...table.rows.slice(0, rowIndex), ...rows, ...table.rows.slice(rowIndex + 1)] }, added: rows.length - 1 };
+}
+
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** 得分系数 as a fraction: "90%" → 0.9, "0.9" → 0.9, "90" under a "(%)" header → 0.9. */
@@ -135,6 +296,8 @@ const TOTAL_ROW = /^(?:合计|总计|总分|得分合计|分值合计|自评(?:�
 
 /** A scorecard (评分表) has 一级/二级/三级 too, but scores a rubric, not the department's own indicators. */
 const SCORECARD_WORDS = /评分标准|评分要点|评分细则|指标解释|评分办法|计分方法|评价标准/;
+
+const keyOf = (cell: string): Key | undefined => COLUMNS.find((s) => s.re.test(cell))?.key;
 
 function acceptHeader(h: HeaderMatch<Key>): boolean {
   const c = h.columns;
@@ -193,9 +356,12 @@ export function extractIndicatorTable(ctx: ExtractContext): void {
       from = found.rowIndex + 1;
       if (!acceptHeader(found)) continue;
       if (table.rows.slice(0, found.rowIndex + 3).some((r) => r.cells.some((x) => SCORECARD_WORDS.test(x)))) continue;
-      const header = withRowAbove(table, found);
+      // A two-row header flattened into one row, or the first data row glued onto it (a web copy, a text dump).
+      const unglued = withUngluedHeader(table, found.rowIndex, keyOf);
+      const flat = unglued ? findHeader(unglued.table, COLUMNS, ['name'], found.rowIndex) : undefined;
+      const header = flat ?? withRowAbove(table, found);
       const state: ReadState = { level1: '', level2: '' };
-      const end = readRows(ctx, table, header, header.rowIndex + 1, state, out, sections);
+      const end = readRows(ctx, flat ? unglued!.table : table, header, header.rowIndex + 1, state, out, sections) - (flat ? unglued!.added : 0);
       readAny = true;
       open = end >= table.rows.length ? { header, state, lastLine: table.lastLine } : undefined;
       from = Math.max(from, end);
@@ -212,6 +378,9 @@ export function extractIndicatorTable(ctx: ExtractContext): void {
   putSections(ctx, sections.level1.length ? sections.level1 : sections.level2);
 }
 
+/** A cell of a header row a narrow PDF column wrapped ("一级指" over "标"). */
+const WRAPPED_HEADER_WORD = /指$|指标$|^一级|^三级/;
+
 /**
  * The header from row `from` on; also one a narrow PDF column wrapped over two rows ("一级指" over "标"), read as the
  * two rows' cells joined.
@@ -222,7 +391,7 @@ function headerOf(table: Table, from: number): HeaderMatch<Key> | undefined {
   for (let r = from; r < limit; r++) {
     const a = table.rows[r]!.cells;
     const b = table.rows[r + 1]!.cells;
-    if (!a.some((x) => /指$|指标$|^一级|^三级/.test(compactLabel(x)))) continue;
+    if (!compactCells(a).some((x) => WRAPPED_HEADER_WORD.test(x))) continue;
     const joined = Array.from({ length: Math.max(a.length, b.length) }, (_, i) => `${a[i] ?? ''}${b[i] ?? ''}`);
     const one = findHeader({ ...table, rows: [{ ...table.rows[r + 1]!, cells: joined }] }, COLUMNS, ['name']);
     if (found && acceptHeader(found) && found.rowIndex <= r + 1) break;
@@ -261,27 +430,41 @@ function readRows(
   const width = Math.max(header.cells.length, start > 0 ? (table.rows[header.rowIndex - 1]?.cells.length ?? 0) : 0);
   let r = start;
   for (; r < table.rows.length; r++) {
-    const row = table.rows[r]!;
-    const lead = row.cells.slice(0, nameCol + 1).map(compactLabel).find((x) => x !== '' && !isSequenceNumber(x)) ?? '';
+    const printed = table.rows[r]!;
+    const lead = printed.cells.slice(0, nameCol + 1).map(compactLabel).find((x) => x !== '' && !isSequenceNumber(x)) ?? '';
     if (TOTAL_ROW.test(lead)) {
-      totalRow(ctx, row, c);
+      totalRow(ctx, printed, c);
       r++;
       break;
     }
+    // A row that lost the cells of merged columns on its left is read with its cells under their headers.
+    const shift = indicatorRowShift(printed.cells, c, width);
+    const row = shiftRow(printed, shift);
+    // A lone cell that is no level word, left of the name column, with the table going on after it: a piece of a row
+    // a copy split (a target on a line of its own, a second name whose values were merged above). It names no group
+    // and is no indicator of certain shape; passed over.
+    if (shift === 0 && isStrayCell(printed, nameCol) && continuesAt(table.rows[r + 1], c, width)) continue;
     const before = row.cells.slice(0, firstCol).filter((x) => x !== '' && !isSequenceNumber(x));
     // A filled cell left of the indicator columns that is neither the table's own label nor a row number (序号)
-    // starts another part of the form.
-    if (before.length && compactLabel(before[0]!) !== headerFirst) break;
+    // starts another part of the form — unless it is a figure: a row whose cells cannot be placed (a name that reads
+    // as a figure, values without their name) is passed over, not taken for the end of the table.
+    if (before.length && compactLabel(before[0]!) !== headerFirst) {
+      if (isValueCell(compactLabel(before[0]!))) continue;
+      break;
+    }
     const l1raw = c.level1 !== undefined ? (row.cells[c.level1] ?? '') : '';
     const l2raw = c.level2 !== undefined ? (row.cells[c.level2] ?? '') : '';
     const nameRaw = row.cells[nameCol] ?? '';
     // A header repeated after a page break.
     if (/^(?:一级指标|二级指标|三级指标|指标名称|一级$|三级$)/.test(compactLabel(l1raw || nameRaw))) continue;
+    // Figures without their name (a row a copy split over lines): no indicator, and no level either.
+    if (nameRaw && (isBareFigure(nameRaw) || SIGN_CELL.test(compactLabel(nameRaw))) && !LEVEL1_WORD.test(compactLabel(l1raw)) && !LEVEL2_WORD.test(compactLabel(l2raw))) continue;
     const v = valuesOf(row, header, nameCol, width);
     const hasValues = Object.keys(v).length > 0;
     // A row of name pieces only, under an indicator that printed its values: the rest of cells a narrow column wrapped
     // (a PDF prints "群众出行满意" and, on the next line, "度").
-    if (!hasValues && nameRaw && state.last?.hadValues && !isSequenceNumber(nameRaw)) {
+    const startsGroup = LEVEL1_WORD.test(compactLabel(l1raw)) || LEVEL2_WORD.test(compactLabel(l2raw));
+    if (!hasValues && nameRaw && state.last?.hadValues && !isSequenceNumber(nameRaw) && !startsGroup) {
       appendPieces(state.last.item, { level1: l1raw, level2: l2raw, name: nameRaw }, state);
       continue;
     }
@@ -312,11 +495,14 @@ function readRows(
     const score = v.score && PLAIN_NUMBER.test(v.score.trim()) ? v.score.trim() : undefined;
     const coefficient = v.coefficient ? coefficientOf(v.coefficient, coefficientPercent) : undefined;
     const unitOfMeasure = v.unitOfMeasure && !/^[-—/／\\]+$/.test(v.unitOfMeasure.trim()) ? v.unitOfMeasure.trim() : undefined;
-    const source = sourceAt(ctx, line, nameCol, [state.level1, state.level2, named.name, target ?? ''].filter(Boolean).join(' | '));
+    // A merged 一级指标 cell lost with the rows above (a table continued after a page break, a copy that dropped it):
+    // the group its 二级 word belongs to.
+    const level1 = state.level1 || (state.level2 ? (level1Of(state.level2) ?? '') : '');
+    const source = sourceAt(ctx, line, nameCol - shift, [level1, state.level2, named.name, target ?? ''].filter(Boolean).join(' | '));
     state.section1?.scores.push(score);
     state.section2?.scores.push(score);
     const item: Record<string, unknown> = {
-      ...(state.level1 ? { level1: state.level1 } : {}),
+      ...(level1 ? { level1 } : {}),
       ...(state.level2 ? { level2: state.level2 } : {}),
       name: named.name,
       ...(target ? { target } : {}),
@@ -334,6 +520,33 @@ function readRows(
     state.last = { item, hadValues: hasValues };
   }
   return r;
+}
+
+/** A row with one filled cell, left of the name column, that is no level word, no row number and no closing label. */
+export function isStrayCell(row: Row, nameCol: number): boolean {
+  const filled = row.cells.map((x, i) => ({ x: compactLabel(x), i })).filter((y) => y.x !== '');
+  if (filled.length !== 1) return false;
+  const { x, i } = filled[0]!;
+  return i < nameCol && !LEVEL1_WORD.test(x) && !LEVEL2_WORD.test(x) && !isSequenceNumber(x) && !END_OF_TABLE.test(x) && !/[：:]/.test(x);
+}
+
+/** Whether a row reads as an indicator row of the table: it starts with a level word, or its cells place with certainty. */
+function continuesAt(row: Row | undefined, c: IndicatorColumns, width: number): boolean {
+  const first = row?.cells.map(compactLabel).find((x) => x !== '' && !isSequenceNumber(x));
+  if (!row || !first) return false;
+  return LEVEL1_WORD.test(first) || LEVEL2_WORD.test(first) || indicatorRowShift(row.cells, c, width) !== 0;
+}
+
+/** The row with `shift` empty cells put before it (their locations those of the row's first line); negative: dropped. */
+export function shiftRow(row: Row, shift: number): Row {
+  if (shift < 0) return { ...row, cells: row.cells.slice(-shift), cellLines: row.cellLines.slice(-shift), pieces: row.pieces.slice(-shift) };
+  if (shift === 0) return row;
+  return {
+    ...row,
+    cells: [...Array<string>(shift).fill(''), ...row.cells],
+    cellLines: [...Array<number>(shift).fill(row.lines[0]!), ...row.cellLines],
+    pieces: [...Array.from({ length: shift }, () => []), ...row.pieces],
+  };
 }
 
 /** Joins wrapped pieces of the level and name cells to the indicator above (and to the levels carried on). */
@@ -364,6 +577,8 @@ function valuesOf(row: Row, header: HeaderMatch<Key>, nameCol: number, width: nu
 
 /** A 合计/总分 row: its 得分 is the self-score total, its 分值 the maximum (figures under their columns, else in order). */
 function totalRow(ctx: ExtractContext, row: Row, c: Partial<Record<Key, number>>): void {
+  // A 合计 row before this document's own title is the previous form's (subject.ts, documentStart).
+  if (row.lines[0]! < documentStart(ctx.seg)) return;
   const at = (col: number | undefined) => (col !== undefined ? (row.cells[col] ?? '').trim() : '');
   const nums = row.cells.map((x) => x.trim()).filter((x) => PLAIN_NUMBER.test(x));
   let total: string | undefined;

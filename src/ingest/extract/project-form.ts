@@ -11,11 +11,14 @@
  * (a department budget, indicator table or score total of a document that is a project form) are moved into the
  * project, so that nothing is counted twice.
  */
+import { HUNDRED, abs, decimalsOf, div, gt, isZero, lt, mul, parseExact, sub } from '../../core/exact.ts';
 import { layoutById } from '../../core/layouts/index.ts';
 import type { Source } from '../../core/model/money.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import { type Row, type Table, isValueCell } from '../segment.ts';
+import { type Line, type Row, type Table, isValueCell } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt, unitFromNotes } from './context.ts';
+import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, composeTarget, indicatorRowShift, isBareFigure, isStrayCell, level1Of, withUngluedHeader } from './indicators.ts';
+import { documentStart } from './subject.ts';
 import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
 type Unit = '元' | '万元';
@@ -44,7 +47,9 @@ const FUND_COLUMNS: readonly ColumnSpec<FundKey>[] = [
   { key: 'score', re: /^(?:得分|执行率得分)$/ },
 ];
 
-const FUND_ROWS: readonly (readonly [RegExp, 'total' | 'currentYear' | 'carriedOver' | 'other'])[] = [
+type FundRowKey = 'total' | 'currentYear' | 'carriedOver' | 'other';
+
+const FUND_ROWS: readonly (readonly [RegExp, FundRowKey])[] = [
   [/^(?:年度资金总额|资金总额|总额|合计)$/, 'total'],
   [/^(?:其中[：:]?)?(?:当年财政拨款|本年财政拨款|当年财政资金|财政资金|财政拨款)$/, 'currentYear'],
   [/^(?:其中[：:]?)?(?:上年结转资金|上年结转|上年结转结余资金)$/, 'carriedOver'],
@@ -53,15 +58,24 @@ const FUND_ROWS: readonly (readonly [RegExp, 'total' | 'currentYear' | 'carriedO
 
 const UNIT_IN_LABEL = /[（(]\s*(?:单位[：:])?\s*(万元|元)\s*[）)]/;
 
-/** A header cell without its unit or its column letter: "全年预算数（万元）", "全年执行数（B）", "执行率（B/A）". */
-const headerWord = (cell: string): string => compactLabel(cell).replace(UNIT_IN_LABEL, '').replace(/[（(][A-Za-z][A-Za-z/÷]*[）)]$/, '');
+/**
+ * A header cell without its unit or its column letter or formula: "全年预算数（万元）", "全年执行数（B）", "执行率（B/A）",
+ * "预算执行率(B/A×100%)".
+ */
+const headerWord = (cell: string): string => compactLabel(cell).replace(UNIT_IN_LABEL, '').replace(/[（(][A-Za-z][A-Za-z/÷×*+\-－\d.%％]*[）)]$/, '');
 
-/** The unit the funds header states ("项目资金（万元）", "年初预算数（元）"), then the table's notes, then 万元. */
-function fundsUnit(table: Table, header: Row): Unit {
+/**
+ * The unit the funds header states ("项目资金（万元）", "年初预算数（元）") — or the row above it, where a web copy put the
+ * merged "项目资金（元）" cell at the end of the line before — then the table's notes, then 万元.
+ */
+function fundsUnit(table: Table, header: Row, above?: Row): Unit {
   for (const c of header.cells) {
     const m = UNIT_IN_LABEL.exec(c.replace(/\s/g, ''));
     if (m) return m[1] as Unit;
   }
+  const last = above?.cells.filter((c) => c.trim() !== '').at(-1)?.replace(/\s/g, '');
+  const m = last && /^项目资金/.test(last) ? UNIT_IN_LABEL.exec(last) : undefined;
+  if (m) return m[1] as Unit;
   return unitFromNotes(table.unitNotes) ?? '万元';
 }
 
@@ -92,60 +106,204 @@ function scoreNumber(text: string): string | undefined {
 }
 
 function extractFunds(ctx: ExtractContext): boolean {
-  return extractFundsFromTables(ctx) || extractFundsFromText(ctx);
+  return extractFundsFromTables(ctx) || extractFundsFromStream(ctx);
+}
+
+const MONEY_KEYS = ['initialBudget', 'adjustedBudget', 'actualSpending'] as const;
+
+/** A figure of the funds block as it may stand in one of its columns; undefined when it cannot. */
+function figureFor(key: FundKey, text: string, isPositional: boolean): string | undefined {
+  const t = text.replace(/\s/g, '');
+  if (key === 'rate') {
+    const p = cellPercent(t);
+    if (p) return p;
+    // A bare number under 执行率 ("0") only where every column holds its own cell.
+    return isPositional && /^\d{1,3}(?:\.\d+)?$/.test(t) ? `${t}%` : undefined;
+  }
+  if (/%|％/.test(t)) return undefined;
+  return key === 'weight' || key === 'score' ? scoreNumber(t) : cellNumber(t);
 }
 
 /**
- * The funds block as a PDF-to-text step leaves it: a header line and rows whose cells are separated by spaces only
- * ("年度资金总额 200.00 240.00 216.00 10 90.00% 9.00"). The values of a row are taken in the header's order; a row
- * with another number of values is not guessed at.
+ * Whether a printed 执行率 agrees with 执行数 ÷ 预算数 (the 全年预算数 where the form has that column, else 年初预算数):
+ * within one unit of the rate's last printed digit, so that a rate rounded or cut off either way agrees. Undefined
+ * when it cannot be told (a figure missing, a zero budget).
  */
-function extractFundsFromText(ctx: ExtractContext): boolean {
-  const lines = ctx.seg.lines;
+function rateAgrees(v: Partial<Record<FundKey, string>>, keys: readonly FundKey[]): boolean | undefined {
+  const budgetKey = keys.includes('adjustedBudget') ? 'adjustedBudget' : 'initialBudget';
+  const budget = v[budgetKey] !== undefined ? parseExact(v[budgetKey]!) : undefined;
+  const spent = v.actualSpending !== undefined ? parseExact(v.actualSpending) : undefined;
+  const printedText = v.rate?.replace(/%$/, '');
+  const printed = printedText !== undefined ? parseExact(printedText) : undefined;
+  if (!budget || !spent || !printed || isZero(budget)) return undefined;
+  const computed = div(mul(spent, HUNDRED), budget)!;
+  const unit = { n: 1n, d: 10n ** BigInt(decimalsOf(printedText!)) };
+  return lt(abs(sub(computed, printed)), unit);
+}
+
+/**
+ * The figures of one 项目资金 row under the header's columns (`keys`, in their printed order), or undefined when their
+ * places are not certain. As many figures as columns: each in its column; fewer (a text or web copy dropped the
+ * empty cells): every way of leaving columns empty is tried, and the figures are taken only when exactly one way
+ * puts amounts under amounts, a percentage under 执行率, scores under 分值/得分, and its 执行率 agrees with 执行数 ÷
+ * 预算数 — so that 分值 is never read as 执行数. Where several ways hold, only the figures they all put in the same
+ * column are taken (the amounts and the rate, say, when a lone 10 may be 分值 or 得分), and only when these include
+ * 执行数 and a budget. Dashes ("—", "/") stand for an empty cell.
+ */
+export function placeFundFigures(keys: readonly FundKey[], values: readonly string[]): Partial<Record<FundKey, string>> | undefined {
+  const n = values.length;
+  const m = keys.length;
+  if (n === 0 || n > m) return undefined;
+  const read = (cols: readonly number[], isPositional: boolean): Partial<Record<FundKey, string>> | undefined => {
+    const out: Partial<Record<FundKey, string>> = {};
+    for (let i = 0; i < n; i++) {
+      const text = values[i]!;
+      if (isDash(text)) continue;
+      const key = keys[cols[i]!]!;
+      const v = figureFor(key, text, isPositional);
+      if (v === undefined) return undefined;
+      out[key] = v;
+    }
+    return out;
+  };
+  if (n === m) {
+    const v = read(keys.map((_, i) => i), true);
+    return v && rateAgrees(v, keys) !== false ? v : undefined;
+  }
+  const found: Partial<Record<FundKey, string>>[] = [];
+  for (const cols of combinations(m, n)) {
+    const v = read(cols, false);
+    if (!v || rateAgrees(v, keys) !== true) continue;
+    const w = v.weight !== undefined ? parseExact(v.weight) : undefined;
+    const s = v.score !== undefined ? parseExact(v.score) : undefined;
+    if (w && s && gt(s, w)) continue;
+    found.push(v);
+  }
+  // What every consistent reading puts in the same column is certain; a figure they place differently (a 10 that is
+  // 分值 in one and 得分 in another) is left out.
+  const [first, ...rest] = found;
+  if (!first) return undefined;
+  const certain = Object.fromEntries(Object.entries(first).filter(([k, x]) => rest.every((f) => f[k as FundKey] === x))) as Partial<Record<FundKey, string>>;
+  return certain.actualSpending !== undefined && (certain.adjustedBudget !== undefined || certain.initialBudget !== undefined) ? certain : undefined;
+}
+
+/** Every increasing choice of `k` of the indices 0…n−1. */
+function combinations(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const pick = (from: number, chosen: number[]) => {
+    if (chosen.length === k) {
+      out.push([...chosen]);
+      return;
+    }
+    for (let i = from; i <= n - (k - chosen.length); i++) pick(i + 1, [...chosen, i]);
+  };
+  pick(0, []);
+  return out;
+}
+
+/** Puts one row's placed figures under `project.funds.<row>`. */
+function putFundRow(ctx: ExtractContext, row: FundRowKey, v: Partial<Record<FundKey, string>>, unit: Unit, src: (k: FundKey) => Source): boolean {
+  const base = `project.funds.${row}`;
   let found = false;
+  for (const k of MONEY_KEYS) if (v[k] !== undefined && putMoney(ctx, `${base}.${k}`, { value: v[k]!, unit }, src(k))) found = true;
+  for (const k of ['weight', 'score'] as const) if (v[k] !== undefined) put(ctx, `${base}.${k}`, v[k]!, v[k]!, src(k));
+  if (v.rate !== undefined) putPrinted(ctx, `${base}.printed.executionRate`, v.rate, src('rate'));
+  return found;
+}
+
+interface Token {
+  readonly text: string;
+  readonly line: number;
+  readonly col?: number;
+}
+
+/** A line's pieces: a row's filled cells, a text line's words (a DOCX or XLSX text dump separates its cells by spaces). */
+function tokensOf(line: Line): Token[] {
+  if (line.kind === 'row') return line.cells.flatMap((c, col) => (c.trim() ? [{ text: c.trim(), line: line.index, col }] : []));
+  if (line.kind !== 'text') return [];
+  return line.cells[0]!.split(/\s+/).filter(Boolean).map((text) => ({ text, line: line.index }));
+}
+
+const fundRowOf = (text: string): FundRowKey | undefined => FUND_ROWS.find(([re]) => re.test(compactLabel(text)))?.[1];
+const fundColumnOf = (text: string): FundKey | undefined => {
+  const w = headerWord(text);
+  return w ? FUND_COLUMNS.find((x) => x.re.test(w))?.key : undefined;
+};
+const isFigure = (text: string) => cellNumber(text) !== undefined || cellPercent(text) !== undefined || isDash(text) || scoreNumber(text) !== undefined;
+
+/**
+ * The funds block read as a stream of cells or words, where the table's grid is lost: a form flattened onto one line
+ * with spaces (a DOCX or XLSX text dump: "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0
+ * 0 10 0 0 其中:本年财政拨款 …"), a PDF-to-text header line with its rows below, a web copy whose row label stands on
+ * one line and its figures on the next, or at the end of the line above. The header is a run of column words (any
+ * subset, in the order printed); each row label is followed by its figures; a row is taken only when its figures fit
+ * the columns with certainty (placeFundFigures).
+ */
+function extractFundsFromStream(ctx: ExtractContext): boolean {
+  const lines = ctx.seg.lines;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.kind !== 'text') continue;
-    const words = line.cells[0]!.split(/\s+/).map(headerWord).filter(Boolean);
-    const keys: FundKey[] = [];
-    for (const w of words) {
-      const spec = FUND_COLUMNS.find((x) => x.re.test(w) && !keys.includes(x.key));
-      if (spec) keys.push(spec.key);
-    }
-    if (!keys.includes('actualSpending') || !(keys.includes('adjustedBudget') || keys.includes('initialBudget'))) continue;
-    const unitMatch = UNIT_IN_LABEL.exec(line.cells[0]!.replace(/\s/g, ''));
-    const unit: Unit = (unitMatch?.[1] as Unit | undefined) ?? '万元';
-    for (const next of lines.slice(i + 1, i + 12)) {
-      if (next.kind === 'blank') continue;
-      const text = next.cells.join(' ').trim();
-      const m = /^(\S+)\s+(.+)$/.exec(text);
-      const key = m && FUND_ROWS.find(([re]) => re.test(compactLabel(m[1]!)))?.[1];
-      if (!m || !key) {
-        if (/年度总体目标|绩效指标|一级指标|预期目标/.test(text)) break;
-        continue;
+    const words = line.kind === 'text' ? line.cells[0]!.split(/\s+/) : line.kind === 'row' ? line.cells : [];
+    // One header word is enough to look: a web table flattened one cell per line prints each on a line of its own.
+    if (!words.some((w) => fundColumnOf(w) !== undefined)) continue;
+    // The stream: the line above (a unit printed at its end), this line, and the lines below while the block lasts.
+    const tokens: Token[] = [];
+    for (let j = Math.max(0, i - 1); j < Math.min(lines.length, i + 40); j++) tokens.push(...tokensOf(lines[j]!));
+    let found = false;
+    for (let t = 0; t < tokens.length; t++) {
+      if (tokens[t]!.line < i) continue;
+      const keys: FundKey[] = [];
+      let u = t;
+      for (; u < tokens.length; u++) {
+        const k = fundColumnOf(tokens[u]!.text);
+        if (k === undefined || keys.includes(k)) break;
+        keys.push(k);
       }
-      const values = m[2]!.split(/\s+/);
-      if (values.length !== keys.length) continue;
-      const base = `project.funds.${key}`;
-      keys.forEach((k, j) => {
-        const v = values[j]!;
-        if (isDash(v)) return;
-        const src = sourceAt(ctx, next.index, undefined, text);
-        if (k === 'rate') {
-          const p = cellPercent(v);
-          if (p) putPrinted(ctx, `${base}.printed.executionRate`, p, src);
-        } else if (k === 'weight' || k === 'score') {
-          const n = scoreNumber(v);
-          if (n) put(ctx, `${base}.${k}`, n, n, src);
-        } else {
-          const n = cellNumber(v);
-          if (n !== undefined && putMoney(ctx, `${base}.${k}`, { value: n, unit }, src)) found = true;
-        }
-      });
+      if (!keys.includes('actualSpending') || !(keys.includes('adjustedBudget') || keys.includes('initialBudget'))) continue;
+      const unit = streamUnit(tokens, t, u) ?? '万元';
+      // A last column for the reason of a low rate (原因, 偏差原因说明) holds words, not figures.
+      const hasReason = u < tokens.length && REASON_COLUMN.test(compactLabel(tokens[u]!.text));
+      found = readFundRows(ctx, tokens, hasReason ? u + 1 : u, keys, unit, hasReason);
+      if (found) return true;
+      t = u - 1;
     }
-    if (found) return true;
   }
   return false;
+}
+
+/** The unit a funds header states: in a header word, or in the cells just before it ("项目资金 (元)", "(万元)"). */
+function streamUnit(tokens: readonly Token[], start: number, end: number): Unit | undefined {
+  for (let k = Math.max(0, start - 3); k < end; k++) {
+    const m = UNIT_IN_LABEL.exec(tokens[k]!.text.replace(/\s/g, ''));
+    if (m) return m[1] as Unit;
+  }
+  return undefined;
+}
+
+/** Reads the rows after a header in a stream: a row label, then its figures up to the next label; anything else ends the block. */
+const REASON_COLUMN = /^(?:原因|原因说明|偏差原因.{0,12}|未完成原因.{0,12}|情况说明|备注)$/;
+
+function readFundRows(ctx: ExtractContext, tokens: readonly Token[], from: number, keys: readonly FundKey[], unit: Unit, hasReason = false): boolean {
+  let found = false;
+  let t = from;
+  while (t < tokens.length) {
+    const label = tokens[t]!;
+    const row = fundRowOf(label.text);
+    if (!row) break;
+    let e = t + 1;
+    while (e < tokens.length && isFigure(tokens[e]!.text) && !fundRowOf(tokens[e]!.text)) e++;
+    const figures = tokens.slice(t + 1, e);
+    const v = placeFundFigures(keys, figures.map((x) => x.text));
+    if (v) {
+      const text = `${label.text} ${figures.map((x) => x.text).join(' ')}`;
+      const first = figures[0]!;
+      if (putFundRow(ctx, row, v, unit, () => sourceAt(ctx, first.line, first.col, text))) found = true;
+    }
+    t = e;
+    // The reason written in the row's last cell, before the next row's label.
+    if (hasReason && t + 1 < tokens.length && !fundRowOf(tokens[t]!.text) && !isFigure(tokens[t]!.text) && fundRowOf(tokens[t + 1]!.text)) t++;
+  }
+  return found;
 }
 
 /** How many of the header's value columns, moved by `shift`, hold a figure (an amount, a rate, a score or a dash) in the row. */
@@ -165,9 +323,11 @@ function extractFundsFromTables(ctx: ExtractContext): boolean {
     const header = fundsHeader(table);
     if (!header) continue;
     const headerRow = table.rows[header.rowIndex]!;
-    const unit = fundsUnit(table, headerRow);
+    const unit = fundsUnit(table, headerRow, table.rows[header.rowIndex - 1]);
     const cols = header.columns;
-    const firstValueCol = Math.min(...Object.values(cols).filter((x): x is number => x !== undefined));
+    const valueCols = Object.values(cols).filter((x): x is number => x !== undefined);
+    const firstValueCol = Math.min(...valueCols);
+    const keysInOrder = (Object.keys(cols) as FundKey[]).sort((a, b) => cols[a]! - cols[b]!);
     for (const row of table.rows.slice(header.rowIndex + 1, header.rowIndex + 12)) {
       const labelCol = row.cells.findIndex((c) => FUND_ROWS.some(([re]) => re.test(compactLabel(c))));
       if (labelCol < 0) {
@@ -177,6 +337,22 @@ function extractFundsFromTables(ctx: ExtractContext): boolean {
       }
       const label = compactLabel(row.cells[labelCol]!);
       const key = FUND_ROWS.find(([re]) => re.test(label))![1];
+      const src = (col: number, text: string, shift: number): Source =>
+        sourceAt(ctx, row.cellLines[col] ?? row.lines[0]!, col, `${row.cells[labelCol]} | ${headerRow.cells[col - shift] ?? ''} ${text}`);
+      // Why not by position when the row is short: a text or web copy drops empty cells, so a row with fewer cells
+      // right of its label than the header has columns would put 分值 under 全年执行数. Its figures are placed by
+      // what they are and by the printed 执行率 instead, or not read.
+      const after = row.cells.slice(labelCol + 1);
+      // A reason written in a last column (原因) is no figure cell.
+      while (after.length && after.at(-1)!.trim() !== '' && !isFigure(after.at(-1)!.trim())) after.pop();
+      if (after.length < valueCols.length) {
+        const figures = after.map((c, i) => ({ text: c.trim(), col: labelCol + 1 + i })).filter((x) => x.text !== '');
+        if (!figures.length || figures.some((x) => !isFigure(x.text))) continue;
+        const v = placeFundFigures(keysInOrder, figures.map((x) => x.text));
+        const text = figures.map((x) => x.text).join(' | ');
+        if (v && putFundRow(ctx, key, v, unit, () => sourceAt(ctx, row.cellLines[figures[0]!.col] ?? row.lines[0]!, figures[0]!.col, `${row.cells[labelCol]} | ${text}`))) found = true;
+        continue;
+      }
       // Why a shift: a form typed as text may leave out the merged "项目资金" cell in its rows (values start right after
       // the row's label, left of the header's columns) or keep it (right of them). The reading whose cells under the
       // header's columns are figures wins; on a tie, the columns as they stand.
@@ -188,20 +364,19 @@ function extractFundsFromTables(ctx: ExtractContext): boolean {
         const text = (row.cells[c + shift] ?? '').trim();
         return text && !isDash(text) ? { text, col: c + shift } : undefined;
       };
-      const src = (col: number, text: string): Source => sourceAt(ctx, row.cellLines[col] ?? row.lines[0]!, col, `${row.cells[labelCol]} | ${headerRow.cells[col - shift] ?? ''} ${text}`);
-      for (const k of ['initialBudget', 'adjustedBudget', 'actualSpending'] as const) {
+      for (const k of MONEY_KEYS) {
         const c = cell(k);
         const v = c && cellNumber(c.text);
-        if (c && v !== undefined && putMoney(ctx, `${base}.${k}`, { value: v, unit }, src(c.col, c.text))) found = true;
+        if (c && v !== undefined && putMoney(ctx, `${base}.${k}`, { value: v, unit }, src(c.col, c.text, shift))) found = true;
       }
       for (const k of ['weight', 'score'] as const) {
         const c = cell(k);
         const v = c && scoreNumber(c.text);
-        if (c && v !== undefined) put(ctx, `${base}.${k}`, v, v, src(c.col, c.text));
+        if (c && v !== undefined) put(ctx, `${base}.${k}`, v, v, src(c.col, c.text, shift));
       }
       const r = cell('rate');
       const p = r && cellPercent(r.text);
-      if (r && p) putPrinted(ctx, `${base}.printed.executionRate`, p, src(r.col, r.text));
+      if (r && p) putPrinted(ctx, `${base}.printed.executionRate`, p, src(r.col, r.text, shift));
     }
     if (found) return true;
   }
@@ -277,7 +452,7 @@ function extractOverall(ctx: ExtractContext): void {
 
 // ── 绩效指标, 总分, 自评等级 ──────────────────────────────────────────────────────────────────────────────────
 
-type IndKey = 'level1' | 'level2' | 'name' | 'multiYearTarget' | 'target' | 'actual' | 'weight' | 'score' | 'deviationReason' | 'direction' | 'unitOfMeasure' | 'coefficient';
+type IndKey = 'level1' | 'level2' | 'name' | 'multiYearTarget' | 'target' | 'actual' | 'weight' | 'score' | 'deviationReason' | 'direction' | 'sign' | 'unitOfMeasure' | 'coefficient';
 
 /** A header word, optionally followed by its column letter as some provinces print it: "指标值(A)", "全年实际值（B）". */
 const word = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})(?:[（(][A-Za-z][A-Za-z/÷]*[）)])?$`);
@@ -288,24 +463,27 @@ const IND_COLUMNS: readonly ColumnSpec<IndKey>[] = [
   { key: 'name', re: word('三级指标(?:名称)?|指标名称') },
   { key: 'multiYearTarget', re: /实施周期指标值|中长期指标值|实施期指标值/ },
   { key: 'actual', re: word('实际完成值|完成值|实际值|指标完成(?:情况|值)|实际完成情况|全年实际值|全年完成值|实际完成') },
-  { key: 'target', re: word('年度指标值|指标值|目标值|年度目标值|年度指标|预期指标值|全年指标值') },
+  { key: 'target', re: word('年度指标值|指标值|目标值|年度目标值|年度指标|预期指标值|全年指标值|年初目标值|年初指标值') },
   { key: 'score', re: word('得分|自评得分|指标得分') },
   { key: 'weight', re: word('分值|权重|指标分值|指标权重') },
   { key: 'coefficient', re: /^得分系数$/ },
   { key: 'deviationReason', re: /偏差原因|未完成原因|原因分析|改进措施/ },
-  { key: 'direction', re: /^指标性质$|^指标方向$|^运算符号$|^符号$/ },
+  // 指标性质 may print the sign itself (≥ ≤ =) or only 定量/定性; 指标方向 / 运算符号 beside it prints the sign.
+  { key: 'direction', re: /^指标性质$|^指标属性$/ },
+  { key: 'sign', re: /^指标方向$|^运算符号?$|^符号$|^比较符号?$|^计算符号$|^指标符号$/ },
   { key: 'unitOfMeasure', re: /^度量单位$|^计量单位$|^单位$/ },
 ];
-const IND_VALUES: readonly IndKey[] = ['multiYearTarget', 'target', 'actual', 'weight', 'score', 'coefficient', 'deviationReason', 'direction', 'unitOfMeasure'];
+const indKeyOf = (cell: string): IndKey | undefined => IND_COLUMNS.find((x) => x.re.test(cell))?.key;
+const IND_VALUES: readonly IndKey[] = ['multiYearTarget', 'target', 'actual', 'weight', 'score', 'coefficient', 'deviationReason', 'direction', 'sign', 'unitOfMeasure'];
 
 const DIRECTIONS: Readonly<Record<string, string>> = {
   '≥': 'gte', '>=': 'gte', '＞': 'gte', '>': 'gte', 正向: 'gte', 正向指标: 'gte',
   '≤': 'lte', '<=': 'lte', '＜': 'lte', '<': 'lte', 反向: 'lte', 反向指标: 'lte',
-  '=': 'eq', '＝': 'eq', '﹦': 'eq', 定性: 'qualitative', 定性指标: 'qualitative',
+  '=': 'eq', '＝': 'eq', '﹦': 'eq', '═': 'eq', 定性: 'qualitative', 定性指标: 'qualitative', '≧': 'gte', '≦': 'lte',
 };
 
 const TOTAL_LABEL = /^(?:总分|合计|总计|自评总分|总得分)$/;
-const END_LABEL = /^(?:评价结论|自评结论|存在(?:的)?问题|改进措施|改进意见|项目负责人|财务负责人|填报人|备注|说明|注[：:]?)/;
+const END_LABEL = /^(?:评价结论|自评结论|存在(?:的)?问题|改进措施|改进意见|项目负责人|财务负责人|填报人|备注|说明|其他需要说明(?:的)?事项|其他说明|注[：:]?)/;
 const GRADE_LABEL = /^(?:自评等级|评价等级|绩效等级|等级|自评结果)$/;
 const GRADE_VALUE = /^(优|良|中|差|优秀|良好|合格|不合格)(?:等级)?$/;
 
@@ -319,11 +497,17 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
   const out: Record<string, unknown>[] = [];
   let firstSource: Source | undefined;
   let total: TotalFound | undefined;
-  for (const table of ctx.seg.tables) {
-    const header = findHeader(table, IND_COLUMNS, ['level1', 'level2', 'name']);
-    if (!header) continue;
-    if (table.rows.slice(0, header.rowIndex + 3).some((r) => r.cells.some((x) => /评分标准|评分要点/.test(x)))) continue;
+  for (const printedTable of ctx.seg.tables) {
+    const found = findHeader(printedTable, IND_COLUMNS, ['level1', 'level2', 'name']);
+    if (!found) continue;
+    if (printedTable.rows.slice(0, found.rowIndex + 3).some((r) => r.cells.some((x) => /评分标准|评分要点/.test(x)))) continue;
+    // A two-row header flattened into one row, or the first data row glued onto it (a web copy, a text dump).
+    const unglued = withUngluedHeader(printedTable, found.rowIndex, indKeyOf);
+    const flat = unglued ? findHeader(unglued.table, IND_COLUMNS, ['level1', 'level2', 'name'], found.rowIndex) : undefined;
+    const header = flat ?? found;
+    const table = flat ? unglued!.table : printedTable;
     const c = header.columns;
+    const width = table.rows[header.rowIndex]!.cells.length;
     const tableLabel = compactLabel(table.rows[header.rowIndex]!.cells[0] ?? '');
     let level1 = '';
     let level2 = '';
@@ -331,20 +515,31 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
       const filled = row.cells.map((x, i) => ({ x: x.trim(), i })).filter((y) => y.x !== '');
       const first = filled[0];
       if (first && TOTAL_LABEL.test(compactLabel(first.x))) {
-        total ??= totalOf(ctx, row, first.i, c.weight, c.score);
+        // A 合计 row before this document's own title is the previous form's (subject.ts, documentStart).
+        if (row.lines[0]! >= documentStart(ctx.seg)) total ??= totalOf(ctx, row, first.i, c.weight, c.score);
         continue;
       }
       if (first && GRADE_LABEL.test(compactLabel(first.x))) continue;
       // The parts of the form after the table: 评价结论, 存在问题, 改进措施, the signatures.
       if (first && END_LABEL.test(compactLabel(first.x))) break;
       if (row.cells.some((x) => /^(?:一级指标|三级指标)/.test(compactLabel(x)))) continue; // a header repeated after a page break
-      const pad = leftPadding(row.cells, c, tableLabel);
-      const cells = pad ? [...Array<string>(pad).fill(''), ...row.cells] : row.cells;
+      const pad = leftPadding(row.cells, c, tableLabel) || indicatorRowShift(row.cells, c, width);
+      // A lone cell that is no level word, left of the name column: a piece of a row a copy split; it names no group.
+      if (pad === 0 && isStrayCell(row, c.name!)) continue;
+      const cells = pad > 0 ? [...Array<string>(pad).fill(''), ...row.cells] : pad < 0 ? row.cells.slice(-pad) : row.cells;
       const before = cells.slice(0, c.level1!).filter((x) => x !== '' && !isSequenceNumber(x));
-      if (before.length && compactLabel(before[0]!) !== tableLabel) break;
+      if (before.length && compactLabel(before[0]!) !== tableLabel) {
+        // A figure there is a row whose cells cannot be placed, not another part of the form.
+        if (isValueCell(compactLabel(before[0]!))) continue;
+        break;
+      }
       const l1 = cells[c.level1!] ?? '';
       const l2 = cells[c.level2!] ?? '';
       const name = (cells[c.name!] ?? '').trim();
+      // A stray cell under 二级 with no name beside it (a row a copy split over lines) names no group.
+      if (!name && !l1 && l2 && !LEVEL2_WORD.test(compactLabel(l2))) continue;
+      // Values without their name (a row a copy split over lines): no indicator, and no level either.
+      if (name && (isBareFigure(name) || DIRECTIONS[name.replace(/\s/g, '')]) && !LEVEL1_WORD.test(compactLabel(l1)) && !(l1 === '' && LEVEL2_WORD.test(compactLabel(l2)))) continue;
       // A weight printed inside a level name ("产出指标(50分)", "数量指标（20）") is the group's 分值, not its name.
       if (l1) {
         level1 = withoutWeight(l1);
@@ -353,24 +548,25 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
       if (l2) level2 = withoutWeight(l2);
       // "指标1：" left as printed in a blank form: no indicator.
       if (!name || /^指标\s*\d+\s*[：:]?$/.test(name)) continue;
+      // A merged 一级指标 cell the copy lost: the group its 二级 word belongs to.
+      const itemLevel1 = level1 || (level2 ? (level1Of(level2) ?? '') : '');
       const v = pad ? Object.fromEntries(IND_VALUES.flatMap((k) => (c[k] !== undefined && cells[c[k]!] ? [[k, cells[c[k]!]!]] : []))) as Partial<Record<IndKey, string>> : alignValues(row, header, IND_VALUES, c.name!);
       const nameCol = c.name! - pad;
       const line = row.cellLines[nameCol] ?? row.lines[0]!;
-      const source = sourceAt(ctx, line, nameCol, [level1, level2, name, v.target ?? ''].filter(Boolean).join(' | '));
+      const source = sourceAt(ctx, line, nameCol, [itemLevel1, level2, name, v.target ?? ''].filter(Boolean).join(' | '));
       firstSource ??= source;
-      const dirText = v.direction?.replace(/\s/g, '');
-      const direction = dirText ? DIRECTIONS[dirText] : undefined;
-      // A target split over 指标性质 | 指标值 | 度量单位 is put back together as a reviewer reads it: "≥" "42" "公里" → "≥42公里".
-      if (v.target && !isDash(v.target) && (direction === 'gte' || direction === 'lte' || direction === 'eq')) {
-        const sign = { gte: '≥', lte: '≤', eq: '=' }[direction];
-        const unit = v.unitOfMeasure && !isDash(v.unitOfMeasure) && /\d$/.test(v.target.trim()) ? v.unitOfMeasure.trim() : '';
-        v.target = `${/^[≥≤=<>＞＜＝﹦]/.test(v.target.trim()) ? '' : sign}${v.target.trim()}${unit}`;
-      }
+      // The sign column (≥ ≤ =) where the form has one beside 指标性质 (定量/定性); else 指标性质 itself.
+      const signText = v.sign && DIRECTIONS[v.sign.replace(/\s/g, '')] ? v.sign.replace(/\s/g, '') : undefined;
+      const dirText = signText ?? v.direction?.replace(/\s/g, '');
+      const direction = (signText ? DIRECTIONS[signText] : undefined) ?? (v.direction ? DIRECTIONS[v.direction.replace(/\s/g, '')] : undefined);
+      // A target split over 指标性质/指标方向 | 指标值 | 度量单位 is put back together as a reviewer reads it: "≥" "42" "公里"
+      // → "≥42公里".
+      if (v.target && !isDash(v.target)) v.target = composeTarget(v.target, dirText, c.unitOfMeasure !== undefined ? v.unitOfMeasure : undefined);
       const weight = v.weight ? scoreNumber(v.weight) : undefined;
       const score = v.score ? scoreNumber(v.score) : undefined;
       const coefficient = v.coefficient && /^\d+(?:\.\d+)?$/.test(v.coefficient.trim()) ? v.coefficient.trim() : undefined;
       out.push({
-        ...(level1 ? { level1 } : {}),
+        ...(itemLevel1 ? { level1: itemLevel1 } : {}),
         ...(level2 ? { level2 } : {}),
         name,
         ...(direction ? { direction } : {}),
@@ -394,8 +590,7 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
 const withoutWeight = (level: string): string => level.replace(/\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]\s*$/, '');
 
 const LEVEL1_WORD = /^(?:产出|效益|满意度|效果|影响|成本|过程|决策|管理)(?:指标)?(?:[（(]\d+(?:\.\d+)?分?[）)])?$/;
-const LEVEL2_WORD =
-  /^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(?:指标)?(?:[（(]\d+(?:\.\d+)?分?[）)])?$/;
+const LEVEL2_WORD = NATIONAL_LEVEL2;
 
 /**
  * How many leading cells an indicator row lost: a form saved as text or a web page leaves out the cells of the merged
@@ -414,7 +609,7 @@ function leftPadding(cells: readonly string[], c: Partial<Record<IndKey, number>
       const x = at(k);
       if (x) n += scoreNumber(x) !== undefined ? 1 : -1;
     }
-    const dir = at('direction');
+    const dir = at('sign') || at('direction');
     if (dir) n += DIRECTIONS[dir.replace(/\s/g, '')] ? 1 : -1;
     const unit = at('unitOfMeasure');
     if (unit) n += /\d/.test(unit) || unit.length > 6 ? -1 : 1;
@@ -457,7 +652,7 @@ function extractTotals(ctx: ExtractContext, fromTable: TotalFound | undefined): 
     if (fromTable.max) put(ctx, 'project.max', fromTable.max, fromTable.max, fromTable.source);
   }
   for (const line of ctx.seg.lines) {
-    if (line.kind === 'blank') continue;
+    if (line.kind === 'blank' || line.index < documentStart(ctx.seg)) continue;
     line.cells.forEach((cell, col) => {
       const label = compactLabel(cell);
       if (GRADE_LABEL.test(label)) {
@@ -489,6 +684,159 @@ function extractTotals(ctx: ExtractContext, fromTable: TotalFound | undefined): 
   }
 }
 
+// ── a form flattened onto a line ────────────────────────────────────────────────────────────────────────────
+
+const RUN_END = /^(?:总分|合计|自评总分|总计|评价结论|自评结论|存在(?:的)?问题|其他需要说明|注[：:]|说明|备注|项目负责人|填报人)/;
+const isLevel1Word = (t: string) => NATIONAL_LEVEL1.test(compactLabel(t));
+const isLevel2Word = (t: string) => NATIONAL_LEVEL2.test(compactLabel(t));
+const isNoneCell = (t: string) => isDash(t) || /^(?:无|没有|无偏差)$/.test(t);
+
+/**
+ * The indicator rows of a form a DOCX or XLSX text dump flattened onto a line with spaces: the header words
+ * (一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 [偏差原因分析及改进措施], the value words in any order)
+ * then `一级(NN分) 二级 三级名 指标值 完成值 分值 得分` rows, the level words printed only where their merged cell starts.
+ * A row is taken only where its shape is certain: a name that is no figure and no level word, one word per value
+ * column, figures under 分值 and 得分 (得分 not above 分值), and after it a level word, the next such row, the end of
+ * the table or of the text. A name, target or actual with a space inside breaks that shape, and the reading stops
+ * there. The 总分 that follows gives 分值 then 得分.
+ */
+function extractIndicatorRun(ctx: ExtractContext): { count: number; total?: TotalFound } {
+  const lines = ctx.seg.lines;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.kind !== 'text' || !tokensOf(lines[i]!).some((w) => indKeyOf(compactLabel(w.text)) === 'level1')) continue;
+    const words: Token[] = [];
+    for (let j = i; j < Math.min(lines.length, i + 50) && lines[j]!.kind === 'text'; j++) words.push(...tokensOf(lines[j]!));
+    if (!words.some((w) => indKeyOf(compactLabel(w.text)) === 'level1')) continue;
+    for (let h = 0; h < words.length; h++) {
+      if (indKeyOf(compactLabel(words[h]!.text)) !== 'level1') continue;
+      const read = readIndicatorRun(ctx, words, h);
+      if (read.count) return read;
+    }
+  }
+  return { count: 0 };
+}
+
+function readIndicatorRun(ctx: ExtractContext, words: readonly Token[], h: number): { count: number; total?: TotalFound } {
+  const keys: IndKey[] = [];
+  let p = h;
+  for (; p < words.length; p++) {
+    const k = indKeyOf(compactLabel(words[p]!.text));
+    if (!k || keys.includes(k)) break;
+    keys.push(k);
+  }
+  if (keys.slice(0, 3).join() !== 'level1,level2,name') return { count: 0 };
+  const hasDeviation = keys.at(-1) === 'deviationReason';
+  const valueKeys = keys.slice(3, hasDeviation ? -1 : undefined);
+  if (!valueKeys.length || valueKeys.some((k) => !['target', 'actual', 'weight', 'score'].includes(k))) return { count: 0 };
+  if (!valueKeys.includes('weight') && !valueKeys.includes('score')) return { count: 0 };
+  const text = (q: number) => words[q]?.text ?? '';
+  const isName = (t: string) => t !== '' && !isValueCell(t) && !DIRECTIONS[t] && !isLevel1Word(t) && !isLevel2Word(t) && !RUN_END.test(t) && !indKeyOf(compactLabel(t));
+  /** The values of a row whose name is at q, or undefined when the words there do not have a row's shape. */
+  const rowAt = (q: number): Partial<Record<IndKey, string>> | undefined => {
+    if (!isName(text(q)) || q + valueKeys.length >= words.length) return undefined;
+    const v: Partial<Record<IndKey, string>> = {};
+    for (let j = 0; j < valueKeys.length; j++) {
+      const t = text(q + 1 + j);
+      const k = valueKeys[j]!;
+      if (isLevel1Word(t) || isLevel2Word(t) || RUN_END.test(t)) return undefined;
+      if ((k === 'weight' || k === 'score') && scoreNumber(t) === undefined) return undefined;
+      v[k] = t;
+    }
+    const w = v.weight !== undefined ? parseExact(scoreNumber(v.weight)!) : undefined;
+    const sc = v.score !== undefined ? parseExact(scoreNumber(v.score)!) : undefined;
+    if (w && sc && gt(sc, w)) return undefined;
+    return v;
+  };
+  const isBoundary = (q: number) => q >= words.length || isLevel1Word(text(q)) || isLevel2Word(text(q)) || RUN_END.test(text(q)) || rowAt(q) !== undefined;
+  const out: Record<string, unknown>[] = [];
+  let level1 = '';
+  let level2 = '';
+  let afterLevel1 = false;
+  let total: TotalFound | undefined;
+  while (p < words.length) {
+    const t = text(p);
+    if (RUN_END.test(t)) {
+      const a = scoreNumber(text(p + 1));
+      const b = scoreNumber(text(p + 2));
+      if (/^(?:总分|合计|自评总分|总计)$/.test(compactLabel(t)) && a !== undefined && b !== undefined && scoreNumber(text(p + 3)) === undefined) {
+        const src = sourceAt(ctx, words[p]!.line, undefined, `${t} ${text(p + 1)} ${text(p + 2)}`);
+        total = { score: b, max: a, source: src };
+      }
+      break;
+    }
+    // 成本 and 满意度 are printed at either level: a level-1 word only where a level-2 word follows it.
+    const l1 = isLevel1Word(t) && (!isLevel2Word(t) || (!afterLevel1 && isLevel2Word(text(p + 1))));
+    if (l1) {
+      level1 = withoutWeight(compactLabel(t));
+      level2 = '';
+      afterLevel1 = true;
+      p++;
+      continue;
+    }
+    if (isLevel2Word(t)) {
+      level2 = withoutWeight(compactLabel(t));
+      afterLevel1 = false;
+      p++;
+      continue;
+    }
+    const v = rowAt(p);
+    if (!v) break;
+    let q = p + 1 + valueKeys.length;
+    let deviation: string | undefined;
+    // A deviation reason is words, never a figure (a figure there means the row's words were miscounted).
+    if (hasDeviation && q < words.length && (isNoneCell(text(q)) || (!isValueCell(text(q)) && !isBoundary(q) && isBoundary(q + 1)))) {
+      deviation = isNoneCell(text(q)) ? undefined : text(q);
+      q++;
+    }
+    if (!isBoundary(q)) break;
+    const name = text(p);
+    const itemLevel1 = level1 || (level2 ? (level1Of(level2) ?? '') : '');
+    const weight = v.weight !== undefined ? scoreNumber(v.weight) : undefined;
+    const score = v.score !== undefined ? scoreNumber(v.score) : undefined;
+    out.push({
+      ...(itemLevel1 ? { level1: itemLevel1 } : {}),
+      ...(level2 ? { level2 } : {}),
+      name,
+      ...(v.target && !isDash(v.target) ? { target: v.target } : {}),
+      ...(v.actual && !isDash(v.actual) ? { actual: v.actual } : {}),
+      ...(weight ? { weight } : {}),
+      ...(score ? { score } : {}),
+      ...(deviation ? { deviationReason: deviation } : {}),
+      source: sourceAt(ctx, words[p]!.line, undefined, [itemLevel1, level2, name, v.target ?? ''].filter(Boolean).join(' | ')),
+    });
+    afterLevel1 = false;
+    p = q;
+  }
+  if (!out.length) return { count: 0 };
+  put(ctx, 'project.indicators', out, `${out.length} 个三级指标`, out[0]!['source'] as Source);
+  return { count: out.length, ...(total ? { total } : {}) };
+}
+
+/**
+ * 项目名称 / 主管部门 / 实施单位 in a form flattened onto a line with spaces: the one word after the label, where the next
+ * word is another label of the form or the word reads as an organisation's name; a budget code before a name
+ * ("219-某某镇人民政府", a system export's) is not part of it.
+ */
+function extractFlatLabels(ctx: ExtractContext): void {
+  const NEXT = /^(?:项目名称|主管部门|项目主管部门|实施单位|项目实施单位|项目资金|项目负责人|资金情况|年初预算|全年预算)/;
+  const ORG = /(?:局|委|办|院|中心|政府|所|站|厅|部|会|校|学|馆|队|社|处|室|公司|街道|镇|乡)$/;
+  for (const line of ctx.seg.lines) {
+    if (line.kind !== 'text') continue;
+    const words = line.cells[0]!.split(/\s+/).filter(Boolean);
+    if (words.length < 4) continue;
+    words.forEach((w, i) => {
+      const hit = LABELS.find(([re]) => re.test(compactLabel(w)));
+      const value = words[i + 1];
+      if (!hit || !value || LABELS.some(([re]) => re.test(compactLabel(value)))) return;
+      const next = words[i + 2] ?? '';
+      const name = hit[1] === 'project.name' ? value : value.replace(/^\d{2,}\s*[-－—_]\s*/, '');
+      const certain = NEXT.test(compactLabel(next)) || (hit[1] !== 'project.name' && ORG.test(name));
+      if (!certain || name.length < 2 || name.length > 60 || isValueCell(name)) return;
+      put(ctx, hit[1], name, name, sourceAt(ctx, line.index, undefined, `${w} ${value}`));
+    });
+  }
+}
+
 // ── the extractor ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Drops a department-level field the general extractors filled from the project's own tables, with its report entries. */
@@ -504,9 +852,11 @@ function dropDepartmentCopy(ctx: ExtractContext, key: string): void {
 export function extractProjectForm(ctx: ExtractContext): void {
   if (layoutById(ctx.kind).subject !== 'project') return;
   extractLabels(ctx);
+  extractFlatLabels(ctx);
   const hasFunds = extractFunds(ctx);
   extractOverall(ctx);
-  const ind = extractIndicators(ctx);
+  const inTables = extractIndicators(ctx);
+  const ind = inTables.count ? inTables : extractIndicatorRun(ctx);
   extractTotals(ctx, ind.total);
   const project = ctx.draft['project'] as Record<string, unknown> | undefined;
   if (!project) return;

@@ -216,3 +216,59 @@ describe('self-score items stated in sentences', () => {
     assert.deepStrictEqual(valueAt(earlier, 'selfScores.items'), []);
   });
 });
+
+describe('score totals: a heading and its figure, a label without 分, a project’s report', () => {
+  it('“（一）自评得分” ⏎ “100分。”, “自评得分” ⏎ “90 分”, and “95分（满分100分）” under the heading', () => {
+    const a = extract(textDocument('某县某某馆2023年度项目支出绩效自评报告', '一、自评结论', '（一）自评得分', '', '100分。', '（二）绩效目标完成情况'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(a), { 'selfScores.total': '100' });
+    assert.equal(foundAt(a, 'selfScores.total')!.source.line, 5);
+    const b = extract(textDocument('自评得分', '90 分'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(b), { 'selfScores.total': '90' });
+    const c = extract(textDocument('（一）评价得分情况', '95.5分（满分100分）'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(c), { 'selfScores.total': '95.5', 'selfScores.max': '100' });
+  });
+
+  it('a heading whose next line is not the figure alone gives nothing from the heading', () => {
+    const ctx = extract(textDocument('（一）自评得分', '1.产出指标完成情况', '2023年完成12项。'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+
+  it('“自评总分: 95” without 分, and “自评总分（分）97.6” run into the text; 95% and 2023年 are no scores', () => {
+    const a = extract(textDocument('某某项目绩效目标自评表 填报日期:2023 年 8 月 项目名称 项目主管单 位 自评总分: 95 项目实施单位 某县某某局'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(a), { 'selfScores.total': '95' });
+    const b = extract(textDocument('部门整体绩效自评表主管部门某某处室自评总分（分）97.6部门联系人某某'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(b), { 'selfScores.total': '97.6' });
+    const c = extract(textDocument('自评得分：95%的指标已完成。', '自评总分：2023年度另行公布。'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(c), {});
+  });
+
+  it('in a project’s report, the project’s score behind a long leading clause is the document’s', () => {
+    const text = '对照2023年度某某奖助项目年初绩效目标及项目实际完成情况，自评小组经过自评，综合评价得分为 97.5分。';
+    const a = extract(textDocument('2023年度某某奖助项目自评结果', '一、自评结论', '（一）评价得分情况。', text), extractScoreTotals);
+    assert.deepStrictEqual(foundList(a), { 'selfScores.total': '97.5' });
+    // The same sentence in a department's report is a project's score, not the department's.
+    const b = extract(textDocument('某县某某局2023年度部门整体支出绩效自评报告', text), extractScoreTotals);
+    assert.deepStrictEqual(foundList(b), {});
+  });
+
+  it('a total with its maximum later in the sentence: “自评得分92分，满分100分”', () => {
+    const ctx = extract(textDocument('本局部门整体支出绩效自评得分92分，满分100分。'), extractScoreTotals);
+    assert.deepStrictEqual(foundList(ctx), { 'selfScores.total': '92', 'selfScores.max': '100' });
+  });
+});
+
+describe('scores of a previous form at the top of a page', () => {
+  it('a 合计 | 100 | 100 and a score table before this document’s title are not this document’s', () => {
+    const doc = textDocument(
+      row('评价内容', '分值', '自评得分'),
+      row('部门决策', '20', '20'),
+      row('合计', '100', '100'),
+      row('评价结论', '某某图书馆免费开放成效较好。'),
+      '某县某某局项目支出绩效自评表（2023年度）',
+      row('项目名称', '某某执法装备购置'),
+      row('自评总分', '96'),
+    );
+    const ctx = extract(doc, [extractScoreTable, extractScoreCells, extractScoreTotals]);
+    assert.deepStrictEqual(foundList(ctx), { 'selfScores.total': '96' });
+  });
+});

@@ -11,6 +11,7 @@ import { compactLabel } from '../../core/text/normalize.ts';
 import { toPlainString } from '../../core/exact.ts';
 import type { Row, Table } from '../segment.ts';
 import { type ExtractContext, getPath, put, sourceAt, sourceInParagraph } from './context.ts';
+import { documentStart, documentSubject } from './subject.ts';
 import { type ColumnSpec, findHeader } from './table-columns.ts';
 
 const SCORE_NUMBER = /^\d{1,3}(?:\.\d{1,2})?$/;
@@ -140,12 +141,18 @@ function matchItems(rows: readonly ScoreItem[], leaves: readonly LeafRef[]): Map
   return out;
 }
 
+/** A table's rows from the document's own start on: the tail of a previous form is not this document's. */
+function ownRows(ctx: ExtractContext, table: Table): Row[] {
+  const start = documentStart(ctx.seg);
+  return start === 0 ? table.rows : table.rows.filter((r) => r.lines[0]! >= start);
+}
+
 export function extractScorecard(ctx: ExtractContext): void {
   for (const table of ctx.seg.tables) {
     if (!isScorecard(table)) continue;
     const items: ScoreItem[] = [];
     let totalRow: Row | undefined;
-    for (const row of table.rows) {
+    for (const row of ownRows(ctx, table)) {
       if (/^(?:合计|总计|总分)/.test(compactLabel(row.cells[0] ?? ''))) {
         totalRow = row;
         continue;
@@ -199,6 +206,7 @@ export function extractScoreTable(ctx: ExtractContext): void {
   for (const table of ctx.seg.tables) {
     const header = findHeader(table, SCORE_TABLE_COLUMNS, ['name', 'weight', 'score']);
     if (!header || header.cells.some((c) => NOT_A_SCORE_TABLE.test(c))) continue;
+    if (table.rows[header.rowIndex]!.lines[0]! < documentStart(ctx.seg)) continue;
     const c = header.columns;
     const items: { item: string; score: string; weight: string; source: ReturnType<typeof sourceAt> }[] = [];
     let total: { score: string; weight?: string; row: Row } | undefined;
@@ -246,8 +254,12 @@ function gradeOf(word: string): string {
   return '差';
 }
 
-/** Whether a sentence's score belongs to a project, not the department ("XX项目自评得分95分"). */
-function isProjectScore(text: string, at: number): boolean {
+/**
+ * Whether a sentence's score belongs to a project, not the department ("XX项目自评得分95分"). In a report on one
+ * project, the project's score is the document's.
+ */
+function isProjectScore(ctx: ExtractContext, text: string, at: number): boolean {
+  if (documentSubject(ctx) === 'project') return false;
   const from = Math.max(0, text.lastIndexOf('。', at) + 1);
   const before = text.slice(Math.max(from, at - 30), at);
   return /项目/.test(before) && !/部门|整体|单位/.test(before);
@@ -259,7 +271,7 @@ function isProjectScore(text: string, at: number): boolean {
  */
 export function extractScoreCells(ctx: ExtractContext): void {
   for (const table of ctx.seg.tables) {
-    for (const row of table.rows) {
+    for (const row of ownRows(ctx, table)) {
       row.cells.forEach((cell, col) => {
         const label = compactLabel(cell);
         if (label.length > 12) return;
@@ -325,9 +337,56 @@ export function extractNarrativeScores(ctx: ExtractContext): void {
   put(ctx, 'selfScores.items', items, `${items.length} 项自评得分（据正文）`, items[0]!.source);
 }
 
+/**
+ * A total printed after its label without 分: "自评总分：95", "自评总分（分）97.6" (a form's cell run into the text). The
+ * number is the score only where nothing makes it another quantity (95%, 2022年, 3个, 12.5万元).
+ */
+const LABELLED_TOTAL = new RegExp(
+  `(?:自评总分|自评(?:总)?得分|综合得分|综合评分|总得分|评价得分)\\s*(?:[（(]\\s*分\\s*[)）]\\s*[：:]?|[：:])\\s*${N}(?![\\d.．%％]|\\s*(?:年|月|日|个|项(?!目)|万|元|人次?(?!员)|次|条|家|天|分之))`,
+);
+/** The maximum in the sentence of a total: "（满分100分）", "总分100分". */
+const MAX_IN_SENTENCE = new RegExp(`(?:满分|总分)(?:为|是)?\\s*${N}\\s*分`);
+/** A heading or a label line that the score follows on the next line: "（一）自评得分", "评价得分情况", "自评总分：". */
+const SCORE_HEADING = /^(?:部门|单位|项目)?(?:整体)?(?:绩效)?(?:自评|综合|评价)(?:总)?(?:得分|评分|分数|总分)(?:情况)?[：:。]?$/;
+/** The line under it: "100分。", "90 分", "95分（满分100分）", "98.5". */
+const SCORE_LINE = new RegExp(`^${N}\\s*分?\\s*(?:[（(]\\s*(?:满分|总分)(?:为)?\\s*${N}\\s*分\\s*[)）])?\\s*[。.；;]?$`);
+
+const isScore = (n: string) => Number(n) <= 100;
+
+/** "（一）自评得分" ⏎ "100分。": a heading (or label line) of the score with the figure alone on the next line. */
+/** More than 16 characters that are not whitespace. */
+const LONGER_THAN_HEADING = /^\s*(?:\S\s*){17}/;
+
+function headingTotals(ctx: ExtractContext): void {
+  const lines = ctx.seg.lines;
+  const start = documentStart(ctx.seg);
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind !== 'text') continue;
+    const raw = line.heading?.title ?? line.cells[0] ?? '';
+    // A line of prose (more than 16 characters that are not spaces) is no score heading: not compacted to find out.
+    if (raw.length > 16 && LONGER_THAN_HEADING.test(raw)) continue;
+    const title = raw.replace(/\s+/g, '');
+    if (title.length > 16 || !SCORE_HEADING.test(title)) continue;
+    let k = i + 1;
+    while (k < lines.length && lines[k]!.kind === 'blank') k++;
+    const next = lines[k];
+    if (!next || next.kind !== 'text') continue;
+    const m = SCORE_LINE.exec((next.cells[0] ?? '').trim());
+    if (!m || !isScore(m[1]!)) continue;
+    const src = sourceAt(ctx, next.index, undefined, `${line.cells[0]!.trim()} ${next.cells[0]!.trim()}`);
+    put(ctx, 'selfScores.total', m[1]!, m[1]!, src);
+    if (m[2]) put(ctx, 'selfScores.max', m[2], m[2], src);
+    return;
+  }
+}
+
 /** Printed totals in sentences, when no scorecard total row gave them. */
 export function extractScoreTotals(ctx: ExtractContext): void {
+  headingTotals(ctx);
+  const start = documentStart(ctx.seg);
   for (const p of ctx.seg.paragraphs) {
+    if (start > 0 && p.pieces[p.pieces.length - 1]!.line < start) continue;
     if (/等级|等次|档次/.test(p.text)) {
       const g = GRADE.exec(p.text);
       if (g && (g[0].includes('等级') || /评|绩效/.test(p.text.slice(Math.max(0, g.index - 20), g.index)))) {
@@ -343,14 +402,26 @@ export function extractScoreTotals(ctx: ExtractContext): void {
       continue;
     }
     const rev = TOTAL_AND_MAX.exec(p.text);
-    if (rev && !isProjectScore(p.text, rev.index)) {
+    if (rev && !isProjectScore(ctx, p.text, rev.index)) {
       const src = sourceInParagraph(ctx, p, rev.index, rev.index + rev[0].length);
       put(ctx, 'selfScores.total', rev[1]!, rev[1]!, src);
       put(ctx, 'selfScores.max', rev[2]!, rev[2]!, src);
       continue;
     }
     const t = TOTAL.exec(p.text);
-    if (t && !isProjectScore(p.text, t.index)) put(ctx, 'selfScores.total', t[1]!, t[1]!, sourceInParagraph(ctx, p, t.index, t.index + t[0].length));
+    if (t && !isProjectScore(ctx, p.text, t.index)) {
+      const src = sourceInParagraph(ctx, p, t.index, t.index + t[0].length);
+      if (put(ctx, 'selfScores.total', t[1]!, t[1]!, src)) {
+        // "自评得分95分，满分100分。": the maximum printed in the same sentence.
+        const end = p.text.slice(t.index).search(/[。；;！？\n]/);
+        const sentence = p.text.slice(t.index, end < 0 ? undefined : t.index + end);
+        const max = MAX_IN_SENTENCE.exec(sentence.slice(t[0].length));
+        if (max && Number(max[1]) >= Number(t[1])) put(ctx, 'selfScores.max', max[1]!, max[1]!, src);
+      }
+      continue;
+    }
+    const l = LABELLED_TOTAL.exec(p.text);
+    if (l && isScore(l[1]!) && !isProjectScore(ctx, p.text, l.index)) put(ctx, 'selfScores.total', l[1]!, l[1]!, sourceInParagraph(ctx, p, l.index, l.index + l[0].length));
   }
 }
 

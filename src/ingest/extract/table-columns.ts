@@ -19,21 +19,48 @@ export interface HeaderMatch<K extends string> {
   readonly cells: readonly string[];
 }
 
+const COMPACT_CELLS = new WeakMap<readonly string[], readonly string[]>();
+
+/** A row's cells, compacted — once per row however many extractors look for a header in it. */
+export function compactCells(cells: readonly string[]): readonly string[] {
+  let c = COMPACT_CELLS.get(cells);
+  if (!c) {
+    c = cells.map(compactLabel);
+    COMPACT_CELLS.set(cells, c);
+  }
+  return c;
+}
+
+function columnsOf<K extends string>(cells: readonly string[], specs: readonly ColumnSpec<K>[]): Partial<Record<K, number>> {
+  const columns: Partial<Record<K, number>> = {};
+  const taken = new Set<number>();
+  for (const spec of specs) {
+    if (columns[spec.key] !== undefined) continue;
+    const col = cells.findIndex((c, i) => !taken.has(i) && c !== '' && spec.re.test(c));
+    if (col >= 0) {
+      columns[spec.key] = col;
+      taken.add(col);
+    }
+  }
+  return columns;
+}
+
+/**
+ * Whether some cell could be named `key` by one of its specs, no cell taken: a row where none is cannot name it when
+ * cells are taken either, so it is passed over without matching every spec against it (most rows are no header).
+ */
+function mayName<K extends string>(cells: readonly string[], specs: readonly ColumnSpec<K>[], key: K): boolean {
+  for (const spec of specs) if (spec.key === key && cells.some((c) => c !== '' && spec.re.test(c))) return true;
+  return false;
+}
+
 /** The first row (from `from`) whose cells name all `required` keys; columns for every spec found in it. */
 export function findHeader<K extends string>(table: Table, specs: readonly ColumnSpec<K>[], required: readonly K[], from = 0): HeaderMatch<K> | undefined {
   for (let r = from; r < table.rows.length; r++) {
-    const cells = table.rows[r]!.cells.map(compactLabel);
-    const columns: Partial<Record<K, number>> = {};
-    const taken = new Set<number>();
-    for (const spec of specs) {
-      if (columns[spec.key] !== undefined) continue;
-      const col = cells.findIndex((c, i) => !taken.has(i) && c !== '' && spec.re.test(c));
-      if (col >= 0) {
-        columns[spec.key] = col;
-        taken.add(col);
-      }
-    }
-    if (required.every((k) => columns[k] !== undefined)) return { rowIndex: r, columns, cells };
+    const cells = compactCells(table.rows[r]!.cells);
+    if (!required.every((k) => mayName(cells, specs, k))) continue;
+    const columns = columnsOf(cells, specs);
+    if (required.every((k) => columns[k] !== undefined)) return { rowIndex: r, columns, cells: [...cells] };
   }
   return undefined;
 }

@@ -1,0 +1,129 @@
+/**
+ * Indicator tables as copies leave them: a header shifted by a merged label cell the rows do not have, rows that lost
+ * the cells of merged columns on their left, a two-row header flattened into one row with the first data row glued on,
+ * a table whose 一级指标 is never printed. Every name and figure here is invented, in the shapes published forms take.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { extractIndicatorTable, indicatorRowShift, level1Of, unglueHeader } from './indicators.ts';
+import { extract, row, textDocument, valueAt } from './testing.ts';
+
+const pick = (ctx: ReturnType<typeof extract>) =>
+  (valueAt(ctx, 'indicators') as Record<string, unknown>[]).map((i) => [i['level1'] ?? null, i['level2'] ?? null, i['name'], i['target'] ?? null, i['actual'] ?? null, i['score'] ?? null]);
+
+describe('extractIndicatorTable: a header shifted by a merged label cell, rows without their merged cells', () => {
+  const ctx = extract(
+    textDocument(
+      '2023年度图书馆数字资源项目自评表',
+      row('项目名称', '数字资源建设'),
+      row('年度绩效目标1（80分）', '一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分'),
+      row('产出指标(40分)', '数量指标', '存储设备采购', '3台', '3台', '10'),
+      row('无线网络覆盖', '100%覆盖', '100%覆盖'),
+      row('质量指标', '数字资源更新', '当年资源为主', '当年资源为主', '10'),
+      row('时效指标', '服务时长', '全天候', '全天候', '10'),
+      row('成本指标', '采购成本', '≤5万元', '4.8万元', '10'),
+      row('效益指标(30分)', '社会效益', '读者检索便利', '明显提升', '明显提升', '10'),
+      row('环境效益', '无纸化阅读', '良好', '良好', '10'),
+      row('满意度指标(10分)', '服务对象满意度', '读者满意度', '≥90%', '95%', '10'),
+    ),
+    extractIndicatorTable,
+    { kind: 'weighted-section-form' },
+  );
+
+  test('every row is read under its header: 年初目标值(A) as the target, 实际完成值(B) as the actual', () => {
+    assert.deepEqual(pick(ctx), [
+      ['产出指标', '数量指标', '存储设备采购', '3台', '3台', '10'],
+      ['产出指标', '数量指标', '无线网络覆盖', '100%覆盖', '100%覆盖', null],
+      ['产出指标', '质量指标', '数字资源更新', '当年资源为主', '当年资源为主', '10'],
+      ['产出指标', '时效指标', '服务时长', '全天候', '全天候', '10'],
+      ['产出指标', '成本指标', '采购成本', '≤5万元', '4.8万元', '10'],
+      ['效益指标', '社会效益', '读者检索便利', '明显提升', '明显提升', '10'],
+      ['效益指标', '环境效益', '无纸化阅读', '良好', '良好', '10'],
+      ['满意度指标', '服务对象满意度', '读者满意度', '≥90%', '95%', '10'],
+    ]);
+  });
+
+  test('the source of a row that lost its leading cells is its name’s own cell', () => {
+    const second = (valueAt(ctx, 'indicators') as Record<string, unknown>[])[1]!;
+    assert.deepEqual([(second['source'] as { line: number }).line, (second['source'] as { column: number }).column], [5, 1]);
+  });
+});
+
+describe('extractIndicatorTable: rows a copy split or ran together', () => {
+  test('a row of figures without its name is passed over, not taken for the end of the table', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '指标值', '实际值', '分值', '得分'),
+        row('产出指标', '数量指标', '宣传活动场次', '≥12次', '14次', '20', '20'),
+        row('有效', '10', '10'),
+        row('效益指标', '社会效益指标', '群众知晓率', '≥90%', '93%', '20', '20'),
+      ),
+      extractIndicatorTable,
+      { kind: 'weighted-section-form' },
+    );
+    assert.deepEqual(pick(ctx).map((r) => r[2]), ['宣传活动场次', '群众知晓率']);
+  });
+
+  test('a two-row header flattened into one row with its first data row glued on', () => {
+    const ctx = extract(
+      textDocument(
+        row('绩效指标', '年度指标值', '实际完成值', '分值', '得分', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '产出指标', '数量指标', '巡查里程', '≥', '300', '公里', '320', '50', '50'),
+        row('质量指标', '巡查记录完整率', '=', '100', '%', '100%', '30', '30'),
+        row('满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥', '85', '%', '90%', '20', '19'),
+      ),
+      extractIndicatorTable,
+      { kind: 'system-export' },
+    );
+    assert.deepEqual(pick(ctx), [
+      ['产出指标', '数量指标', '巡查里程', '≥300公里', '320', '50'],
+      ['产出指标', '质量指标', '巡查记录完整率', '=100%', '100%', '30'],
+      ['满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥85%', '90%', '19'],
+    ]);
+  });
+
+  test('without a 一级指标 column, each indicator’s group follows from its 二级 word', () => {
+    const ctx = extract(
+      textDocument(
+        row('二级指标', '三级指标', '目标值', '完成值', '分值', '得分'),
+        row('数量指标', '培训人次', '≥500', '520', '30', '30'),
+        row('社会效益指标', '培训后就业率', '≥80%', '85%', '30', '30'),
+        row('服务对象满意度指标', '学员满意度', '≥90%', '92%', '20', '20'),
+      ),
+      extractIndicatorTable,
+      { kind: 'weighted-section-form' },
+    );
+    assert.deepEqual(pick(ctx).map((r) => [r[0], r[2]]), [['产出指标', '培训人次'], ['效益指标', '培训后就业率'], ['满意度指标', '学员满意度']]);
+  });
+});
+
+describe('the pieces', () => {
+  const c = { level1: 1, level2: 2, name: 3, target: 4, actual: 5, score: 6 };
+
+  test('indicatorRowShift: where a row starts, by its first cell, only when its cells fit their columns', () => {
+    assert.equal(indicatorRowShift(['产出指标(40分)', '数量指标', '存储设备采购', '3台', '3台', '10'], c, 7), 1);
+    assert.equal(indicatorRowShift(['质量指标', '数字资源更新', '当年', '当年', '10'], c, 7), 2);
+    assert.equal(indicatorRowShift(['无线网络覆盖', '100%覆盖', '100%覆盖'], c, 7), 3);
+    assert.equal(indicatorRowShift(['', '产出指标', '数量指标', 'X', '1', '1', '5'], c, 7), 0, 'already in place');
+    assert.equal(indicatorRowShift(['', '', '产出指标', '数量指标', 'X', '1', '1', '5'], c, 8), -1, 'one empty cell too many');
+    assert.equal(indicatorRowShift(['年度总体目标', '完成全部任务'], c, 7), 0, 'a name with a single value is no indicator row');
+    assert.equal(indicatorRowShift(['其他需要说明事项', '无', '总分', '100'], c, 7), 0);
+    assert.equal(indicatorRowShift(['环境效益', '无纸化阅读', '良好', '良好', '优'], c, 7), 0, 'no figure under 得分: not placed');
+    assert.equal(indicatorRowShift(['有效', '10', '10'], c, 7), 0, 'a name with target and actual, or 完成值 | 分值 | 得分: not certain');
+  });
+
+  test('unglueHeader: the lower row’s cells in place of the upper-row group they sit under, and the glued row', () => {
+    const keyOf = (x: string) =>
+      ({ 一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 年度指标值: 'target', 指标值: 'target', 实际完成值: 'actual', 分值: 'weight', 得分: 'score', 指标性质: 'direction', 度量单位: 'unitOfMeasure' })[x];
+    assert.deepEqual(unglueHeader(['说明', '绩效指标', '年度指标值', '实际完成值', '分值', '得分', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '产出指标', '数量指标', 'X'], keyOf), {
+      header: ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分'],
+      firstRowAt: 12,
+    });
+    assert.deepEqual(unglueHeader(['一级指标', '二级指标', '三级指标', '年度指标值', '产出指标', '数量指标', 'X'], keyOf), { header: ['一级指标', '二级指标', '三级指标', '年度指标值'], firstRowAt: 4 });
+    assert.equal(unglueHeader(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'], keyOf), undefined, 'an ordinary header');
+    assert.equal(unglueHeader(['实际完成值', '一级指标', '二级指标', '三级指标', '指标性质'], keyOf), undefined, 'no group word: order not certain');
+  });
+
+  test('level1Of: the national framework’s groups', () => {
+    assert.deepEqual(['数量指标', '成本', '经济效益指标', '可持续影响指标', '服务对象满意度指标', '履职效能'].map(level1Of), ['产出指标', '产出指标', '效益指标', '效益指标', '满意度指标', undefined]);
+  });
+});
