@@ -77,3 +77,13 @@ test('the rule above catches a wrong-way import (render → cli)', () => {
   assert.equal(MAY_IMPORT.render.includes(to as Part), false);
   assert.equal(partOf(from, 'docx'), undefined);
 });
+
+test('the store is checked too: it may import the core, and the rule refuses store → ingest', () => {
+  assert.ok(sources(join(ROOT, 'src/store')).length > 10, 'src/store has its sources where the check looks');
+  const from = join(ROOT, 'src/store/evaluations.ts');
+  assert.equal(partOf(from, '../core/model/diff.ts'), 'core');
+  assert.equal(MAY_IMPORT.store.includes('core'), true);
+  const wrong = partOf(from, '../ingest/import.ts');
+  assert.equal(wrong, 'ingest');
+  assert.equal(MAY_IMPORT.store.includes(wrong as Part), false);
+});
