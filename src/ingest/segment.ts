@@ -447,7 +447,7 @@ function isRepeatedHeader(lines: readonly Line[], readerTable: readonly (number 
     if (open.headers.has(rowSignature(next.cells))) continue;
     const filled = next.cells.filter((c) => c !== '').map(compactLabel);
     const isHeaderWord = (c: string) => open.headerWords.has(c) || [...open.headerWords].some((w) => w.length >= 2 && c.includes(w));
-    // A row of other words (a qualitative data row: "应急处置水平 | 提高 | 提高") ends the header block.
+    // A row of other words (a qualitative data row: "服务质量 | 提升 | 提升") ends the header block.
     return 2 * filled.filter(isHeaderWord).length < filled.length;
   }
   return true;

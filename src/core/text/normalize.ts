@@ -165,7 +165,7 @@ export function repairYuan(s: string): string {
  *   (a list);
  * - a space as thousands separator or a break inside a figure, "1 234.56" → "1234.56", only when the cell is that
  *   figure (with perhaps its unit): in running text "任务1 234.56" may be a label's number and an amount;
- * - a space before the decimal point, "3286 .80" → "3286.80" (a figure never starts with a point).
+ * - a space before the decimal point, "1234 .50" → "1234.50" (a figure never starts with a point).
  * Anything else that looks like a broken figure ("1 234", "1，234") is left as written; `uncertainNumbers` finds it.
  */
 export function joinSplitFigures(s: string): string {

@@ -176,7 +176,7 @@ export function extractNarrativeProjects(ctx: ExtractContext): void {
 
 const LIST_INTRO = /项目(?:分布|安排|构成|支出)?(?:情况)?(?:主要)?(?:是|为|有|包括)[：:]?/;
 
-/** "项目分布情况主要是防灾减灾信息需求30.56万元，防冻物资储备60万元，…" → projects with their (initial) amounts. */
+/** "项目分布情况主要是信息系统运维12.50万元，物资储备40万元，…" → projects with their (initial) amounts. */
 export function extractProjectList(ctx: ExtractContext): void {
   if (getPath(ctx.draft, 'projects') !== undefined) return;
   for (const p of ctx.seg.paragraphs) {
