@@ -243,3 +243,9 @@ let docJson;
   const { scaling } = await import('./scaling.mjs');
   await scaling({ quick: true });
 }
+
+// ───────────── server: API throughput (autocannon) and a 1,000-document batch upload, PGlite and PostgreSQL ─────────────
+{
+  const { apiBench } = await import('./api.mjs');
+  await apiBench();
+}

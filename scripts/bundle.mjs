@@ -33,7 +33,8 @@ await build({
   outdir: 'dist/bundle',
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
-  external: ['pdfjs-dist', 'piscina', 'exceljs', 'docx', 'parse5', 'csv-parse', 'chardet', 'fflate'],
+  // PGlite loads its WebAssembly and data files from beside its own module: it must stay in node_modules.
+  external: ['pdfjs-dist', 'piscina', 'exceljs', 'docx', 'parse5', 'csv-parse', 'chardet', 'fflate', '@electric-sql/pglite', 'pg', '@hono/node-server'],
   // Why: yaml's Node build is CommonJS and calls require(); ESM output has no require of its own.
   banner: { js: "import { createRequire as __jixiaoCreateRequire } from 'node:module'; const require = __jixiaoCreateRequire(import.meta.url);" },
   legalComments: 'none',

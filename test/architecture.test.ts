@@ -70,6 +70,21 @@ test('the core imports no node: module and no I/O package, and uses no console o
   assert.deepEqual(offenders, []);
 });
 
+test('the store is reached only through its entry point (src/store/index.ts), never its insides', () => {
+  const offenders: string[] = [];
+  for (const part of SHELLS) {
+    if (part === 'store') continue;
+    for (const f of sources(join(ROOT, 'src', part))) {
+      for (const spec of importsOf(f)) {
+        if (partOf(f, spec) !== 'store') continue;
+        const target = relative(join(ROOT, 'src/store'), resolve(dirname(f), spec));
+        if (target !== 'index.ts') offenders.push(`${relative(ROOT, f)} → ${spec}`);
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
 test('the rule above catches a wrong-way import (render → cli)', () => {
   const from = join(ROOT, 'src/render/templates/x.ts');
   const to = partOf(from, '../../cli/main.ts');

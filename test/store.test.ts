@@ -11,8 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import type { Finding } from '../src/core/audit/types.ts';
 import type { ReturnReason } from '../src/core/workflow/reasons.ts';
 import type { Actor, Role } from '../src/core/workflow/roles.ts';
@@ -21,91 +20,15 @@ import { type TaskHistoryEntry, taskTransition } from '../src/core/workflow/task
 import { type Action, type HistoryEntry, type TransitionContext, latestReturn, transition } from '../src/core/workflow/transitions.ts';
 import { parseEvaluation } from '../src/core/model/parse.ts';
 import { evaluationToData } from '../src/core/model/serialize.ts';
-import { BACKUP_TABLES } from '../src/store/backup.ts';
+import { BACKUP_TABLES, TRANSIENT_TABLES } from '../src/store/backup.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../src/store/migrations/index.ts';
 import { LEASE_EXPIRED } from '../src/store/jobs.ts';
 import { historyEntryOf } from '../src/store/transitions.ts';
-import { DataDirInUseError, type Store, type StoreOptions, isAppendOnlyRefusal, isCheckViolation, isForeignKeyViolation, isUniqueViolation, openStore, redactUrl } from '../src/store/index.ts';
+import { DataDirInUseError, type Store, isAppendOnlyRefusal, isCheckViolation, isForeignKeyViolation, isUniqueViolation } from '../src/store/index.ts';
 import { loadExample } from './helpers.ts';
+import { TestClock, storeTargets } from './store-targets.ts';
 
-const PG_URL = process.env['JIXIAO_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Why PostgreSQL cannot be used, or undefined when it answers. */
-async function postgresUnavailable(): Promise<string | undefined> {
-  // A bound on how long an unreachable server may keep us, not a deadline for any test: a down server refuses at once.
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 30_000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return `PostgreSQL unreachable at ${redactUrl(PG_URL)} (${error instanceof Error ? error.message || error.name : String(error)}); its half of the store suite is skipped / PostgreSQL 不可用，跳过其测试`;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** A time the tests move by hand. */
-class TestClock {
-  now = new Date('2025-03-03T01:00:00.000Z');
-  readonly read = (): Date => this.now;
-  advance(ms: number): void {
-    this.now = new Date(this.now.getTime() + ms);
-  }
-}
-
-interface Target {
-  readonly name: string;
-  readonly skip: string | undefined;
-  /** A new, empty store. */
-  open(clock: TestClock): Promise<Store>;
-  /** A store kept at `place` (a data folder, a schema): opening the same place again finds the same data. */
-  openAt(place: string, clock: TestClock): Promise<Store>;
-  cleanup(): Promise<void>;
-}
-
-function pgliteTarget(): Target {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-store-'));
-  return {
-    name: 'PGlite',
-    skip: undefined,
-    open: (clock) => openStore({ url: 'memory://', clock: clock.read }),
-    openAt: (place, clock) => openStore({ dataDir: join(dir, place), clock: clock.read }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-function postgresTarget(skip: string | undefined): Target {
-  const prefix = `jixiao_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const schemas = new Set<string>();
-  let n = 0;
-  const openSchema = (schema: string, clock: TestClock) => {
-    schemas.add(schema);
-    const options: StoreOptions = { url: PG_URL, schema, clock: clock.read, poolSize: 4 };
-    return openStore(options);
-  };
-  return {
-    name: 'PostgreSQL',
-    skip,
-    open: (clock) => openSchema(`${prefix}_${++n}`, clock),
-    openAt: (place, clock) => openSchema(`${prefix}_${place}`, clock),
-    cleanup: async () => {
-      if (schemas.size === 0) return;
-      const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: PG_URL, max: 1 }) }) });
-      try {
-        for (const s of schemas) await db.schema.dropSchema(s).ifExists().cascade().execute();
-        schemas.clear();
-      } finally {
-        await db.destroy();
-      }
-    },
-  };
-}
-
-const pgSkip = await postgresUnavailable();
-if (pgSkip) console.error(`# ${pgSkip}`);
-const TARGETS: readonly Target[] = [pgliteTarget(), postgresTarget(pgSkip)];
+const { TARGETS, pgSkip } = await storeTargets();
 
 let counter = 0;
 const unique = (stem: string): string => `${stem}-${process.pid}-${++counter}`;
@@ -211,7 +134,7 @@ for (const target of TARGETS) {
         assert.equal(first.schemaVersion, LATEST_SCHEMA_VERSION);
         const { rows } = await sql<{ table_name: string }>`
           select table_name from information_schema.tables where table_schema = current_schema() and table_name not like 'kysely%'`.execute(first.db.withoutPlugins());
-        assert.deepEqual(rows.map((r) => r.table_name).sort(), BACKUP_TABLES.map((t) => t.name).sort());
+        assert.deepEqual(rows.map((r) => r.table_name).sort(), [...BACKUP_TABLES.map((t) => t.name), ...TRANSIENT_TABLES].sort());
         regionId = (await first.regions.create({ name: '持久化' })).id;
         // A PGlite folder belongs to one store at a time; PostgreSQL is made to be shared.
         if (!first.capabilities.sharedAcrossProcesses) await assert.rejects(target.openAt(place, clock), DataDirInUseError);

@@ -22,6 +22,7 @@ const load = {
   layouts: () => import('./commands/layouts.ts'),
   rubrics: () => import('./commands/rubrics.ts'),
   summary: () => import('./commands/summary.ts'),
+  serve: () => import('./commands/serve.ts'),
 };
 
 const HELP: Record<Lang, string> = {
@@ -48,6 +49,11 @@ const HELP: Record<Lang, string> = {
   rubrics                 列出内置评分标准
   layouts                 列出能识别的文件版式（各地自评表、自评报告、项目自评表；详见 docs/layouts.md）
   demo                    对 examples/ 中的示例逐一校验、计算、评分，并导入 examples/seeds/ 的原文复评（npm start）
+  serve                   启动服务器（填报、审核、流转；接口 /api）：数据默认存于 ./jixiao-data（内嵌数据库）
+                          --db postgres://…（或环境变量 DATABASE_URL）使用 PostgreSQL  --data DIR 数据目录
+                          --port 端口（默认 8080）  --host 地址（默认 127.0.0.1）  --demo 载入演示任务与各角色账户
+  backup FILE             把整个数据库备份为一个文件（--db/--data 同上；--force 覆盖）
+  restore FILE            从备份文件恢复到空的数据库
 
 选项：
   --rubric ID|FILE        评分标准（默认取评价文件中的 rubric 字段）
@@ -88,6 +94,11 @@ Commands:
   layouts                 list the document layouts the importer recognises (docs/layouts.md)
   demo                    validate, compute and score each example in examples/, and import and re-score the
                           original documents in examples/seeds/ (npm start)
+  serve                   start the server (preparation, review, workflow; API under /api); data in ./jixiao-data
+                          (embedded database) by default. --db postgres://… (or DATABASE_URL) for PostgreSQL,
+                          --data DIR, --port (default 8080), --host (default 127.0.0.1), --demo: a demo task and accounts
+  backup FILE             back the whole store up into one file (--db/--data as above; --force overwrites)
+  restore FILE            restore a backup into an empty store
 
 Options:
   --rubric ID|FILE        rubric to use (default: the evaluation's rubric field)
@@ -136,6 +147,11 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
         template: { type: 'string', short: 't' },
         summary: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
+        db: { type: 'string' },
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        demo: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -207,6 +223,17 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
             : (await load.render()).renderCommand(ctx, args[0]!, { force: values.force, limits: l, ...(values.template !== undefined ? { template: values.template } : {}), ...(values.format !== undefined ? { format: values.format } : {}), ...(values.out ? { out: values.out } : {}) }),
         )
       );
+    case 'serve': {
+      const flags = { demo: values.demo, ...(values.db ? { db: values.db } : {}), ...(values.data ? { data: values.data } : {}), ...(values.port ? { port: values.port } : {}), ...(values.host ? { host: values.host } : {}) };
+      return load.serve().then((m) => m.serveCommand(ctx, flags));
+    }
+    case 'backup':
+    case 'restore': {
+      const missing = needFile('FILE');
+      if (missing !== undefined) return missing;
+      const flags = { ...(values.db ? { db: values.db } : {}), ...(values.data ? { data: values.data } : {}) };
+      return load.serve().then((m) => (command === 'backup' ? m.backupCommand(ctx, args[0]!, { ...flags, force: values.force }) : m.restoreCommand(ctx, args[0]!, flags)));
+    }
     case 'demo':
       return load.demo().then((m) => (args.length ? m.demoCommand(ctx, args, []) : m.demoCommand(ctx)));
     default:

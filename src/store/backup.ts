@@ -47,8 +47,11 @@ export const BACKUP_TABLES: readonly { readonly name: string; readonly order: re
   { name: 'activity_log', order: ['id'] },
 ];
 
-/** Kysely's own bookkeeping, not data. */
-const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+/** What is transient rather than data: login sessions and attempts (a restored store starts with everyone logged out). */
+export const TRANSIENT_TABLES: readonly string[] = ['sessions', 'login_attempts'];
+
+/** Kysely's own bookkeeping, not data, and the transient tables. */
+const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock', ...TRANSIENT_TABLES]);
 
 /** Rows read per query; documents carry their bytes, so their pages are small. */
 const PAGE_ROWS = 500;

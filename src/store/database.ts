@@ -123,6 +123,23 @@ export interface EvaluationVersionTable {
   data: Jsonb<JsonValue>;
   /** Field paths that differ from the version before, e.g. ["budget.actualSpending", "projects[2].name"]. */
   changedPaths: Jsonb<readonly string[]>;
+  /** Scores, grade and finding counts of this version as the server computed them on save (schema 2; null before). */
+  summary: ColumnType<VersionSummary | null, JsonText<VersionSummary> | null | undefined, never>;
+}
+
+/** What a task's summary lists of a version, computed once when it is saved. Scores are exact decimal text. */
+export interface VersionSummary {
+  readonly department: string | null;
+  readonly year: number | null;
+  readonly documentKind: string;
+  readonly rubric: string | null;
+  readonly selfScore: string | null;
+  readonly computedScore: string | null;
+  readonly maxScore: string | null;
+  readonly grade: string | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
 }
 
 /**
@@ -247,6 +264,28 @@ export interface ActivityTable {
   userAgent: string | null;
 }
 
+/** A login session (schema 2). The id is the SHA-256 of the cookie's token, never the token itself. */
+export interface SessionTable {
+  id: string;
+  userId: string;
+  /** The token a page sends back in the X-CSRF-Token header on every change. */
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** One login attempt, for the rate limit shared by every server instance (schema 2). */
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  login: string;
+  ip: string | null;
+  at: Date;
+  succeeded: boolean;
+}
+
 export interface Database {
   regions: RegionTable;
   departments: DepartmentTable;
@@ -264,6 +303,8 @@ export interface Database {
   reviewItemScores: ReviewItemScoreTable;
   jobs: JobTable;
   activityLog: ActivityTable;
+  sessions: SessionTable;
+  loginAttempts: LoginAttemptTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -282,3 +323,4 @@ export type ReviewItemScore = Selectable<ReviewItemScoreTable>;
 export type Job = Selectable<JobTable>;
 export type Activity = Selectable<ActivityTable>;
 export type NewActivity = Insertable<ActivityTable>;
+export type Session = Selectable<SessionTable>;

@@ -7,7 +7,7 @@ import { type DataChange, diffData } from '../core/model/diff.ts';
 import type { EvaluationState } from '../core/workflow/states.ts';
 import type { StoreContext } from './context.ts';
 import { inTransaction } from './context.ts';
-import type { Evaluation, EvaluationVersion, JsonValue } from './database.ts';
+import type { Evaluation, EvaluationVersion, JsonValue, VersionSummary } from './database.ts';
 import { isId, newId } from './ids.ts';
 import { dataToJson, toJson } from './json.ts';
 
@@ -28,6 +28,8 @@ export interface SaveOptions {
    * submission that lands between the caller's check and its save cannot be edited behind the reviewer's back.
    */
   readonly editableStates?: readonly EvaluationState[];
+  /** The version's scores and finding counts, kept beside it for the task's summary. */
+  readonly summary?: VersionSummary;
 }
 
 /** A version without its data: what a history list shows. */
@@ -111,6 +113,7 @@ export function evaluationsRepository({ db, clock }: StoreContext) {
             data: json,
             // Compared as stored (parsed JSON) on both sides, so a number written as 1.50 and read as 1.5 is no change.
             changedPaths: toJson(diffData(before ?? {}, JSON.parse(json) as JsonValue).map((c) => c.path)),
+            summary: options.summary ? toJson(options.summary) : null,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -140,7 +143,7 @@ export function evaluationsRepository({ db, clock }: StoreContext) {
       if (!isId(evaluationId)) return [];
       return db
         .selectFrom('evaluationVersions')
-        .select(['evaluationId', 'version', 'authorId', 'createdAt', 'changedPaths'])
+        .select(['evaluationId', 'version', 'authorId', 'createdAt', 'changedPaths', 'summary'])
         .where('evaluationId', '=', evaluationId)
         .orderBy('version')
         .execute();

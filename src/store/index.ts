@@ -29,6 +29,7 @@ import { type MigrationReport, migrateToLatest } from './migrate.ts';
 import { regionsRepository } from './regions.ts';
 import { reviewsRepository } from './reviews.ts';
 import { rolesRepository } from './roles.ts';
+import { sessionsRepository } from './sessions.ts';
 import { tasksRepository } from './tasks.ts';
 import { transitionsRepository } from './transitions.ts';
 import { usersRepository } from './users.ts';
@@ -38,11 +39,15 @@ export { DataDirInUseError } from './data-dir-lock.ts';
 export type * from './database.ts';
 export { isAppendOnlyRefusal, isCheckViolation, isForeignKeyViolation, isUniqueViolation } from './errors.ts';
 export type { SaveResult, VersionDiff } from './evaluations.ts';
-export type { JobOutcome } from './jobs.ts';
+export type { JobOutcome, BatchProgress } from './jobs.ts';
+export { contentHash } from './documents.ts';
+export { tokenHash } from './sessions.ts';
 export type { MoveResult } from './transitions.ts';
 export type { RestoreResult, BackupReport } from './backup.ts';
 export type { TaskExport } from './export-task.ts';
-export { ROLES, type Role, type RoleGrant } from './roles.ts';
+export { ROLES, type Role, type RoleGrant, actorsOf } from './roles.ts';
+export { historyEntryOf } from './transitions.ts';
+export { TASK_SUBJECTS, JOB_STATUSES } from './database.ts';
 
 /** The data folder used when neither a URL nor a folder is given. */
 export const DEFAULT_DATA_DIR = './jixiao-data';
@@ -78,6 +83,7 @@ export interface Repositories {
   readonly reviews: ReturnType<typeof reviewsRepository>;
   readonly jobs: ReturnType<typeof jobsRepository>;
   readonly activity: ReturnType<typeof activityRepository>;
+  readonly sessions: ReturnType<typeof sessionsRepository>;
 }
 
 export interface Store extends Repositories {
@@ -119,6 +125,7 @@ function repositories(ctx: StoreContext): Repositories {
     reviews: reviewsRepository(ctx),
     jobs: jobsRepository(ctx),
     activity: activityRepository(ctx),
+    sessions: sessionsRepository(ctx),
   };
 }
 

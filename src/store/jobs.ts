@@ -169,6 +169,16 @@ export function jobsRepository({ db, clock, capabilities }: StoreContext) {
       });
     },
 
+    /**
+     * Makes every running job due now (its lease ended): for a store only one process can open (PGlite's data
+     * folder), whatever was running belonged to a process that is gone. Returns how many.
+     */
+    async releaseAll(): Promise<number> {
+      const now = clock();
+      const r = await db.updateTable('jobs').set({ lockedUntil: new Date(now.getTime() - 1), updatedAt: now }).where('status', '=', 'running').executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+
     get(jobId: number): Promise<Job | undefined> {
       return db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
     },

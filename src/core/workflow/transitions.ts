@@ -13,13 +13,17 @@ import { EVALUATION_STATE_INFO, type EvaluationState } from './states.ts';
 import { type Decision, type PreconditionInfo, type TransitionRow, decide, hasText } from './table.ts';
 import { type Task, taskWindow } from './task.ts';
 
-export const ACTIONS = ['submit', 'withdraw', 'sign-off', 'start-review', 'return', 'recommend', 'approve', 'publish', 'reopen'] as const;
+export const ACTIONS = ['submit', 'withdraw', 'sign-off', 'receive', 'start-review', 'return', 'recommend', 'approve', 'publish', 'reopen'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ACTION_INFO: Readonly<Record<Action, { readonly label: LocalText; readonly description: LocalText }>> = {
   submit: { label: { zh: '提交', en: 'submit' }, description: { zh: '填报完成，提交本版本；内容随即冻结', en: 'hand in this version; it is frozen from then on' } },
   withdraw: { label: { zh: '撤回', en: 'withdraw' }, description: { zh: '审核开始前收回修改', en: 'take it back for changes before review starts' } },
   'sign-off': { label: { zh: '审核盖章', en: 'sign off' }, description: { zh: '部门负责人审核并盖章，报送财政部门', en: 'the department head approves and stamps it; it goes to the bureau' } },
+  receive: {
+    label: { zh: '代为录入', en: 'receive' },
+    description: { zh: '部门在系统外报送的自评材料由财政局导入，视同部门已提交并盖章', en: 'the bureau imports a self-evaluation the department handed in outside the system; it counts as submitted and signed off' },
+  },
   'start-review': { label: { zh: '开始审核', en: 'start review' }, description: { zh: '审核人接手审核', en: 'a reviewer takes it up' } },
   return: { label: { zh: '退回', en: 'return' }, description: { zh: '附理由退回部门修改', en: 'send it back to the department with reasons' } },
   recommend: { label: { zh: '建议通过', en: 'recommend approval' }, description: { zh: '第三方审核完毕，建议通过，交财政局终审', en: 'the third party has reviewed it and recommends approval to the bureau' } },
@@ -122,6 +126,14 @@ export const TRANSITIONS: readonly Row[] = [
   { from: 'submitted', action: 'withdraw', to: 'draft', roles: DEPARTMENT, preconditions: ['task-open-or-correction'], note: { zh: '负责人拒绝盖章时也用它退给填报人', en: 'also how a head declines to sign, back to the preparer' } },
   { from: 'submitted', action: 'sign-off', to: 'signed-off', roles: ['department-head'], preconditions: ['task-open-or-correction'] },
   { from: 'signed-off', action: 'withdraw', to: 'draft', roles: ['department-head'], preconditions: ['task-open-or-correction'], note: { zh: '审核开始前；盖章后只有部门负责人可以', en: 'before review starts; once signed, only the department head' } },
+  {
+    from: 'draft',
+    action: 'receive',
+    to: 'signed-off',
+    roles: ['reviewer', 'admin'],
+    preconditions: ['task-active'],
+    note: { zh: '批量导入部门报送的文件（纸质或邮件报送）', en: 'a batch upload of documents departments handed in on paper or by mail' },
+  },
   { from: 'signed-off', action: 'start-review', to: 'under-review', roles: REVIEWERS, preconditions: ['task-active'] },
   { from: 'under-review', action: 'return', to: 'returned', roles: REVIEWERS, preconditions: ['task-active', 'return-reasons'] },
   { from: 'under-review', action: 'recommend', to: 'recommended', roles: ['third-party-reviewer'], preconditions: ['task-active'], note: { zh: '第三方不能终审', en: 'a third party cannot give the final approval' } },

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.ts';
+import * as sessions from './0002_sessions.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_sessions': sessions,
 };
 
 /** The schema version a migration name brings the store to: "0001_initial" → 1. */

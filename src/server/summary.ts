@@ -1,0 +1,73 @@
+/**
+ * A task's evaluations as one ranked list — what a reviewer with 300 documents opens first: department, state, the
+ * version shown, self-score and recomputed score, grade, and error/warning counts. Read in four queries whatever the
+ * number of evaluations (the scores were computed when each version was saved), each row only if the caller sees it.
+ */
+import { ratioCompare } from './ranking.ts';
+import { EVALUATION_STATE_INFO, canSee, visibleVersions } from '../core/workflow/index.ts';
+import type { Repositories, Task, VersionSummary } from '../store/index.ts';
+import type { Caller } from './context.ts';
+import { refOf } from './services.ts';
+
+export interface SummaryRow {
+  readonly rank: number;
+  readonly evaluationId: string;
+  readonly departmentId: string;
+  readonly department: string;
+  readonly state: string;
+  readonly stateZh: string;
+  readonly stateEn: string;
+  /** The version these figures are of (the newest the caller may read); 0 when none. */
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly summary: VersionSummary | null;
+}
+
+export async function taskSummary(store: Repositories, caller: Caller, task: Task): Promise<SummaryRow[]> {
+  const evaluations = await store.evaluations.list({ taskId: task.id });
+  const visible = evaluations.filter((e) => caller.actors.some((a) => canSee(a, refOf(e, task))));
+  if (visible.length === 0) return [];
+  const departments = new Map((await store.departments.list({ regionId: task.regionId })).map((d) => [d.id, d.name]));
+  const ids = visible.map((e) => e.id);
+  const submitted = await store.db
+    .selectFrom('transitions')
+    .select(['evaluationId', (eb) => eb.fn.max('atVersion').as('version')])
+    .where('evaluationId', 'in', ids)
+    .where('action', 'in', ['submit', 'receive'])
+    .groupBy('evaluationId')
+    .execute();
+  const newestSubmitted = new Map(submitted.map((s) => [s.evaluationId, Number(s.version)]));
+  const shown = new Map(
+    visible.map((e) => {
+      const all = caller.actors.some((a) => visibleVersions(a, refOf(e, task)) === 'all');
+      return [e.id, all ? e.currentVersion : (newestSubmitted.get(e.id) ?? 0)];
+    }),
+  );
+  const pairs = visible.filter((e) => (shown.get(e.id) ?? 0) > 0);
+  const summaries = new Map<string, VersionSummary | null>();
+  if (pairs.length) {
+    // Only the version shown of each (an evaluation saved a hundred times reads one row, not a hundred).
+    const rows = await store.db
+      .selectFrom('evaluationVersions')
+      .select(['evaluationId', 'version', 'summary'])
+      .where(({ eb, refTuple, tuple }) => eb(refTuple('evaluationId', 'version'), 'in', pairs.map((e) => tuple(e.id, shown.get(e.id) ?? 0))))
+      .execute();
+    for (const r of rows) if (shown.get(r.evaluationId) === r.version) summaries.set(r.evaluationId, r.summary);
+  }
+  const rows = visible.map((e) => {
+    const info = EVALUATION_STATE_INFO[e.state];
+    return {
+      evaluationId: e.id,
+      departmentId: e.departmentId,
+      department: departments.get(e.departmentId) ?? '',
+      state: e.state,
+      stateZh: info.label.zh,
+      stateEn: info.label.en,
+      version: shown.get(e.id) ?? 0,
+      updatedAt: e.updatedAt.toISOString(),
+      summary: summaries.get(e.id) ?? null,
+    };
+  });
+  rows.sort((a, b) => ratioCompare(a.summary, b.summary) || a.department.localeCompare(b.department, 'zh'));
+  return rows.map((r, i) => ({ rank: i + 1, ...r }));
+}
