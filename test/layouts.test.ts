@@ -4,7 +4,7 @@
  * recognise its own words; docs/layouts.md is current.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { z } from 'zod';
@@ -74,3 +74,23 @@ test('docs/layouts.md matches the registry (run npm run docs)', () => {
   assert.equal(readFileSync(join(ROOT, 'docs/layouts.md'), 'utf8'), layoutsMarkdown());
 });
 
+
+test('the one-pass marker scan scores every layout as testing each marker on its own does (property, and the seeds)', async () => {
+  const fc = (await import('fast-check')).default;
+  const naive = (text: string) => Object.fromEntries(LAYOUTS.map((l) => [l.id, l.markers.reduce((s, [re, w]) => (re.test(text) ? s + w : s), 0)]));
+  // Pieces of the markers' own words (their CJK runs, whole and cut), so that random texts hit, overlap and near-miss them.
+  const words = [...new Set(LAYOUTS.flatMap((l) => l.markers.flatMap(([re]) => re.source.match(/[\u4e00-\u9fa5]+/g) ?? [])))];
+  const pieces = [...words, ...words.map((w) => w.slice(0, Math.ceil(w.length / 2))), ...words.map((w) => w.slice(1)), '①=②', '①=②+③', '（10分）', '数量指标（20分）', '0', '1', '%', '：', '其中', '，'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(recognizeLayout(text).scores, naive(text));
+    }),
+    { numRuns: 3000 },
+  );
+  const seeds = join(ROOT, 'examples/seeds');
+  for (const f of readdirSync(seeds)) {
+    const text = readFileSync(join(seeds, f), 'utf8').replace(/\s+/g, '');
+    assert.deepEqual(recognizeLayout(text).scores, naive(text), f);
+  }
+});

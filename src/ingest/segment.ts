@@ -145,7 +145,13 @@ const DASH_ROW = /^[-—–\s]*$/;
 export function segment(doc: SourceDocument): Segmented {
   const read = regroupSingleCellTables(
     doc.lines.map((src) => {
-      const cells = src.cells.map(normalizeText).flatMap((c) => splitGluedLabels(c) ?? [c]);
+      const cells: string[] = [];
+      for (const raw of src.cells) {
+        const c = normalizeText(raw);
+        const split = splitGluedLabels(c);
+        if (split) cells.push(...split);
+        else cells.push(c);
+      }
       while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
       return { cells, src };
     }),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { compactLabel, decodeEntities, foldWidth, joinSpacedDecimals, normalizeText, pageNumberLine, repairOcrDigits, repairYuan, stripMarkup } from './normalize.ts';
+import { compactLabel, decodeEntities, foldWidth, joinSpacedDecimals, normalizeFully, normalizeText, pageNumberLine, repairOcrDigits, repairYuan, stripMarkup } from './normalize.ts';
 
 test('markup from web pages is removed, comparison signs survive', () => {
   assert.equal(normalizeText('<p>加强三防能力建设</p>'), '加强三防能力建设');
@@ -100,4 +100,19 @@ test('radical code points a PDF font leaves (项⽬, 部⻔, ⻓期) read as the
   // Nothing to fold: the same string back.
   const plain = '年初预算数 1,580.50';
   assert.equal(foldRadicals(plain), plain);
+});
+
+test('the quick test skips only text that no step would change (property, and every line of the seeds)', async () => {
+  const fc = (await import('fast-check')).default;
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const alphabet = ['甲', '乙', '元', '兀', '万', '，', '。', ' ', '  ', '\t', '\n', '\u3000', '\u00a0', '\u200b', '\u2e94', '\u2f6c', '\u2000', '\u2028', '\u1680', '\t', '\r', 'O', 'o', 'I', 'l', '1', '2', '0', '.', '. ', '%', '<', '>', '<b>', '&', '&nbsp;', '*', '**', '_', '__', '３', '．', '，', 'a', '-', '（', '）'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }), (parts) => {
+      const s = parts.join('');
+      assert.equal(normalizeText(s), normalizeFully(s));
+    }),
+    { numRuns: 20_000 },
+  );
+  const seeds = new URL('../../../examples/seeds/', import.meta.url);
+  for (const f of readdirSync(seeds)) for (const line of readFileSync(new URL(f, seeds), 'utf8').split('\n')) for (const cell of line.split('\t')) assert.equal(normalizeText(cell), normalizeFully(cell));
 });

@@ -118,6 +118,9 @@ interface Named {
 /** Longer than any label the four patterns below accept ("部门(单位)名称(公章)" has 12 characters). */
 const LONGEST_LABEL = 24;
 
+/** Every label of the patterns below holds one of these (名称, 单位, 部门, 年度, 期间); compacting keeps them. */
+const LABEL_CHAR = /[称位门度间]/;
+
 /** More than LONGEST_LABEL characters that compacting a label keeps (neither whitespace nor a colon). */
 const LONGER_THAN_LABEL = /^[\s:：]*(?:[^\s:：][\s:：]*){25}/;
 
@@ -179,6 +182,8 @@ function labelled(ctx: ExtractContext): Named[] {
       const colon = cell.includes(':') || cell.includes('：') ? LABEL_COLON.exec(cell) : null;
       // A cell of more non-space characters than any label has is no label (most cells of a report are prose).
       if (!colon && cell.length > LONGEST_LABEL && LONGER_THAN_LABEL.test(cell)) return;
+      // Nor is one without a character every label has (名称, 单位, 部门, 年度, 期间): most short cells are figures.
+      if (!LABEL_CHAR.test(colon ? colon[1]! : cell)) return;
       const label = compactLabel(colon ? colon[1]! : cell);
       let kind = labelKind(label);
       if (!kind && colon && NAME_LABEL_WITH_COLON.test(label)) kind = 'name';

@@ -1,7 +1,7 @@
 /** The format dispatcher: the per-line limits hold for every format, not only for the text readers that cut as they read. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readDocument } from './read.ts';
 import { DEFAULT_LIMITS } from '../source.ts';
 
@@ -32,4 +32,26 @@ test('a DOCX cell longer than the limit is cut; an ordinary document is left as 
   const plain = await readDocument(docxWithRow(3, (i) => `${i + 1}.00`), 'plain.docx');
   assert.ok(plain.ok);
   assert.deepEqual(plain.warnings, []);
+});
+
+/** A DOCX whose body is these paragraphs (then one real table row). */
+function docxOfParagraphs(paragraphs: readonly string[]): Uint8Array {
+  const bytes = docxWithRow(2, (i) => (i ? '1.00' : '合计'));
+  const files = { ...unzipSync(bytes) };
+  const xml = strFromU8(files['word/document.xml']!);
+  files['word/document.xml'] = strToU8(xml.replace('<w:body>', `<w:body>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('')}`));
+  return zipSync(files);
+}
+
+test('a `|` table typed in a DOCX’s paragraphs reads as the same text does, rows and locations; declared tables are left as they are', async () => {
+  const paragraphs = ['项目支出绩效自评表', '主管部门 | 某县某局 | 实施单位 | 某县某中心 |', '年度资金总额 | 12.5 | 11.8 | 10 | 94.40% | 9 |', '说明：单价 |实际值-目标值|/目标值 不是表格'];
+  const fromDocx = await readDocument(docxOfParagraphs(paragraphs), 'pipes.docx');
+  const fromText = await readDocument(strToU8(paragraphs.join('\n')), 'pipes.txt');
+  assert.ok(fromDocx.ok && fromText.ok);
+  // The paragraphs given, before the one the helper's document already holds.
+  const body = fromDocx.document.lines.filter((l) => l.table === undefined).slice(0, paragraphs.length);
+  assert.deepEqual(body.map((l) => l.cells), fromText.document.lines.map((l) => l.cells));
+  assert.deepEqual(body[1]!.cells, ['主管部门', '某县某局', '实施单位', '某县某中心']);
+  assert.deepEqual(body.map((l) => l.loc.line), [1, 2, 3, 4], 'each row keeps the paragraph it came from');
+  assert.deepEqual(fromDocx.document.lines.find((l) => l.table !== undefined)?.cells, ['合计', '1.00']);
 });
