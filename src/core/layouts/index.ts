@@ -131,31 +131,18 @@ const MARKER_TESTS = new Map<RegExp, MarkerTest>(LAYOUTS.flatMap((l) => l.marker
 /** Every literal the scan looks for, longest first; per literal, the literals that start it (itself included). */
 const LITERALS = [...new Set([...MARKER_TESTS.values()].flatMap((t) => (t.word !== undefined ? [t.word] : (t.starts ?? []))))].sort((a, b) => b.length - a.length);
 const PREFIXES = new Map(LITERALS.map((w) => [w, LITERALS.filter((v) => w.startsWith(v))]));
-/**
- * The literals by their first character, longest first. At each position of the text only the literals starting
- * with its character are tried, and the longest that stands there is reported (literals overlapping in the text are
- * all found) — most characters of a document start no literal at all, so most positions cost one lookup.
- */
-const BY_FIRST = new Map<number, string[]>();
-for (const w of LITERALS) {
-  const c = w.charCodeAt(0);
-  const list = BY_FIRST.get(c);
-  if (list) list.push(w);
-  else BY_FIRST.set(c, [w]);
-}
+/** Zero-width, so that literals overlapping in the text are all found; at each position the longest is reported. */
+const LITERAL_SCAN = LITERALS.length ? new RegExp(`(?=(${LITERALS.join('|')}))`, 'g') : undefined;
 
 /** Where each literal starts in the text. */
 function literalPositions(text: string): Map<string, number[]> {
   const at = new Map<string, number[]>();
-  for (let i = 0; i < text.length; i++) {
-    const candidates = BY_FIRST.get(text.charCodeAt(i));
-    if (!candidates) continue;
-    const longest = candidates.find((w) => text.startsWith(w, i));
-    if (longest === undefined) continue;
-    for (const w of PREFIXES.get(longest)!) {
+  if (!LITERAL_SCAN) return at;
+  for (const m of text.matchAll(LITERAL_SCAN)) {
+    for (const w of PREFIXES.get(m[1]!)!) {
       const list = at.get(w);
-      if (list) list.push(i);
-      else at.set(w, [i]);
+      if (list) list.push(m.index);
+      else at.set(w, [m.index]);
     }
   }
   return at;
