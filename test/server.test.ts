@@ -387,6 +387,34 @@ for (const target of TARGETS) {
       }
     });
 
+    test('a task of hundreds of evaluations ranks them all, each with the summary of the version shown', async () => {
+      const s = await testServer(target);
+      try {
+        const n = 320;
+        const admin = await s.as('admin');
+        await s.store.transaction(async (tx) => {
+          const departments = [];
+          for (let i = 0; i < n; i++) departments.push((await tx.departments.create({ regionId: s.world.regionA, name: `批量单位${i}` })).id);
+          await tx.tasks.addToScope(s.world.taskId, departments);
+          for (const [i, d] of departments.entries()) {
+            const e = await tx.evaluations.create(s.world.taskId, d);
+            const summary = { department: `批量单位${i}`, year: 2025, documentKind: 'unknown', rubric: null, selfScore: null, computedScore: `${50 + (i % 50)}.5`, maxScore: '100', grade: null, errors: i % 3, warnings: 0, infos: 0 };
+            // Two versions each: the ranking must read the newest, not the first.
+            await tx.evaluations.save(e.id, 0, minimalEvaluation(`批量单位${i}`), s.world.users.admin, { summary: { ...summary, computedScore: '1' } });
+            await tx.evaluations.save(e.id, 1, minimalEvaluation(`批量单位${i}`, '1.00'), s.world.users.admin, { summary });
+          }
+        });
+        const ranked = await admin.get(`/api/tasks/${s.world.taskId}/evaluations`);
+        assert.equal(ranked.status, 200, ranked.text);
+        const batch = ranked.body.filter((r: { department: string }) => r.department.startsWith('批量单位'));
+        assert.equal(batch.length, n);
+        assert.ok(batch.every((r: { version: number; summary: { computedScore: string } | null }) => r.version === 2 && r.summary !== null && r.summary.computedScore !== '1'));
+        assert.equal(batch[0].summary.computedScore, '99.5', 'the highest score ranks first');
+      } finally {
+        await s.close();
+      }
+    });
+
     test('the OpenAPI document describes every route with its schemas', async () => {
       const s = await testServer(target);
       try {

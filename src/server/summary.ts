@@ -3,6 +3,7 @@
  * version shown, self-score and recomputed score, grade, and error/warning counts. Read in four queries whatever the
  * number of evaluations (the scores were computed when each version was saved), each row only if the caller sees it.
  */
+import { sql } from 'kysely';
 import { ratioCompare } from './ranking.ts';
 import { EVALUATION_STATE_INFO, canSee, visibleVersions } from '../core/workflow/index.ts';
 import type { Repositories, Task, VersionSummary } from '../store/index.ts';
@@ -46,11 +47,14 @@ export async function taskSummary(store: Repositories, caller: Caller, task: Tas
   const pairs = visible.filter((e) => (shown.get(e.id) ?? 0) > 0);
   const summaries = new Map<string, VersionSummary | null>();
   if (pairs.length) {
-    // Only the version shown of each (an evaluation saved a hundred times reads one row, not a hundred).
+    // Only the version shown of each (an evaluation saved a hundred times reads one row, not a hundred). The pairs go
+    // as two arrays: a list of hundreds of row values is refused by PGlite ("cannot drop portal"), two arrays are not.
+    const ids = pairs.map((e) => e.id);
+    const versions = pairs.map((e) => shown.get(e.id) ?? 0);
     const rows = await store.db
       .selectFrom('evaluationVersions')
       .select(['evaluationId', 'version', 'summary'])
-      .where(({ eb, refTuple, tuple }) => eb(refTuple('evaluationId', 'version'), 'in', pairs.map((e) => tuple(e.id, shown.get(e.id) ?? 0))))
+      .where(sql<boolean>`(${sql.ref('evaluationId')}, ${sql.ref('version')}) in (select * from unnest(${ids}::uuid[], ${versions}::int[]))`)
       .execute();
     for (const r of rows) if (shown.get(r.evaluationId) === r.version) summaries.set(r.evaluationId, r.summary);
   }
