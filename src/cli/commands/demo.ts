@@ -103,8 +103,8 @@ export async function demoCommand(ctx: Context, files: readonly string[] = examp
     }
     ctx.out(
       lang === 'zh'
-        ? '\n详情：npx jixiao compute <文件>（每项公式、输入与印出值核对）；npx jixiao score <文件>（评分表）；npx jixiao import <文件或文件夹>'
-        : '\nDetails: npx jixiao compute <file> (formula, inputs and printed-value check of each figure); npx jixiao score <file> (the scorecard); npx jixiao import <file or folder>',
+        ? '\n详情：npx jixiao compute <文件>（每项公式、输入与印出值核对）；npx jixiao score <文件>（评分表）；npx jixiao import <文件或文件夹>\n多人填报与审核：npx jixiao serve --demo（服务器，载入这些示例和各角色的演示账户，见 README“服务器”一节）'
+        : '\nDetails: npx jixiao compute <file> (formula, inputs and printed-value check of each figure); npx jixiao score <file> (the scorecard); npx jixiao import <file or folder>\nPreparation and review by many users: npx jixiao serve --demo (the server, with these examples and a demo account per role; see the README\'s server section)',
     );
   }
   return failed ? EXIT.badInput : EXIT.ok;
