@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { processImport } from '../src/server/worker.ts';
 import { ROOT } from './helpers.ts';
-import { Client, PASSWORD, type TestServer, minimalEvaluation, testServer } from './server-helpers.ts';
+import { Client, type TestServer, minimalEvaluation, testServer } from './server-helpers.ts';
 import { storeTargets } from './store-targets.ts';
 
 const { TARGETS } = await storeTargets();
@@ -432,4 +432,3 @@ for (const target of TARGETS) {
   });
 }
 
-void PASSWORD;

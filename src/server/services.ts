@@ -8,12 +8,11 @@ import type { Finding } from '../core/audit/types.ts';
 import type { Evaluation as Model } from '../core/model/evaluation.ts';
 import { parseEvaluation } from '../core/model/parse.ts';
 import { evaluationToData } from '../core/model/serialize.ts';
-import type { Problem } from '../core/problem.ts';
 import type { Rubric } from '../core/rubric/schema.ts';
 import { type Actor, type EvaluationRef, canSee, visibleVersions } from '../core/workflow/index.ts';
 import type { Task as WorkflowTask } from '../core/workflow/task.ts';
 import { builtInRubrics } from '../ingest/files.ts';
-import type { Evaluation, EvaluationVersion, JsonValue, Repositories, Store, Task, VersionSummary } from '../store/index.ts';
+import type { Evaluation, EvaluationVersion, JsonValue, Repositories, Task, VersionSummary } from '../store/index.ts';
 import { toPlainString } from '../core/exact.ts';
 import type { Caller } from './context.ts';
 import { ApiError, apiError } from './problems.ts';
@@ -34,7 +33,6 @@ export function rubricFor(evaluation: { readonly rubric?: string | undefined } |
   return (typeof own === 'string' ? rubricById(own) : undefined) ?? (taskRubricId ? rubricById(taskRubricId) : undefined);
 }
 
-export const rubricIds = (): string[] => (rubricCache ??= new Map(builtInRubrics().map((r) => [r.id, r])), [...rubricCache.keys()].sort());
 
 /** The core's view of a stored task. */
 export const workflowTask = (t: Task, departmentIds?: readonly string[]): WorkflowTask => ({
@@ -125,8 +123,6 @@ export function checkModel(model: Model, rubricId: string | undefined, extra: { 
   return { model, data: evaluationToData(model) as JsonValue, findings: result.findings, counts: result.counts, summary };
 }
 
-/** Problems as a 422, e.g. from the core's parse. */
-export const unprocessable = (problems: readonly Problem[]): ApiError => new ApiError(422, problems);
 
 /** Writes an activity entry with the caller's address. */
 export function activity(tx: Repositories, caller: Caller | undefined, action: string, subjectType: string, subjectId: string, detail: JsonValue = {}) {
@@ -146,4 +142,3 @@ export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K],
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
 }
 
-export type { Store };

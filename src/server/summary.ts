@@ -4,7 +4,7 @@
  * number of evaluations (the scores were computed when each version was saved), each row only if the caller sees it.
  */
 import { sql } from 'kysely';
-import { ratioCompare } from './ranking.ts';
+import { compareRanking } from '../core/ranking.ts';
 import { EVALUATION_STATE_INFO, canSee, visibleVersions } from '../core/workflow/index.ts';
 import type { Repositories, Task, VersionSummary } from '../store/index.ts';
 import type { Caller } from './context.ts';
@@ -72,6 +72,7 @@ export async function taskSummary(store: Repositories, caller: Caller, task: Tas
       summary: summaries.get(e.id) ?? null,
     };
   });
-  rows.sort((a, b) => ratioCompare(a.summary, b.summary) || a.department.localeCompare(b.department, 'zh'));
+  const NONE = { computedScore: null, selfScore: null, maxScore: null, errors: 0, warnings: 0 };
+  rows.sort((a, b) => compareRanking(a.summary ?? NONE, b.summary ?? NONE) || a.department.localeCompare(b.department, 'zh'));
   return rows.map((r, i) => ({ rank: i + 1, ...r }));
 }

@@ -8,6 +8,7 @@
 import { basename, extname, join } from 'node:path';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../core/audit/types.ts';
 import type { Lang } from '../../core/messages.ts';
+import { compareRanking } from '../../core/ranking.ts';
 import { IMPORTABLE_EXTENSIONS } from '../../ingest/readers/read.ts';
 import { renderHtml } from '../../render/html.ts';
 import { reportGrade, reviewDoc } from '../../render/templates/review.ts';
@@ -143,15 +144,13 @@ async function auditAll(ctx: Context, files: readonly string[], flags: AuditFlag
 }
 
 function rank(results: readonly AuditResultJson[], lang: Lang): ReviewSummaryRow[] {
-  // Scores out of different maxima (20, 100) are ranked as shares of their maximum.
-  const num = (s: string | null, max: string | null) => (s === null ? Number.NEGATIVE_INFINITY : Number(s) / (max && Number(max) > 0 ? Number(max) : 100));
   const rows = results.map((r): Omit<ReviewSummaryRow, 'rank'> =>
     r.ok
       ? { file: r.file, department: r.department, year: r.year, documentKind: r.documentKind, documentKindLabel: r.documentKindLabel, selfScore: r.selfScore, computedScore: r.computedScore, maxScore: r.maxScore, ...(reportGrade(r) !== null ? { grade: reportGrade(r) } : {}), errors: r.counts.error, warnings: r.counts.warning, infos: r.counts.info }
       : { file: r.file, department: null, year: null, documentKind: 'unknown', documentKindLabel: '', selfScore: null, computedScore: null, maxScore: null, errors: 0, warnings: 0, infos: 0, failed: r.problems.map((p) => p.message).join('；') || T[lang].failed },
   );
-  // Ranked by recomputed score (self-score when none), then by fewer errors and warnings; failures last.
-  const sorted = rows.slice().sort((a, b) => Number(!!a.failed) - Number(!!b.failed) || num(b.computedScore ?? b.selfScore, b.maxScore) - num(a.computedScore ?? a.selfScore, a.maxScore) || a.errors - b.errors || a.warnings - b.warnings || a.file.localeCompare(b.file));
+  // The core's ranking rule (shares of full marks, exact), failures last, then by file name.
+  const sorted = rows.slice().sort((a, b) => Number(!!a.failed) - Number(!!b.failed) || compareRanking(a, b) || a.file.localeCompare(b.file));
   return sorted.map((r, i) => ({ rank: i + 1, ...r }));
 }
 
