@@ -249,3 +249,9 @@ let docJson;
   const { apiBench } = await import('./api.mjs');
   await apiBench();
 }
+
+// ───────────── web app: bundle sizes, first screen, recompute per keystroke ─────────────
+{
+  const { webBench } = await import('./web.mjs');
+  await webBench();
+}

@@ -102,3 +102,21 @@ test('the store is checked too: it may import the core, and the rule refuses sto
   assert.equal(wrong, 'ingest');
   assert.equal(MAY_IMPORT.store.includes(wrong as Part), false);
 });
+
+test('the web app runs in a browser: no node: module, no server-side package, only the core from src/', () => {
+  const files = sources(join(ROOT, 'src/web'));
+  assert.ok(files.length >= 8, `only ${files.length} web sources found`);
+  const offenders: string[] = [];
+  for (const f of files) {
+    for (const spec of importsOf(f)) {
+      const bad = spec.startsWith('node:') || /^(fs|path|os|http|https|net|child_process|worker_threads|piscina|pg|kysely|@electric-sql\/pglite|hono|@hono\/.*|docx|exceljs|pdfjs-dist|parse5)$/.test(spec);
+      if (bad) offenders.push(`${relative(ROOT, f)} → ${spec}`);
+      const to = partOf(f, spec);
+      if (to !== undefined && to !== 'web' && to !== 'core') offenders.push(`${relative(ROOT, f)} → ${spec}`);
+    }
+    if (/\bprocess\.(env|argv|exit)/.test(readFileSync(f, 'utf8'))) offenders.push(`${relative(ROOT, f)} uses process`);
+  }
+  assert.deepEqual(offenders, []);
+  // The check reads .tsx too, and would catch a wrong-way import.
+  assert.equal(partOf(join(ROOT, 'src/web/pages/x.tsx'), '../../server/app.ts'), 'server');
+});

@@ -662,6 +662,32 @@ const ROUTES: readonly Row[] = [
     allowed: { as: 'preparer-1', status: 200, check: (r) => assert.match(r.headers.get('content-type') ?? '', /^text\/html/) },
     forbidden: { as: 'preparer-2', status: 404, code: 'api-evaluation-not-found' },
   },
+
+  // ——— Rubrics ———
+  {
+    method: 'GET',
+    route: '/api/rubrics',
+    request: () => ({ path: '/api/rubrics' }),
+    allowed: { as: 'preparer-1', status: 200, check: (r) => assert.ok(ids(r).includes('mof-2020')) },
+    forbidden: { none: 'every account reads the rubrics its evaluations are scored by / 任何账户可查看评分规则' },
+  },
+  {
+    method: 'GET',
+    route: '/api/rubrics/{id}',
+    request: () => ({ path: '/api/rubrics/mof-2020' }),
+    allowed: { as: 'third-party', status: 200, check: (r) => assert.equal((r.body.data as { id: string }).id, 'mof-2020') },
+    forbidden: { none: 'every account reads the rubrics its evaluations are scored by / 任何账户可查看评分规则' },
+  },
+  {
+    method: 'POST',
+    route: '/api/rubrics',
+    request: () => ({
+      path: '/api/rubrics',
+      body: { fileName: 'route-table.yaml', text: 'id: route-table-rubric\nname: 路由表测试规则\ntotal: 10\nitems:\n  - name: 综合评价\n    weight: 10\n    method: judgement\n' },
+    }),
+    allowed: { as: 'reviewer-b', status: 201, check: async (r, env) => assert.equal((await env.s.store.rubrics.get(r.body.id))?.name, '路由表测试规则') },
+    forbidden: { as: 'preparer-1', status: 403, code: 'api-rubric-import-forbidden' },
+  },
 ];
 
 // ——— Running a row ———

@@ -102,6 +102,7 @@ async function populate(store: Store, clock: TestClock) {
     itemScores: [{ rubricItemId: 'budget-execution', adjustedScore: HUGE, reason: '按决算数重算' }],
   });
   const job = await store.jobs.enqueue({ kind: unique('import'), payload: { hash: document.hash }, batchId: unique('batch') });
+  await store.rubrics.create({ id: unique('rubric'), name: '测试评分规则', fileName: 'rubric.yaml', source: 'id: x\n', data: { id: 'x', total: HUGE }, createdBy: w.reviewer.id });
   await store.activity.append({ actorId: w.preparer.id, action: 'evaluation.save', subjectType: 'evaluation', subjectId: w.evaluation.id, detail: { version: 2 }, ip: '192.0.2.7', userAgent: 'test' });
   return { ...w, document, bytes, job };
 }

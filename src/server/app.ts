@@ -17,10 +17,12 @@ import { ApiError, apiError, problemResponse } from './problems.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { fileRoutes } from './routes/files.ts';
+import { rubricRoutes } from './routes/rubrics.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { type App, op, z } from './openapi.ts';
+import { webRoutes } from './web.ts';
 import type { Store } from '../store/index.ts';
 
 export const API_VERSION = '1';
@@ -104,6 +106,7 @@ export function createApp(deps: ServerDeps): CreatedApp {
   evaluationRoutes(app, services);
   uploadRoutes(app, services);
   fileRoutes(app, services);
+  rubricRoutes(app, services);
 
   op(app, { method: 'get', path: '/api/health', summary: '健康检查（负载均衡用）/ health check', tags: ['session'], public: true, response: z.object({ ok: z.boolean(), apiVersion: z.string(), schemaVersion: z.number(), dialect: z.string() }), errors: [503] }, async (c) => {
     // A cheap query: a load balancer's health check says whether this instance reaches its database.
@@ -124,6 +127,8 @@ export function createApp(deps: ServerDeps): CreatedApp {
         'Log in with POST /api/session (a session cookie); every change must send the X-CSRF-Token header returned at login. Errors are problem details, Chinese first, English second.',
     },
   });
+
+  if (deps.webRoot) webRoutes(app, deps.webRoot);
 
   app.notFound((c) => problemResponse(c, apiError(404, 'api-route-not-found', { method: c.req.method, path: c.req.path.slice(0, 200) })));
   app.onError((error, c) => {

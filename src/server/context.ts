@@ -51,6 +51,8 @@ export interface ServerDeps {
   readonly pool?: DocumentPool;
   readonly clock?: () => Date;
   readonly settings?: Partial<ServerSettings>;
+  /** The built web app to serve beside /api (dist/web); none when absent (the API alone, as in most tests). */
+  readonly webRoot?: string;
 }
 
 /** Who is calling: the session's user and every role grant as the core's actors. */

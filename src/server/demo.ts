@@ -41,7 +41,8 @@ export async function loadDemo(store: Store, clock: () => Date = () => new Date(
     const region = await tx.regions.create({ name: '示例区财政局（演示）' });
     const departments = [];
     for (const [i, { file, e }] of loaded.entries()) {
-      const name = `${e.department.name ?? '示例部门'}（${e.year} 年度·${basename(file).replace(/\.ya?ml$/, '').replace(/^\d+-/, '')}）`;
+      // The same bureau appears in several examples (different years): the example's number keeps the names apart.
+      const name = `${e.department.name ?? '示例部门'}（示例 ${basename(file).match(/^\d+/)?.[0] ?? i + 1}·${e.year} 年度）`;
       departments.push(await tx.departments.create({ regionId: region.id, name, code: `DEMO${String(i + 1).padStart(2, '0')}` }));
     }
     const user = async (login: string, displayName: string) => tx.users.create({ login, displayName, passwordHash: hash });
@@ -108,7 +109,18 @@ export async function loadDemo(store: Store, clock: () => Date = () => new Date(
         state = moved.evaluation.state;
       }
     }
-    await tx.activity.append({ action: 'demo.load', subjectType: 'task', subjectId: task.id, detail: { examples: loaded.length, today } });
+    await tx.activity.append({ action: 'demo.load', subjectType: 'task', subjectId: task.id, detail: { examples: loaded.length, today, accounts: accounts.map((a) => ({ ...a })) } });
     return { taskId: task.id, accounts, password: DEMO_PASSWORD };
   });
+}
+
+/**
+ * The demo as loaded at an earlier start of the same data folder (its accounts are kept in the activity log), so
+ * that every `serve --demo` prints the logins — or undefined when this store never had the demo.
+ */
+export async function loadedDemo(store: Store): Promise<DemoResult | undefined> {
+  const row = await store.db.selectFrom('activityLog').select(['subjectId', 'detail']).where('action', '=', 'demo.load').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const accounts = (row?.detail as { accounts?: DemoAccount[] } | undefined)?.accounts;
+  if (!row?.subjectId || !Array.isArray(accounts)) return undefined;
+  return { taskId: row.subjectId, accounts, password: DEMO_PASSWORD };
 }

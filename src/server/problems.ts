@@ -4,6 +4,7 @@
  * with its field path when there are several (a form shows each beside its field). Codes and texts are the core's
  * message catalogue (src/core/messages.ts), so the CLI, the server and the web app say the same thing.
  */
+import type { ProblemItem } from '../core/wire.ts';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Lang, messageOf } from '../core/messages.ts';
@@ -29,14 +30,7 @@ export class ApiError extends Error {
 
 export const apiError = (status: ContentfulStatusCode, code: string, params: Record<string, string | number> = {}, path: Problem['path'] = []): ApiError => new ApiError(status, problem(code, path, params));
 
-export interface ProblemItem {
-  readonly code: string;
-  readonly path: string;
-  readonly zh: string;
-  readonly en: string;
-  readonly fixZh?: string;
-  readonly fixEn?: string;
-}
+export type { ProblemItem };
 
 export interface ProblemBody {
   readonly type: string;

@@ -4,12 +4,16 @@
  * gracefully: no new requests, the jobs in hand finish (or are left to their lease), the store is closed.
  */
 import { serve as listen } from '@hono/node-server';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { type Store, openStore } from '../store/index.ts';
 import { generatePassword, hashPassword, passwordProblem } from './auth/password.ts';
 import { createApp } from './app.ts';
 import type { ServerSettings } from './context.ts';
-import { type DemoResult, loadDemo } from './demo.ts';
+import { type DemoResult, loadDemo, loadedDemo } from './demo.ts';
+import { loadImportedRubrics } from './routes/rubrics.ts';
+import { DEFAULT_WEB_ROOT } from './web.ts';
 import { type Worker, startWorker } from './worker.ts';
 
 export interface ServeOptions {
@@ -24,6 +28,8 @@ export interface ServeOptions {
   /** Run the batch worker in this instance (default true; an instance may serve only). */
   readonly worker?: boolean;
   readonly settings?: Partial<ServerSettings>;
+  /** The web app's folder (default dist/web); false serves the API alone. */
+  readonly webRoot?: string | false;
   readonly log: (line: string) => void;
 }
 
@@ -40,6 +46,8 @@ export interface RunningServer {
   readonly url: string;
   readonly firstAdmin?: { readonly login: string; readonly password?: string };
   readonly demo?: DemoResult;
+  /** Whether the web app's files were found (dist/web/index.html). */
+  readonly hasWebApp: boolean;
   close(): Promise<void>;
 }
 
@@ -68,10 +76,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     let demo: DemoResult | undefined;
     if (options.demo) {
       const empty = !(await store.db.selectFrom('tasks').select('id').limit(1).executeTakeFirst());
-      if (empty) demo = await loadDemo(store);
+      demo = empty ? await loadDemo(store) : await loadedDemo(store);
     }
     const firstAdmin = await ensureFirstAdmin(store, options.adminPassword);
-    const created = createApp({ store, ...(options.settings ? { settings: options.settings } : {}) });
+    // Rubrics imported through the API score like the built-in ones from the first request on.
+    const rubrics = await loadImportedRubrics(store);
+    if (rubrics.failed.length > 0) options.log(`评分规则未能载入 / imported rubrics not loaded (no longer valid): ${rubrics.failed.join(', ')}`);
+    const webRoot = options.webRoot === false ? undefined : (options.webRoot ?? DEFAULT_WEB_ROOT);
+    const created = createApp({ store, ...(options.settings ? { settings: options.settings } : {}), ...(webRoot ? { webRoot } : {}) });
     // Listen first: a port in use ends the start before any work is claimed.
     const server = await new Promise<Server>((resolve, reject) => {
       const s = listen({ fetch: created.app.fetch, port: options.port, hostname: options.host }, () => resolve(s as Server));
@@ -101,6 +113,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       url: `http://${shownHost}:${port}`,
       ...(firstAdmin ? { firstAdmin } : {}),
       ...(demo ? { demo } : {}),
+      hasWebApp: webRoot !== undefined && existsSync(join(webRoot, 'index.html')),
       close: () =>
         (closing ??= (async () => {
           clearInterval(pruning);

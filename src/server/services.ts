@@ -13,15 +13,27 @@ import { type Actor, type EvaluationRef, canSee, visibleVersions } from '../core
 import type { Task as WorkflowTask } from '../core/workflow/task.ts';
 import { builtInRubrics } from '../ingest/files.ts';
 import type { Evaluation, EvaluationVersion, JsonValue, Repositories, Task, VersionSummary } from '../store/index.ts';
-import { toPlainString } from '../core/exact.ts';
+import { computeAll, departmentMetrics } from '../core/compute/compute.ts';
+import { HUNDRED, mul, toFixed, toPlainString } from '../core/exact.ts';
 import type { Caller } from './context.ts';
 import { ApiError, apiError } from './problems.ts';
 
 let rubricCache: Map<string, Rubric> | undefined;
-/** The built-in rubrics by id (rubrics/). A client names a rubric by id only, never by a path on the server. */
+/**
+ * The rubrics by id: the built-in ones (rubrics/) and those imported into the store (registered on start and on
+ * import). A client names a rubric by id only, never by a path on the server.
+ */
 export function rubricById(id: string): Rubric | undefined {
   rubricCache ??= new Map(builtInRubrics().map((r) => [r.id, r]));
   return rubricCache.get(id);
+}
+/** Whether the id is a built-in rubric's (an import may not take it). */
+export const isBuiltInRubric = (id: string): boolean => builtInRubrics().some((r) => r.id === id);
+/** Makes an imported rubric known to rubricById (and so to scoring); a built-in id is never replaced. */
+export function registerRubric(r: Rubric): void {
+  if (isBuiltInRubric(r.id)) return;
+  rubricById(r.id);
+  rubricCache!.set(r.id, r);
 }
 /**
  * The rubric an evaluation is scored by — one rule for the ranking, the scorecard, the review letter and the review
@@ -119,10 +131,17 @@ export function checkModel(model: Model, rubricId: string | undefined, extra: { 
     errors: result.counts.error,
     warnings: result.counts.warning,
     infos: result.counts.info,
+    executionRate: executionRateOf(model),
   };
   return { model, data: evaluationToData(model) as JsonValue, findings: result.findings, counts: result.counts, summary };
 }
 
+
+/** 预算执行率 in percent (two decimals) by the layout's formula, or null when the inputs are missing. */
+function executionRateOf(model: Model): string | null {
+  const f = departmentMetrics(computeAll(model)).get('executionRate');
+  return f?.outcome.kind === 'value' ? toFixed(mul(f.outcome.value, HUNDRED), 2) : null;
+}
 
 /** Writes an activity entry with the caller's address. */
 export function activity(tx: Repositories, caller: Caller | undefined, action: string, subjectType: string, subjectId: string, detail: JsonValue = {}) {

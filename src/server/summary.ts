@@ -5,26 +5,15 @@
  */
 import { sql } from 'kysely';
 import { compareRanking } from '../core/ranking.ts';
-import { EVALUATION_STATE_INFO, canSee, visibleVersions } from '../core/workflow/index.ts';
+import { EVALUATION_STATE_INFO, canSee, remainingDays, visibleVersions } from '../core/workflow/index.ts';
 import type { Repositories, Task, VersionSummary } from '../store/index.ts';
+import type { SummaryRow } from '../core/wire.ts';
 import type { Caller } from './context.ts';
 import { refOf } from './services.ts';
 
-export interface SummaryRow {
-  readonly rank: number;
-  readonly evaluationId: string;
-  readonly departmentId: string;
-  readonly department: string;
-  readonly state: string;
-  readonly stateZh: string;
-  readonly stateEn: string;
-  /** The version these figures are of (the newest the caller may read); 0 when none. */
-  readonly version: number;
-  readonly updatedAt: string;
-  readonly summary: VersionSummary | null;
-}
+export type { SummaryRow };
 
-export async function taskSummary(store: Repositories, caller: Caller, task: Task): Promise<SummaryRow[]> {
+export async function taskSummary(store: Repositories, caller: Caller, task: Task, now: Date = new Date()): Promise<SummaryRow[]> {
   const evaluations = await store.evaluations.list({ taskId: task.id });
   const visible = evaluations.filter((e) => caller.actors.some((a) => canSee(a, refOf(e, task))));
   if (visible.length === 0) return [];
@@ -32,12 +21,14 @@ export async function taskSummary(store: Repositories, caller: Caller, task: Tas
   const ids = visible.map((e) => e.id);
   const submitted = await store.db
     .selectFrom('transitions')
-    .select(['evaluationId', (eb) => eb.fn.max('atVersion').as('version')])
+    .select(['evaluationId', (eb) => eb.fn.max('atVersion').as('version'), (eb) => eb.fn.min('createdAt').as('firstAt')])
     .where('evaluationId', 'in', ids)
     .where('action', 'in', ['submit', 'receive'])
     .groupBy('evaluationId')
     .execute();
   const newestSubmitted = new Map(submitted.map((s) => [s.evaluationId, Number(s.version)]));
+  const firstSubmitted = new Map(submitted.map((s) => [s.evaluationId, s.firstAt === null ? null : new Date(s.firstAt as string | Date)]));
+  const lateBy = (at: Date) => Math.max(0, -(remainingDays(task, at) ?? 0));
   const shown = new Map(
     visible.map((e) => {
       const all = caller.actors.some((a) => visibleVersions(a, refOf(e, task)) === 'all');
@@ -69,6 +60,8 @@ export async function taskSummary(store: Repositories, caller: Caller, task: Tas
       stateEn: info.label.en,
       version: shown.get(e.id) ?? 0,
       updatedAt: e.updatedAt.toISOString(),
+      submittedAt: firstSubmitted.get(e.id)?.toISOString() ?? null,
+      daysLate: lateBy(firstSubmitted.get(e.id) ?? now),
       summary: summaries.get(e.id) ?? null,
     };
   });

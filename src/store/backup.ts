@@ -32,6 +32,7 @@ export const BACKUP_TABLES: readonly { readonly name: string; readonly order: re
   { name: 'regions', order: ['id'], parent: 'parent_id' },
   { name: 'departments', order: ['id'], parent: 'parent_id' },
   { name: 'users', order: ['id'] },
+  { name: 'rubrics', order: ['id'] },
   { name: 'tasks', order: ['id'] },
   { name: 'task_departments', order: ['task_id', 'department_id'] },
   { name: 'user_roles', order: ['id'] },

@@ -127,20 +127,8 @@ export interface EvaluationVersionTable {
   summary: ColumnType<VersionSummary | null, JsonText<VersionSummary> | null | undefined, never>;
 }
 
-/** What a task's summary lists of a version, computed once when it is saved. Scores are exact decimal text. */
-export interface VersionSummary {
-  readonly department: string | null;
-  readonly year: number | null;
-  readonly documentKind: string;
-  readonly rubric: string | null;
-  readonly selfScore: string | null;
-  readonly computedScore: string | null;
-  readonly maxScore: string | null;
-  readonly grade: string | null;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-}
+export type { VersionSummary } from '../core/wire.ts';
+import type { VersionSummary } from '../core/wire.ts';
 
 /**
  * The evaluation's workflow history: one row per move, append-only. The columns are the core's HistoryEntry

@@ -29,6 +29,7 @@ import { type MigrationReport, migrateToLatest } from './migrate.ts';
 import { regionsRepository } from './regions.ts';
 import { reviewsRepository } from './reviews.ts';
 import { rolesRepository } from './roles.ts';
+import { rubricsRepository } from './rubrics.ts';
 import { sessionsRepository } from './sessions.ts';
 import { tasksRepository } from './tasks.ts';
 import { transitionsRepository } from './transitions.ts';
@@ -45,6 +46,7 @@ export { tokenHash } from './sessions.ts';
 export type { MoveResult } from './transitions.ts';
 export type { RestoreResult, BackupReport } from './backup.ts';
 export type { TaskExport } from './export-task.ts';
+export type { NewRubric, StoredRubric } from './rubrics.ts';
 export { ROLES, type Role, type RoleGrant, actorsOf } from './roles.ts';
 export { historyEntryOf } from './transitions.ts';
 export { TASK_SUBJECTS, JOB_STATUSES } from './database.ts';
@@ -84,6 +86,7 @@ export interface Repositories {
   readonly jobs: ReturnType<typeof jobsRepository>;
   readonly activity: ReturnType<typeof activityRepository>;
   readonly sessions: ReturnType<typeof sessionsRepository>;
+  readonly rubrics: ReturnType<typeof rubricsRepository>;
 }
 
 export interface Store extends Repositories {
@@ -126,6 +129,7 @@ function repositories(ctx: StoreContext): Repositories {
     jobs: jobsRepository(ctx),
     activity: activityRepository(ctx),
     sessions: sessionsRepository(ctx),
+    rubrics: rubricsRepository(ctx),
   };
 }
 

@@ -93,6 +93,11 @@ export async function serveCommand(ctx: Context, flags: ServeFlags): Promise<num
   }
   const s = server;
   ctx.out(zh ? `jixiao 已启动：${s.url}` : `jixiao is running at ${s.url}`);
+  ctx.out(
+    s.hasWebApp
+      ? zh ? `  用浏览器打开 ${s.url} 登录使用` : `  open ${s.url} in a browser and log in`
+      : zh ? '  （网页界面未构建：运行 npm run build 后重启；接口照常可用）' : '  (the web app is not built: run npm run build and restart; the API works meanwhile)',
+  );
   ctx.out(zh ? `  数据：${s.store.location}（${s.store.capabilities.dialect === 'pglite' ? '内嵌 PGlite' : 'PostgreSQL'}，结构版本 ${s.store.schemaVersion}）` : `  data: ${s.store.location} (${s.store.capabilities.dialect === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}, schema ${s.store.schemaVersion})`);
   ctx.out(zh ? `  接口说明：${s.url}/api/openapi.json    健康检查：${s.url}/api/health` : `  API: ${s.url}/api/openapi.json    health: ${s.url}/api/health`);
   if (s.firstAdmin?.password) {
@@ -100,7 +105,7 @@ export async function serveCommand(ctx: Context, flags: ServeFlags): Promise<num
     ctx.out(`  ${zh ? '登录名' : 'login'}: ${s.firstAdmin.login}    ${zh ? '密码' : 'password'}: ${s.firstAdmin.password}`);
   }
   if (s.demo) {
-    ctx.out(zh ? `\n已载入演示数据（仅供试用，勿用于正式环境）。所有演示账户的密码：${s.demo.password}` : `\nDemo data loaded (for trying out only). Every demo account's password: ${s.demo.password}`);
+    ctx.out(zh ? `\n演示数据（仅供试用，勿用于正式环境）。所有演示账户的密码：${s.demo.password}` : `\nDemo data (for trying out only). Every demo account's password: ${s.demo.password}`);
     for (const a of s.demo.accounts) ctx.out(`  ${a.login.padEnd(18)} ${a.role}  —  ${a.scope}`);
   }
   ctx.out(zh ? `\n按 Ctrl+C 停止。` : `\nPress Ctrl+C to stop.`);

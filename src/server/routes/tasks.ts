@@ -161,7 +161,7 @@ export function taskRoutes(app: App, services: Services): void {
     const caller = c.get('caller');
     const { id } = valid(c, 'param', IdParam);
     const { task } = await visibleTask(caller, id);
-    return json(c, await taskSummary(store, caller, task));
+    return json(c, await taskSummary(store, caller, task, clock()));
   });
 
   op(app, { method: 'get', path: '/api/tasks/:id/export', summary: '导出任务（JSON）/ export the task as JSON', tags: ['tasks'], roles: '本地区绩效科审核人、系统管理员 / the region’s reviewer or admin', params: IdParam, response: z.unknown() }, async (c: Ctx) => {

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.ts';
 import * as sessions from './0002_sessions.ts';
+import * as rubrics from './0003_rubrics.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_sessions': sessions,
+  '0003_rubrics': rubrics,
 };
 
 /** The schema version a migration name brings the store to: "0001_initial" → 1. */
