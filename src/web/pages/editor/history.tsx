@@ -46,8 +46,8 @@ export function ChangesTable({ changes, testId }: { changes: readonly Change[]; 
             </div>
           ),
         },
-        { title: t('修改前', 'Before'), key: 'before', render: (_: unknown, c: Change) => <span className="jx-before">{shortValue(c.before, lang)}</span> },
-        { title: t('修改后', 'After'), key: 'after', render: (_: unknown, c: Change) => <span className="jx-after">{shortValue(c.after, lang)}</span> },
+        { title: t('修改前', 'Before'), key: 'before', render: (_: unknown, c: Change) => <span className="jx-before">{shortValue(c.before, lang, c.path)}</span> },
+        { title: t('修改后', 'After'), key: 'after', render: (_: unknown, c: Change) => <span className="jx-after">{shortValue(c.after, lang, c.path)}</span> },
       ]}
     />
   );

@@ -143,8 +143,8 @@ export function fieldLabel(pathText: string, lang: 'zh' | 'en'): string {
   return out;
 }
 
-/** A stored value as one short line: an amount as "3229.91 万元", a list or object abbreviated. */
-export function shortValue(v: unknown, lang: 'zh' | 'en'): string {
+/** A stored value as one short line: an amount as "3229.91 万元", a list or object abbreviated (its members named by the schema when `at` gives its path). */
+export function shortValue(v: unknown, lang: 'zh' | 'en', at?: string): string {
   if (v === undefined) return lang === 'zh' ? '（空）' : '(empty)';
   if (v === null) return '—';
   if (typeof v === 'string') return v.length > 120 ? `${v.slice(0, 120)}…` : v;
@@ -159,7 +159,11 @@ export function shortValue(v: unknown, lang: 'zh' | 'en'): string {
     return cut(
       Object.entries(v)
         .filter(([k]) => k !== 'source')
-        .map(([k, x]) => `${k}: ${typeof x === 'object' && x !== null ? shortValue(x, lang) : String(x)}`)
+        .map(([k, x]) => {
+          const sub = at ? `${at}.${k}` : undefined;
+          const name = sub ? (fieldLabel(sub, lang).split(' › ').pop() ?? k) : k;
+          return `${name}${lang === 'zh' ? '：' : ': '}${typeof x === 'object' && x !== null ? shortValue(x, lang, sub) : String(x)}`;
+        })
         .join(lang === 'zh' ? '；' : '; '),
     );
   }
