@@ -4,6 +4,7 @@
  * docs/rubric-format.md): the server checks it as the CLI does and answers each problem with its line, or stores it
  * so that a task can name it.
  */
+import { METHOD_LABELS } from '../../../core/rubric/method-labels.ts';
 import { forgetRubricNames } from '../../lib/rubric-names.ts';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Collapse, Descriptions, Empty, Row, Skeleton, Table, Tag, Typography, Upload } from 'antd';
@@ -18,20 +19,6 @@ import { useLoad } from '../../lib/use-load.ts';
 import { ProblemResult } from '../../lib/ui/problem-result.tsx';
 import { type RubricListItem, errorText } from './shared.tsx';
 
-/** The scoring methods in a finance officer's words (docs/rubric-format.md §2). */
-const METHOD_LABELS: Record<string, { zh: string; en: string }> = {
-  ratio: { zh: '比率 × 分值', en: 'rate × weight' },
-  tiers: { zh: '分档计分', en: 'tiers' },
-  'deduct-per-point': { zh: '超限每点扣分', en: 'deduct per point' },
-  checklist: { zh: '评分要点', en: 'checklist' },
-  'deduct-per-failure': { zh: '每项未完成扣分', en: 'deduct per failure' },
-  'enum-points': { zh: '按取值给分', en: 'points by value' },
-  'quarterly-progress': { zh: '季度执行进度', en: 'quarterly progress' },
-  indicators: { zh: '绩效指标完成率', en: 'performance indicators' },
-  judgement: { zh: '酌情评分', en: 'judgement' },
-  veto: { zh: '一票否决', en: 'veto' },
-  sum: { zh: '分项相加', en: 'sum of parts' },
-};
 
 interface ItemRow {
   readonly key: string;
