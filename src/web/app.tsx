@@ -34,9 +34,10 @@ function Page({ me }: { me: Me }) {
   return <NotFound />;
 }
 
-export function App() {
+/** `initialMe`: the session as loaded before the first render (undefined: not asked yet; null: not logged in). */
+export function App({ initialMe }: { initialMe?: Me | null }) {
   const [lang, setLangState] = useState<Lang>(savedLang());
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMe] = useState<Me | null | undefined>(initialMe);
   const setLang = useCallback((l: Lang) => {
     saveLang(l);
     setLangState(l);
@@ -58,8 +59,9 @@ export function App() {
   }, []);
   useEffect(() => {
     setOnLoggedOut(() => setMe(null));
-    void refresh();
-  }, [refresh]);
+    if (initialMe === undefined) void refresh();
+    else if (initialMe) setCsrfToken(initialMe.csrfToken);
+  }, [refresh, initialMe]);
 
   const session = useMemo(() => ({ me: me ?? null, refresh, logout }), [me, refresh, logout]);
   const langValue = useMemo(() => ({ lang, setLang }), [lang, setLang]);

@@ -2,11 +2,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem } from './api.ts';
 
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; error: ApiProblem | undefined; loading: boolean; reload: () => Promise<void>; set: (t: T) => void } {
-  const [data, setData] = useState<T>();
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], initial?: T): { data: T | undefined; error: ApiProblem | undefined; loading: boolean; reload: () => Promise<void>; set: (t: T) => void } {
+  const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<ApiProblem>();
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(initial === undefined);
   const seq = useRef(0);
+  // Data given at first render (preloaded) is not loaded again on mount; a reload or a change of deps loads.
+  const skipFirst = useRef(initial !== undefined);
   const reload = useCallback(async () => {
     const n = ++seq.current;
     setLoading(true);
@@ -24,6 +26,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     void reload();
   }, [reload]);
   return { data, error, loading, reload, set: setData };

@@ -19,13 +19,33 @@ interface TaskWithRows {
   readonly rows: readonly SummaryRow[];
 }
 
+export interface HomeData {
+  readonly tasks: readonly TaskWithRows[];
+}
+
+const isDepartmentSide = (me: Me) => hasRole(me, 'preparer', 'department-head') && !hasRole(me, 'reviewer', 'admin', 'third-party-reviewer');
+
+/** What the page shows: the tasks, and for a department its evaluation in each. */
+export async function loadHome(me: Me): Promise<HomeData> {
+  const tasks = await api.get<Task[]>('/api/tasks');
+  return { tasks: await Promise.all(tasks.map(async (task) => ({ task, rows: isDepartmentSide(me) ? await api.get<SummaryRow[]>(`/api/tasks/${task.id}/evaluations`) : [] }))) };
+}
+
+/** Loaded before the first render (main.tsx): the first screen is drawn once, complete. Taken by the first page shown. */
+let preloaded: HomeData | undefined;
+export const preloadHome = (d: HomeData | undefined) => {
+  preloaded = d;
+};
+
 export function HomePage({ me }: { me: Me }) {
   const { t, lang } = useT();
-  const departmentSide = hasRole(me, 'preparer', 'department-head') && !hasRole(me, 'reviewer', 'admin', 'third-party-reviewer');
-  const { data, error, loading, reload } = useLoad<{ tasks: TaskWithRows[] }>(async () => {
-    const tasks = await api.get<Task[]>('/api/tasks');
-    return { tasks: await Promise.all(tasks.map(async (task) => ({ task, rows: departmentSide ? await api.get<SummaryRow[]>(`/api/tasks/${task.id}/evaluations`) : [] }))) };
-  }, [departmentSide]);
+  const departmentSide = isDepartmentSide(me);
+  const [initial] = useState(() => {
+    const d = preloaded;
+    preloaded = undefined;
+    return d;
+  });
+  const { data, error, loading, reload } = useLoad<HomeData>(() => loadHome(me), [departmentSide], initial);
   // The rubrics' names follow when they come; the tasks do not wait for them.
   const [rubrics, setRubrics] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
