@@ -2,20 +2,12 @@
  * The desk's numbers: the server sends scores and rates as decimal strings; these helpers compare and scale them with
  * the core's exact arithmetic (never float), and give approximate numbers only for chart coordinates.
  */
-import { type Exact, HUNDRED, cmp, div, mul, parseExact, sub, toFixed, toNumberApprox } from '../../../core/exact.ts';
+import { type Exact, cmp, parseExact, sub, toFixed, toNumberApprox } from '../../../core/exact.ts';
+import { claimsAheadOfSpending as claimsAhead, sharePercent } from '../../../core/spending-claim.ts';
 import { GRADES } from '../../../core/rubric/engine.ts';
 import type { SummaryRow } from '../../lib/types.ts';
 
 export const exact = (text: string | null | undefined): Exact | undefined => (typeof text === 'string' ? parseExact(text) : undefined);
-
-/** score ÷ max × 100 (a share of full marks in percent), exact; undefined when either is missing or max is 0. */
-export function sharePercent(score: string | null | undefined, max: string | null | undefined): Exact | undefined {
-  const s = exact(score);
-  const m = exact(max);
-  if (!s || !m) return undefined;
-  const r = div(s, m);
-  return r ? mul(r, HUNDRED) : undefined;
-}
 
 /** The recomputed score as a share of full marks: what ranks evaluations scored against rubrics of different totals. */
 export const computedShare = (r: SummaryRow) => sharePercent(r.summary?.computedScore, r.summary?.maxScore);
@@ -56,17 +48,8 @@ export function percentText(x: Exact | undefined, digits = 2): string {
   return x ? `${toFixed(x, digits)}%` : '—';
 }
 
-/**
- * The national system's warning: the self-score's share of full marks runs more than 10 percentage points ahead of the
- * budget execution rate — performance claimed ahead of spending. Exact: 自评得分率 − 执行率 > 10.
- */
-export const CLAIM_GAP = { n: 10n, d: 1n } as const;
-export function claimsAheadOfSpending(r: SummaryRow): boolean | undefined {
-  const s = selfShare(r);
-  const e = executionRate(r);
-  if (!s || !e) return undefined;
-  return cmp(sub(s, e), CLAIM_GAP) > 0;
-}
+/** The national system's warning (performance claimed ahead of spending): the core's rule. */
+export const claimsAheadOfSpending = (r: SummaryRow): boolean | undefined => (r.summary ? claimsAhead(r.summary) : undefined);
 
 export const approx = (x: Exact | undefined): number | undefined => (x ? toNumberApprox(x) : undefined);
 
