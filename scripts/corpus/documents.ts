@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Bump when the HTML below changes, so that cached conversions of the old HTML are not reused. */
-const CONVERTER_VERSION = 'corpus-html-1';
+const CONVERTER_VERSION = 'corpus-html-2';
 
 export const CACHE_DIR = join(tmpdir(), 'jixiao-corpus');
 
@@ -83,7 +83,8 @@ export function htmlOf(text: string): string {
     '</style></head><body>',
   ];
   for (const b of blocks) {
-    if (b.kind === 'p') parts.push(`<p>${escapeHtml(b.text)}</p>`);
+    // Spaces kept as typed (a text pasted into Word keeps its runs of spaces; HTML would fold them into one).
+    if (b.kind === 'p') parts.push(`<p>${escapeHtml(b.text).replace(/ {2,}/g, (m) => '&nbsp;'.repeat(m.length - 1) + ' ').replace(/^ /, '&nbsp;')}</p>`);
     // A paragraph carrying the page break between the two halves of a table: Word keeps two tables apart only with
     // a paragraph between them, and LibreOffice drops an empty one.
     else if (b.kind === 'break') parts.push('<p style="page-break-before: always">&nbsp;</p>');

@@ -12,7 +12,7 @@ import { longgangReport } from './longgang-report.ts';
 import { projectForm } from './project-form.ts';
 import { proseReport } from './prose-report.ts';
 import { systemExport } from './system-export.ts';
-import type { Layout } from './types.ts';
+import type { Layout, LayoutSubject } from './types.ts';
 import { weightedSectionForm } from './weighted-section-form.ts';
 
 export type { Layout, LayoutSubject, LocalText } from './types.ts';
@@ -161,10 +161,25 @@ function carries(text: string, re: RegExp, t: MarkerTest | undefined, at: Map<st
   return false;
 }
 
+/** How far into the compacted text a title is looked for (a web page's navigation line may come first). */
+const OPENING_CHARS = 240;
+
+/**
+ * What the document's title says it evaluates, when only one of the two: the department as a whole (部门整体支出, 整体
+ * 支出绩效) or a project (项目支出绩效自评表 / 评价). Undefined when the opening names neither or both.
+ */
+function subjectOfOpening(compactText: string): LayoutSubject | undefined {
+  const opening = compactText.slice(0, OPENING_CHARS);
+  const department = /部门(?:[（(]单位[）)])?整体支出|整体支出绩效/.test(opening);
+  const project = /项目支出绩效(?:自评|评价)/.test(opening);
+  return department === project ? undefined : department ? 'department' : 'project';
+}
+
 /** The layout whose markers the compacted text (no whitespace) carries most, or the unknown layout. */
 export function recognizeLayout(compactText: string): { layout: Layout; score: number; scores: Record<string, number> } {
   const scores: Record<string, number> = {};
   let best: { layout: Layout; score: number } = { layout: UNKNOWN_LAYOUT, score: 0 };
+  const said = subjectOfOpening(compactText);
   const at = literalPositions(compactText);
   // A marker several layouts share is looked for once.
   const seen = new Map<RegExp, boolean>();
@@ -178,6 +193,9 @@ export function recognizeLayout(compactText: string): { layout: Layout; score: n
       }
       if (hit) score += w;
     }
+    // A title that says what is evaluated ("部门整体支出绩效自评表") rules out the layouts of the other subject, whose
+    // table words (年度资金总额, 上年结转资金) a department's system export shares.
+    if (said && l.subject !== said) score = 0;
     scores[l.id] = score;
     if (score > best.score) best = { layout: l, score };
   }

@@ -510,3 +510,26 @@ describe('budget narrative: figures by fund source are parts', () => {
     assert.equal(found['budget.initialBudget'], '1200.50 万元');
   });
 });
+
+describe('budget narrative: an adjustment or a breakdown told in its own clause', () => {
+  it('“年中追加上级专项资金后，全年预算数为X万元”: a clause telling when names no part; X is the whole year’s budget', () => {
+    const ctx = extract(departmentReport('本局年初预算数为820.00万元，年中追加上级专项资金后，全年预算数为905.40万元，全年支出880.10万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '820.00 万元', 'budget.adjustedBudget': '905.40 万元', 'budget.actualSpending': '880.10 万元' });
+    assert.equal(foundAt(ctx, 'budget.adjustedBudget')!.source.line, 2);
+  });
+
+  it('“年中追加某某等专项资金Y万元，调整后预算数为X万元”: the adjustment’s clause does not make X a part', () => {
+    const ctx = extract(departmentReport('本局年初预算数为820.00万元，年中追加水土保持等专项资金85.40万元，调整后预算数为905.40万元，全年支出880.10万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.initialBudget': '820.00 万元', 'budget.adjustedBudget': '905.40 万元', 'budget.actualSpending': '880.10 万元' });
+  });
+
+  it('a breakdown “其中基本支出A万元，项目支出B万元，” closed before “预算完成率为” leaves the rate the department’s', () => {
+    const ctx = extract(departmentReport('本局全年支出880.10万元，其中基本支出610.30万元，项目支出269.80万元，预算完成率为97.21%。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), { 'budget.actualSpending': '880.10 万元', 'budget.printed.executionRate': '97.21%' });
+  });
+
+  it('a sentence opened by 基本支出 is still a part, whatever adjustment it tells of', () => {
+    const ctx = extract(departmentReport('基本支出年初预算数为600.00万元，年中追加50.00万元，全年预算数为650.00万元。'), extractBudgetNarrative);
+    assert.deepStrictEqual(foundList(ctx), {});
+  });
+});

@@ -153,3 +153,79 @@ describe('header formulas: odd and faulty tables', () => {
     assert.equal((valueAt(ctx, 'budget.adjustedBudget') as { value: string }).value, '1020.00');
   });
 });
+
+interface Money {
+  value: string;
+  unit: string;
+  source: { file: string; line: number; column?: number; text: string };
+}
+interface Project {
+  name: string;
+  initialBudget?: Money;
+  adjustedBudget?: Money;
+  actualSpending?: Money;
+  printed?: { executionRate: { value: string; source: Money['source'] } };
+}
+const projects = (ctx: ReturnType<typeof extract>) => valueAt(ctx, 'projects') as { unit: string; rows: Project[] } | undefined;
+/** A project as “name: initial / adjusted / actual (rate)”. */
+const projectLine = (p: Project) => `${p.name}: ${p.initialBudget?.value ?? '—'} / ${p.adjustedBudget?.value ?? '—'} / ${p.actualSpending?.value ?? '—'}${p.printed ? ` (${p.printed.executionRate.value})` : ''}`;
+
+describe('header formulas: the numbered rows under 项目支出 are the department’s projects', () => {
+  it('each numbered row: 年初安排 → initial, 小计 → adjusted, 拨付 → actual, 支出实现率 → printed rate; stops at the next top-level row', () => {
+    const ctx = extract(
+      textDocument(
+        '青岚县某局2023年度部门整体支出绩效自评表',
+        '金额单位：万元',
+        HEAD,
+        row('一、基本支出', '510.00', '12.00', '522.00', '518.00', '99.23%', '4.00', '0.77%'),
+        row('二、项目支出', '240.00', '36.00', '276.00', '259.20', '93.91%', '16.80', '6.09%'),
+        row('1.林区防火巡护经费', '150.00', '20.00', '170.00', '165.00', '97.06%', '5.00', '2.94%'),
+        row('2.苗木培育补助', '90.00', '16.00', '106.00', '94.20', '88.87%', '11.80', '11.13%'),
+        row('三、其他资金', '10.00', '', '10.00', '9.00', '90.00%', '1.00', '10.00%'),
+        row('合计', '760.00', '48.00', '808.00', '786.20', '97.30%', '21.80', '2.70%'),
+      ),
+      extractFormulaTables,
+    );
+    const p = projects(ctx)!;
+    assert.equal(p.unit, '万元');
+    assert.deepStrictEqual(p.rows.map(projectLine), ['林区防火巡护经费: 150.00 / 170.00 / 165.00 (97.06%)', '苗木培育补助: 90.00 / 106.00 / 94.20 (88.87%)']);
+    assert.deepStrictEqual(p.rows[1]!.actualSpending, { value: '94.20', unit: '万元', source: { file: FILE, line: 7, column: 5, text: '苗木培育补助 拨付④ 94.20' } });
+    assert.deepStrictEqual(foundAt(ctx, 'projects'), { path: 'projects', value: '2 个项目（据资金结构表项目支出各行）', source: { file: FILE, line: 6, text: '1.林区防火巡护经费' } });
+    // The department's budget is still the 合计 row's.
+    assert.equal(foundAt(ctx, 'budget.adjustedBudget')!.value, '808.00 万元');
+  });
+
+  it('rows numbered （1）（2） in a table in 元, the 合计 row ending them', () => {
+    const ctx = extract(
+      textDocument(
+        '单位：元',
+        HEAD,
+        row('二、项目支出', '2,400.00', '360.00', '2,760.00', '2,592.00', '93.91%', '168.00', '6.09%'),
+        row('（1）林区防火巡护经费', '1,500.00', '200.00', '1,700.00', '1,650.00', '97.06%', '50.00', '2.94%'),
+        row('（2）苗木培育补助', '900.00', '160.00', '1,060.00', '942.00', '88.87%', '118.00', '11.13%'),
+        row('合计', '2,400.00', '360.00', '2,760.00', '2,592.00', '93.91%', '168.00', '6.09%'),
+      ),
+      extractFormulaTables,
+    );
+    const p = projects(ctx)!;
+    assert.equal(p.unit, '元');
+    assert.deepStrictEqual(p.rows.map(projectLine), ['林区防火巡护经费: 1500.00 / 1700.00 / 1650.00 (97.06%)', '苗木培育补助: 900.00 / 1060.00 / 942.00 (88.87%)']);
+    assert.equal(p.rows[0]!.initialBudget!.unit, '元');
+  });
+
+  it('a 项目支出 row with no numbered rows under it gives no projects; projects a stronger source set are kept', () => {
+    const bare = extract(
+      textDocument(HEAD, row('基本支出', '510.00', '12.00', '522.00', '518.00', '99.23%', '4.00', '0.77%'), row('项目支出', '240.00', '36.00', '276.00', '259.20', '93.91%', '16.80', '6.09%'), row('合计', '750.00', '48.00', '798.00', '777.20', '97.39%', '20.80', '2.61%')),
+      extractFormulaTables,
+    );
+    assert.equal(projects(bare), undefined);
+    const earlier = { projects: { unit: '万元', rows: [{ name: '既有项目' }] } };
+    const ctx = extract(
+      textDocument(HEAD, row('二、项目支出', '240.00', '36.00', '276.00', '259.20', '93.91%', '16.80', '6.09%'), row('1.林区防火巡护经费', '150.00', '20.00', '170.00', '165.00', '97.06%', '5.00', '2.94%'), row('2.苗木培育补助', '90.00', '16.00', '106.00', '94.20', '88.87%', '11.80', '11.13%')),
+      extractFormulaTables,
+      { draft: earlier },
+    );
+    assert.deepStrictEqual(valueAt(ctx, 'projects'), { unit: '万元', rows: [{ name: '既有项目' }] });
+    assert.equal(foundAt(ctx, 'projects'), undefined);
+  });
+});

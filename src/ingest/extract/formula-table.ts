@@ -10,7 +10,7 @@
 import { compactLabel } from '../../core/text/normalize.ts';
 import type { Row, Table } from '../segment.ts';
 import { headerUnit } from './budget.ts';
-import { type ExtractContext, cellNumber, cellPercent, put, putMoney, putPrinted, sourceAt } from './context.ts';
+import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt } from './context.ts';
 
 const MARKS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const MARK_RE = new RegExp(`[${MARKS}]`);
@@ -168,11 +168,48 @@ export function extractFormulaTables(ctx: ExtractContext): void {
       source: tableSource,
     });
     if (!budgetDone) budgetDone = budgetFromTotal(ctx, rows, columns, unit);
+    if (getPath(ctx.draft, 'projects') === undefined) projectsUnder(ctx, rows, columns, unit);
   }
   if (tables.length) {
     const first = tables[0]!;
     put(ctx, 'formulaTables', tables, `${tables.length} 张表头带公式的资金表（${(first['rows'] as unknown[]).length} 行）`, first['source'] as ReturnType<typeof sourceAt>);
   }
+}
+
+/** A row of the table's top level ("二、项目支出", "合计") and a numbered row under it ("1.某某经费", "（1）某某"). */
+const TOP_ROW = /^(?:[一二三四五六七八九十]{1,3}[、.．]|合计|总计|小计)/;
+const SUB_ROW = /^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*/;
+
+/**
+ * The numbered rows under the table's 项目支出 row ("二、项目支出" ⏎ "1.某某经费 …") as the department's projects:
+ * 年初安排 → initial, the adjusted column (小计, 调整后) → adjusted, 拨付/支出 → actual, 支出实现率 → the printed rate.
+ */
+function projectsUnder(ctx: ExtractContext, rows: readonly FormulaRow[], columns: readonly FormulaColumn[], unit: '元' | '万元'): void {
+  const at = rows.findIndex((r) => /^(?:[一二三四五六七八九十]{1,3}[、.．])?项目支出(?:小计|合计)?$/.test(compactLabel(r.name)));
+  if (at < 0) return;
+  const out: Record<string, unknown>[] = [];
+  for (const r of rows.slice(at + 1)) {
+    if (TOP_ROW.test(compactLabel(r.name)) || !SUB_ROW.test(r.name)) break;
+    const name = r.name.replace(SUB_ROW, '').trim();
+    const item: Record<string, unknown> = { name };
+    const seen = new Set<string>();
+    for (const c of columns) {
+      const role = budgetRole(c);
+      const text = (r.row.cells[c.col] ?? '').trim();
+      if (!role || seen.has(role) || !text) continue;
+      seen.add(role);
+      const src = sourceAt(ctx, r.row.cellLines[c.col] ?? r.row.lines[0]!, c.col, `${name} ${c.label}${c.mark ?? ''} ${text}`);
+      if (role === 'executionRate') {
+        const pct = cellPercent(text);
+        if (pct) item['printed'] = { executionRate: { value: pct, source: src } };
+      } else {
+        const n = cellNumber(text);
+        if (n !== undefined) item[role] = { value: n, unit, source: src };
+      }
+    }
+    out.push(item);
+  }
+  if (out.length) put(ctx, 'projects', { unit, rows: out }, `${out.length} 个项目（据资金结构表项目支出各行）`, sourceAt(ctx, rows[at + 1]!.row.lines[0]!, undefined, rows[at + 1]!.name));
 }
 
 /** Fills the department's budget from the total row (合计/总计, else 财政资金小计) by the columns' names. */

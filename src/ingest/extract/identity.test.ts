@@ -330,3 +330,43 @@ describe('nameFromValue', () => {
     assert.equal(nameFromValue('财政处室自评总分'), undefined);
   });
 });
+
+describe('identity: the department as the subject of the opening sentence', () => {
+  it('“根据《某县财政局…通知》要求，某县某局对…开展了绩效自评”: the evaluating department, not the finance bureau of the notice', () => {
+    const ctx = extract(
+      textDocument('根据《青岚县财政局关于开展2023年度部门整体支出绩效自评工作的通知》要求，青岚县林业局对2023年度部门整体支出开展了绩效自评，现将有关情况报告如下。', '一、部门基本情况'),
+      extractIdentity,
+    );
+    assert.deepStrictEqual(foundList(ctx), { 'department.name': '青岚县林业局', 'department.region': '青岚县', year: '2023' });
+    assert.deepStrictEqual(foundAt(ctx, 'department.name')!.source, { file: FILE, line: 1, text: '青岚县林业局对2023年度部门整体支出开展了绩效自评' });
+  });
+
+  it('after “按照…部署，” the clause that names the department as its subject', () => {
+    const ctx = extract(textDocument('按照青岚县财政局的统一部署，青岚县林业局对2023年度部门整体支出开展了绩效自评。'), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), '青岚县林业局');
+  });
+
+  it('a department inside a clause opened by 根据 is not its subject; nor is a finance bureau; 我局 names nobody', () => {
+    const a = extract(textDocument('根据青岚县林业局对2023年度部门整体支出开展绩效自评的安排，各股室报送了材料。'), extractIdentity);
+    assert.equal(valueAt(a, 'department.name'), undefined);
+    const b = extract(textDocument('根据《青岚县财政局关于开展绩效自评的通知》要求，青岚县财政局对2023年度部门整体支出开展了绩效自评。'), extractIdentity);
+    assert.equal(valueAt(b, 'department.name'), undefined);
+    const c = extract(textDocument('根据《青岚县财政局关于开展绩效自评的通知》要求，我局对2023年度部门整体支出开展了绩效自评。'), extractIdentity);
+    assert.equal(valueAt(c, 'department.name'), undefined);
+    assert.equal(valueAt(c, 'year'), 2023);
+  });
+
+  it('a department opening a sentence that goes on to no evaluation is not taken', () => {
+    const ctx = extract(textDocument('青岚县林业局全年完成植树造林3000亩，森林覆盖率稳步提高。'), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), undefined);
+  });
+
+  it('a title naming the department wins over the opening sentence’s subject', () => {
+    const ctx = extract(
+      textDocument('青岚县林业局2023年度部门整体支出绩效自评报告', '根据《青岚县财政局关于开展绩效自评的通知》要求，青岚县水利局对2023年度部门整体支出开展了绩效自评。'),
+      extractIdentity,
+    );
+    assert.equal(valueAt(ctx, 'department.name'), '青岚县林业局');
+    assert.equal(foundAt(ctx, 'department.name')!.source.line, 1);
+  });
+});

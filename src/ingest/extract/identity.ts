@@ -394,6 +394,29 @@ function openingName(ctx: ExtractContext, o: Opening): Named | undefined {
     const line = lineAtOffset(o, m.index);
     return { kind: 'name', name: org.name, region: org.region, source: sourceAt(ctx, line, undefined, o.text.slice(m.index, m.index + 60).split('\n')[0]!) };
   }
+  return subjectName(ctx, o);
+}
+
+/** Words that open a clause whose organisation is not its subject: the notice it follows, the basis, a purpose. */
+const NOT_SUBJECT_START = /^(?:根据|按照|依据|依照|遵照|为|经|由|受|在|对|从|关于|结合|参照|《)/;
+
+/**
+ * "根据…通知要求，某县某局对2022年度部门整体支出开展了绩效自评": the organisation that opens a clause of the
+ * opening and is the one doing the evaluation — the clause goes on, within the sentence, to 自评 / 绩效评价.
+ */
+function subjectName(ctx: ExtractContext, o: Opening): Named | undefined {
+  const clause = /[^，,。；;：:\n]+/g;
+  for (const m of o.text.matchAll(clause)) {
+    const text = m[0].trim();
+    if (text.length < 5 || NOT_SUBJECT_START.test(text)) continue;
+    const org = findDepartmentName(text);
+    if (!org || org.start !== 0 || /财政(?:局|厅)$/.test(org.name)) continue;
+    const sentenceEnd = o.text.indexOf('。', m.index);
+    const rest = o.text.slice(m.index + org.name.length, sentenceEnd < 0 ? m.index + 120 : Math.min(sentenceEnd, m.index + 120));
+    if (!/自评|绩效评价|整体支出.{0,6}评价/.test(rest)) continue;
+    const line = lineAtOffset(o, m.index);
+    return { kind: 'name', name: org.name, region: org.region, source: sourceAt(ctx, line, undefined, text.slice(0, 60)) };
+  }
   return undefined;
 }
 

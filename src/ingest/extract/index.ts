@@ -11,7 +11,7 @@ import { extractIdentity } from './identity.ts';
 import { extractManagement } from './management.ts';
 import { extractFormNarratives, extractFunctions, extractIndicatorCounts, extractSectionNarratives } from './narrative.ts';
 import { extractIndicatorTable } from './indicators.ts';
-import { extractNarrativeProjects, extractProjectList, extractProjectTables } from './projects.ts';
+import { extractNarrativeProjects, extractProjectList, extractProjectTables, extractProseProjects } from './projects.ts';
 import { extractProjectForm } from './project-form.ts';
 import { chooseRubric, extractNarrativeScores, extractScoreCells, extractScoreTable, extractScoreTotals, extractScorecard } from './scores.ts';
 import { extractFormTasks, extractPlannedTasks } from './tasks.ts';
@@ -34,6 +34,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   { id: 'project-tables', run: extractProjectTables },
   { id: 'narrative-projects', run: extractNarrativeProjects },
   { id: 'project-list', run: extractProjectList },
+  { id: 'prose-projects', run: extractProseProjects },
   { id: 'scorecard', run: extractScorecard },
   { id: 'score-table', run: extractScoreTable },
   { id: 'narrative-scores', run: extractNarrativeScores },

@@ -297,3 +297,50 @@ describe('the pieces: a target put back together, a weight taken out of a name',
     assert.deepStrictEqual(splitWeight('产出指标'), { name: '产出指标' });
   });
 });
+
+describe('indicator table: a score sheet that also prints targets and results', () => {
+  it('评价标准 beside 指标值 and 实际完成值: read as the indicator table, with weights and scores', () => {
+    const ctx = extract(
+      textDocument(
+        '部门整体支出绩效自评表',
+        row('一级指标', '二级指标', '三级指标', '分值', '评价标准', '指标值', '实际完成值', '得分'),
+        row('产出指标', '数量指标', '林木管护面积', '20', '完成目标得满分，每少1%扣1分', '≥5000亩', '5200亩', '20'),
+        row('', '时效指标', '病虫害处置时限', '10', '按时处置得满分，超时不得分', '≤3天', '4天', '7'),
+        row('满意度指标', '服务对象满意度指标', '林农满意度', '10', '满意度达标得满分', '≥90%', '94%', '10'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx), [
+      '产出指标 / 数量指标 / 林木管护面积: ≥5000亩 → 5200亩',
+      '产出指标 / 时效指标 / 病虫害处置时限: ≤3天 → 4天',
+      '满意度指标 / 服务对象满意度指标 / 林农满意度: ≥90% → 94%',
+    ]);
+    assert.deepStrictEqual(indicators(ctx).map((i) => [i.weight, i.score]), [['20', '20'], ['10', '7'], ['10', '10']]);
+    assert.deepStrictEqual(indicators(ctx)[1]!.source, { file: FILE, line: 4, column: 3, text: '产出指标 | 时效指标 | 病虫害处置时限 | ≤3天' });
+    assert.deepStrictEqual(foundList(ctx), { indicators: '3 个三级指标' });
+  });
+
+  it('评价标准 with no target and no actual column stays a scorecard: no indicators', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '分值', '评价标准', '得分'),
+        row('产出指标', '数量指标', '林木管护面积', '20', '完成目标得满分，每少1%扣1分', '20'),
+        row('', '时效指标', '病虫害处置时限', '10', '按时处置得满分，超时不得分', '7'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.equal(valueAt(ctx, 'indicators'), undefined);
+    assert.equal(foundAt(ctx, 'indicators'), undefined);
+  });
+
+  it('评价标准 with a target but no actual column stays a scorecard too', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '分值', '评价标准', '指标值', '得分'),
+        row('产出指标', '数量指标', '林木管护面积', '20', '完成目标得满分，每少1%扣1分', '≥5000亩', '20'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.equal(valueAt(ctx, 'indicators'), undefined);
+  });
+});

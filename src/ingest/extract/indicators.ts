@@ -355,7 +355,10 @@ export function extractIndicatorTable(ctx: ExtractContext): void {
       if (!found) break;
       from = found.rowIndex + 1;
       if (!acceptHeader(found)) continue;
-      if (table.rows.slice(0, found.rowIndex + 3).some((r) => r.cells.some((x) => SCORECARD_WORDS.test(x)))) continue;
+      // A scorecard's rubric rows are no indicators — unless it prints each row's 指标值 and 实际完成值 beside its
+      // 评价标准 (a score sheet that is also the indicator table).
+      const hasTargets = found.columns.target !== undefined && found.columns.actual !== undefined;
+      if (!hasTargets && table.rows.slice(0, found.rowIndex + 3).some((r) => r.cells.some((x) => SCORECARD_WORDS.test(x)))) continue;
       // A two-row header flattened into one row, or the first data row glued onto it (a web copy, a text dump).
       const unglued = withUngluedHeader(table, found.rowIndex, keyOf);
       const flat = unglued ? findHeader(unglued.table, COLUMNS, ['name'], found.rowIndex) : undefined;

@@ -301,3 +301,69 @@ describe('extractProjectForm: indicator headers as copies leave them', () => {
     assert.deepEqual(list.map((i) => [i['level1'], i['target']]), [['产出指标', '≥500人次'], ['效益指标', '≥80%'], ['满意度指标', '≥90%']]);
   });
 });
+
+/**
+ * A national form as a PDF-to-text step runs it together: single spaces between cells, the header words and the level
+ * words a narrow cell wrapped over two or three lines, and a page break (blank lines, a footer “- 1 -”) between the
+ * indicator rows.
+ */
+const WRAPPED = [
+  '项目支出绩效自评表',
+  '（2023年度）',
+  '项目名称 青岚县森林防火巡护补助',
+  '主管部门 青岚县林业局 实施单位 青岚县国有林场',
+  '年度 总体目标 预期目标 实际完成情况',
+  '完成全县林区防火巡护。 完成全县林区防火巡护。',
+  '绩效指标',
+  '一级',
+  '指标 二级指标 三级指标 年度',
+  '指标值',
+  '实际',
+  '完成值 分值 得分 偏差原因分析',
+  '及改进措施',
+  '产出',
+  '指标',
+  '（50分）',
+  '数量指标 巡护里程 ≥3000公里 3150公里 20 20 无',
+  '质量指标 火情处置率 100% 100% 15 15 无',
+  '',
+  '- 1 -',
+  '',
+  '时效指标 火情响应时间 ≤30分钟 25分钟 15 15 无',
+  '效益',
+  '指标',
+  '（30分）',
+  '社会效益指标 森林火灾发生率 ≤0.5‰ 0.3‰ 30 28 个别林区巡护频次不足',
+  '满意度',
+  '指标',
+  '（10分）',
+  '服务对象满意度指标 林区群众满意度 ≥90% 92% 10 10 无',
+  '总分 100 98',
+];
+
+describe('extractProjectForm: header and level words wrapped over lines, a page break among the rows', () => {
+  test('reads every indicator with its levels, target, actual, weight, score and reason, across the page break', () => {
+    const ctx = extract(textDocument(...WRAPPED), extractProjectForm, { kind: 'project-form' });
+    const list = valueAt(ctx, 'project.indicators') as Record<string, unknown>[];
+    assert.deepEqual(
+      list.map((i) => [i['level1'], i['level2'], i['name'], i['target'], i['actual'], i['weight'], i['score'], i['deviationReason'] ?? null]),
+      [
+        ['产出指标', '数量指标', '巡护里程', '≥3000公里', '3150公里', '20', '20', null],
+        ['产出指标', '质量指标', '火情处置率', '100%', '100%', '15', '15', null],
+        ['产出指标', '时效指标', '火情响应时间', '≤30分钟', '25分钟', '15', '15', null],
+        ['效益指标', '社会效益指标', '森林火灾发生率', '≤0.5‰', '0.3‰', '30', '28', '个别林区巡护频次不足'],
+        ['满意度指标', '服务对象满意度指标', '林区群众满意度', '≥90%', '92%', '10', '10', null],
+      ],
+    );
+    // The row after the page break keeps its own line.
+    assert.equal((list[2]!['source'] as { line: number }).line, 22);
+    assert.equal(foundAt(ctx, 'project.indicators')?.value, '5 个三级指标');
+    assert.deepEqual([valueAt(ctx, 'project.total'), valueAt(ctx, 'project.max')], ['98', '100']);
+  });
+
+  test('without the 一级 ⏎ 指标 header the wrapped rows are not read as indicators', () => {
+    const headless = WRAPPED.filter((_, i) => i < 7 || i > 12);
+    const ctx = extract(textDocument(...headless), extractProjectForm, { kind: 'project-form' });
+    assert.equal(valueAt(ctx, 'project.indicators'), undefined);
+  });
+});

@@ -703,9 +703,20 @@ const isNoneCell = (t: string) => isDash(t) || /^(?:无|没有|无偏差)$/.test
 function extractIndicatorRun(ctx: ExtractContext): { count: number; total?: TotalFound } {
   const lines = ctx.seg.lines;
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.kind !== 'text' || !tokensOf(lines[i]!).some((w) => indKeyOf(compactLabel(w.text)) === 'level1')) continue;
-    const words: Token[] = [];
-    for (let j = i; j < Math.min(lines.length, i + 50) && lines[j]!.kind === 'text'; j++) words.push(...tokensOf(lines[j]!));
+    if (lines[i]!.kind !== 'text' || !joinWrapped([...tokensOf(lines[i]!), ...tokensOf(lines[i + 1] ?? lines[i]!)]).some((w) => indKeyOf(compactLabel(w.text)) === 'level1')) continue;
+    const raw: Token[] = [];
+    // The words of the text lines from here, across a page break (blank lines and a page footer between them).
+    for (let j = i, blanks = 0; j < Math.min(lines.length, i + 60) && blanks <= 3; j++) {
+      const kind = lines[j]!.kind;
+      if (kind === 'blank') {
+        blanks++;
+        continue;
+      }
+      if (kind !== 'text') break;
+      blanks = 0;
+      raw.push(...tokensOf(lines[j]!));
+    }
+    const words = joinWrapped(raw);
     if (!words.some((w) => indKeyOf(compactLabel(w.text)) === 'level1')) continue;
     for (let h = 0; h < words.length; h++) {
       if (indKeyOf(compactLabel(words[h]!.text)) !== 'level1') continue;
@@ -714,6 +725,43 @@ function extractIndicatorRun(ctx: ExtractContext): { count: number; total?: Tota
     }
   }
   return { count: 0 };
+}
+
+/** A word the form prints whole: a column word of the indicator table, or a level word (with its weight). */
+const formWordOf = (t: string): string | undefined => {
+  const c = compactLabel(t);
+  return indKeyOf(c) ?? (isLevel1Word(c) ? 'l1' : isLevel2Word(c) ? 'l2' : undefined);
+};
+
+/**
+ * Words a narrow cell wrapped over two or three lines, put back together where together they make a word of the form
+ * and the first alone does not: "一级" ⏎ "指标" → 一级指标, "年度" ⏎ "指标值", "产出" ⏎ "指标" ⏎ "（50分）" → 产出指标（50分）,
+ * "服务对象" ⏎ "满意度指标". Only across lines (a PDF-to-text step keeps a cell's lines in order), never within one.
+ */
+function joinWrapped(words: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  const WEIGHT = /^[（(]\d+(?:\.\d+)?分?[）)]$/;
+  for (let k = 0; k < words.length; k++) {
+    const a = words[k]!;
+    const b = words[k + 1];
+    const alone = formWordOf(a.text);
+    let text = a.text;
+    const whole = b && b.line !== a.line ? formWordOf(a.text + b.text) : undefined;
+    // "偏差原因分析" ⏎ "及改进措施": a word of the form that the next line only lengthens is lengthened too.
+    if (whole !== undefined && (alone === undefined || alone === whole)) {
+      text += b!.text;
+      k++;
+    }
+    // A weight on the line below a level word ("产出" ⏎ "指标" ⏎ "（50分）") belongs to it.
+    const c = words[k + 1];
+    const kind = formWordOf(text);
+    if ((kind === 'l1' || kind === 'l2') && c && c.line !== words[k]!.line && WEIGHT.test(c.text)) {
+      text += c.text;
+      k++;
+    }
+    out.push(text === a.text ? a : { ...a, text });
+  }
+  return out;
 }
 
 function readIndicatorRun(ctx: ExtractContext, words: readonly Token[], h: number): { count: number; total?: TotalFound } {

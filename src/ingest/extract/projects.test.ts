@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractNarrativeProjects, extractProjectList, extractProjectTables } from './projects.ts';
+import { extractNarrativeProjects, extractProjectList, extractProjectTables, extractProseProjects } from './projects.ts';
 import { FILE, extract, foundAt, row, textDocument, valueAt } from './testing.ts';
 
 interface Money {
@@ -153,5 +153,71 @@ describe('project table: parts of the budget are not projects', () => {
       extractProjectTables,
     );
     assert.equal(valueAt(ctx, 'projects'), undefined);
+  });
+});
+
+describe('projects stated in sentences (prose-projects)', () => {
+  it('two or more projects, each opening its sentence with its figures and printed rate, with the clause they were read from', () => {
+    const text =
+      '青岚县水网改造项目，全年预算1,280.00万元，实际支出1,216.00万元，执行率95.00%；青岚县动物防疫补助，年初预算64.50万元，全年预算70.00万元，实际支出63.00万元，执行率90.00%。';
+    const ctx = extract(textDocument('（二）项目支出执行情况', text), extractProseProjects);
+    const t = table(ctx)!;
+    assert.equal(t.unit, '万元');
+    assert.deepStrictEqual(t.rows.map(line), ['青岚县水网改造项目: — / 1280.00 / 1216.00 (95.00%)', '青岚县动物防疫补助: 64.50 / 70.00 / 63.00 (90.00%)']);
+    assert.deepStrictEqual(t.rows[0]!.actualSpending!.source, {
+      file: FILE,
+      line: 2,
+      section: '（二）项目支出执行情况',
+      text: '全年预算1,280.00万元，实际支出1,216.00万元，执行率95.00%；',
+    });
+    assert.equal(t.rows[0]!.isKeyProject, undefined);
+    assert.equal(foundAt(ctx, 'projects')!.value, '2 个项目（据正文所述）');
+    assert.deepStrictEqual(ctx.warnings, []);
+  });
+
+  it('the name after “项目支出主要包括：” is the project’s, not the introduction', () => {
+    const ctx = extract(
+      textDocument('项目支出主要包括：乡村道路养护经费，全年预算320.00万元，实际支出288.00万元；农村饮水安全工程，全年预算150.00万元，实际支出147.00万元。'),
+      extractProseProjects,
+    );
+    assert.deepStrictEqual(table(ctx)!.rows.map(line), ['乡村道路养护经费: — / 320.00 / 288.00', '农村饮水安全工程: — / 150.00 / 147.00']);
+  });
+
+  it('one project alone is not a project list', () => {
+    const ctx = extract(textDocument('青岚县水网改造项目，全年预算1,280.00万元，实际支出1,216.00万元，执行率95.00%。'), extractProseProjects);
+    assert.equal(table(ctx), undefined);
+    assert.equal(foundAt(ctx, 'projects'), undefined);
+  });
+
+  it('sentences about 基本支出 and 项目支出 are parts of the budget: with one project beside them, nothing is read', () => {
+    const ctx = extract(
+      textDocument(
+        '基本支出经费，全年预算820.00万元，实际支出800.00万元；项目支出资金，全年预算400.00万元，实际支出390.00万元。',
+        '青岚县水网改造项目，全年预算1,280.00万元，实际支出1,216.00万元，执行率95.00%。',
+      ),
+      extractProseProjects,
+    );
+    assert.equal(table(ctx), undefined);
+  });
+
+  it('a sentence with only one figure of its project does not count', () => {
+    const ctx = extract(
+      textDocument('青岚县水网改造项目，全年预算1,280.00万元，实际支出1,216.00万元。', '青岚县动物防疫补助，全年预算70.00万元，工作进展顺利。'),
+      extractProseProjects,
+    );
+    assert.equal(table(ctx), undefined);
+  });
+
+  it('projects a table already gave are kept: the sentences do not replace them', () => {
+    const ctx = extract(
+      textDocument(
+        HEADER,
+        row('1', '送戏下乡', '活动部', '120.00', '110.00', '104.50', '95.00%'),
+        '',
+        '青岚县水网改造项目，全年预算1,280.00万元，实际支出1,216.00万元；青岚县动物防疫补助，全年预算70.00万元，实际支出63.00万元。',
+      ),
+      [extractProjectTables, extractProseProjects],
+    );
+    assert.deepStrictEqual(table(ctx)!.rows.map((p) => p.name), ['送戏下乡']);
   });
 });

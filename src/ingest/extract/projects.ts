@@ -24,7 +24,7 @@ const COLUMNS: readonly ColumnSpec<Key>[] = [
   { key: 'increase', re: /调增/ },
   { key: 'decrease', re: /调减/ },
   { key: 'adjustedBudget', re: /调整后预算|全年预算|年度总预算|预算总额|调整预算|^预算(?:数|金额)?(?:[（(].*)?$/ },
-  { key: 'actualSpending', re: /实际支出|支出数|执行数|决算数|实际执行|已支出/ },
+  { key: 'actualSpending', re: /实际支出|支出数|执行数|决算数|实际执行|已支出|^(?:全年)?执行(?:金额)?$/ },
   { key: 'rate', re: /支出率|执行率|完成率/ },
   { key: 'seq', re: /^序号$/ },
 ];
@@ -196,4 +196,61 @@ export function extractProjectList(ctx: ExtractContext): void {
       return;
     }
   }
+}
+
+/** What a project's name ends with when a report names it in a sentence. */
+const PROJECT_NAME_END = /(?:项目|经费|资金|工程|专项|补助|补贴|工作经费|运维费|建设费|购置费|服务费)$/;
+/** Names that are parts of the budget or the whole, not projects. */
+const NOT_A_PROJECT = /^(?:基本支出|项目支出|部门|本部门|我局|本单位|全年|年初|合计|总计|其中|财政拨款|一般公共预算|政府性基金)|支出$|^.{0,2}项目$|^(?:其他|重点|主要|部分|各类|以下)/;
+const ENUMERATOR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[一二三四五六七八九十]是|[①-⑳])\s*/;
+
+/**
+ * Projects a report states in sentences: "高标准农田建设项目，全年预算1,500.00万元，实际支出1,450.30万元，执行率
+ * 96.69%" — a clause that opens with a project's name (or its name in quotes) and goes on, within its sentence, to at
+ * least two of its figures by their words (年初预算, 全年预算 / 调整后预算, 实际支出 / 执行数, 执行率). Read only
+ * where two or more such projects are stated, so that one sentence about one fund is not taken for a project list.
+ */
+export function extractProseProjects(ctx: ExtractContext): void {
+  if (getPath(ctx.draft, 'projects') !== undefined) return;
+  const rows: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (const p of ctx.seg.paragraphs) {
+    if (!p.text.includes('万') && !p.text.includes('元')) continue;
+    for (const sm of p.text.matchAll(/[^。；;]+/g)) {
+      const sentence = sm[0];
+      // The name opens the sentence, or follows its introduction ("项目支出主要包括：").
+      const colon = /[：:]/.exec(sentence);
+      const bodyStart = colon && !/\d/.test(sentence.slice(0, colon.index)) && colon.index < 30 ? colon.index + 1 : 0;
+      const rest = sentence.slice(bodyStart);
+      const lead = ENUMERATOR.exec(rest)?.[0].length ?? 0;
+      const head = /^([^，,\d]{3,40}?)(?:[，,]|(?=(?:年初|全年|调整后)?预算|实际支出|支出|执行))/.exec(rest.slice(lead));
+      if (!head) continue;
+      const name = head[1]!.trim().replace(/^[“"「]|[”"」]$/g, '');
+      if (name.length < 3 || NOT_A_PROJECT.test(name) || (!PROJECT_NAME_END.test(name) && !/^[“"「]/.test(head[1]!.trim()))) continue;
+      const offset = sm.index + bodyStart + lead + head[0].length;
+      const body = p.text.slice(offset, sm.index + sentence.length);
+      const row: Record<string, unknown> = { name };
+      let figures = 0;
+      for (const t of scanNumbers(body)) {
+        const before = body.slice(Math.max(0, t.start - 12), t.start).replace(/\s+$/, '');
+        const m = moneyOf(t);
+        if (m) {
+          const f = FIELD_PATTERNS.find(([re]) => re.test(before)) ?? (/(?:实际|已)?支出(?:了)?$|执行(?:了)?$/.test(before) ? ([/./, 'actualSpending'] as const) : undefined);
+          if (f && row[f[1]] === undefined) {
+            row[f[1]] = { ...m, source: sourceInParagraph(ctx, p, offset + t.start, offset + t.end) };
+            figures++;
+          }
+        } else if (t.unit === '%' && /执行率(?:为|达)?$|支出率(?:为|达)?$|完成率(?:为|达)?$|完成(?:全年)?预算的$/.test(before) && row['printed'] === undefined) {
+          row['printed'] = { executionRate: { value: `${percentText(t)}%`, source: sourceInParagraph(ctx, p, offset + t.start, offset + t.end) } };
+          figures++;
+        }
+      }
+      if (figures < 2 || seen.has(name)) continue;
+      seen.add(name);
+      rows.push(row);
+    }
+  }
+  if (rows.length < 2) return;
+  const first = rows[0]!['adjustedBudget'] ?? rows[0]!['actualSpending'] ?? rows[0]!['initialBudget'];
+  put(ctx, 'projects', { unit: '万元', rows }, `${rows.length} 个项目（据正文所述）`, (first as { source: ReturnType<typeof sourceAt> }).source);
 }

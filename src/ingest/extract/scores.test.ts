@@ -272,3 +272,52 @@ describe('scores of a previous form at the top of a page', () => {
     assert.deepStrictEqual(foundList(ctx), { 'selfScores.total': '96' });
   });
 });
+
+describe('scorecard: printed weights that are not the rubric’s', () => {
+  /** The SAMPLE items by name, with weights of the scorecard's own; the last row's name is not the rubric's. */
+  const ownWeights = (w: readonly [string, string, string, string]) =>
+    textDocument(
+      '附件：部门整体支出绩效评价指标评分表',
+      HEADER,
+      row('决策', '目标设定', '绩效目标合理性', w[0], '目标依据充分、与部门职能相符得满分，否则酌情扣分。', '14'),
+      row('', '', '绩效指标明确性', w[1], '指标清晰、细化、可衡量得满分，每发现一项不足扣1分。', '5'),
+      row('过程', '预算执行', '预算执行率', w[2], '预算执行率×分值，超过100%的按100%计算得分。', '38'),
+      row('', '', '政府采购执行情况', w[3], '政府采购按计划执行得满分，未按计划执行的酌情扣分。', '36'),
+      row('合计', '', '', '100', '', '93'),
+    );
+
+  it('rows matching the rubric’s names but printing other weights keep their printed names and weights; no rubric is named', () => {
+    const ctx = extract(ownWeights(['15', '5', '40', '40']), extractScorecard, { rubrics: [SAMPLE] });
+    assert.deepStrictEqual(items(ctx).map((i) => [i.item, i.weight, i.score]), [
+      ['绩效目标合理性', '15', '14'],
+      ['绩效指标明确性', '5', '5'],
+      ['预算执行率', '40', '38'],
+      ['政府采购执行情况', '40', '36'],
+    ]);
+    assert.deepStrictEqual(foundList(ctx), { 'selfScores.items': '4 项自评得分', 'selfScores.total': '93', 'selfScores.max': '100' });
+    assert.equal(valueAt(ctx, 'rubric'), undefined);
+  });
+
+  it('the same rows printing the rubric’s weights are mapped to it (the last row by its weight)', () => {
+    const ctx = extract(ownWeights(['10', '10', '50', '30']), extractScorecard, { rubrics: [SAMPLE] });
+    assert.deepStrictEqual(items(ctx).map((i) => [i.item, i.weight]), [
+      ['绩效目标合理性', '10'],
+      ['绩效指标明确性', '10'],
+      ['预算执行率', '50'],
+      ['政府采购执行率', '30'],
+    ]);
+    assert.equal(valueAt(ctx, 'rubric'), 'sample-2024');
+  });
+
+  it('rows that print no weight at all are mapped by their names alone', () => {
+    const ctx = extract(ownWeights(['', '', '', '']), extractScorecard, { rubrics: [SAMPLE] });
+    assert.deepStrictEqual(items(ctx).map((i) => [i.item, i.weight ?? null]), [
+      ['绩效目标合理性', null],
+      ['绩效指标明确性', null],
+      ['预算执行率', null],
+      // Without a weight to help, this name is too far from the rubric's to be matched.
+      ['政府采购执行情况', null],
+    ]);
+    assert.equal(valueAt(ctx, 'rubric'), 'sample-2024');
+  });
+});

@@ -167,7 +167,7 @@ export function extractScorecard(ctx: ExtractContext): void {
       const matches = matchItems(items, leavesOf(rubric));
       if (!best || matches.size > best.matches.size) best = { rubric, matches };
     }
-    const useRubric = best && best.matches.size >= Math.ceil(items.length * 0.6) ? best : undefined;
+    const useRubric = best && best.matches.size >= Math.ceil(items.length * 0.6) && weightsAgree(items, best.matches) ? best : undefined;
     const out = items.map((it, i) => ({
       item: useRubric?.matches.get(i)?.name ?? it.name,
       score: it.score,
@@ -188,6 +188,23 @@ export function extractScorecard(ctx: ExtractContext): void {
     }
     return;
   }
+}
+
+/**
+ * Whether the rows' printed weights are the matched rubric's: a scorecard that prints weights of its own (another
+ * region's or year's rubric with the same item names) is scored by what it prints, not by a rubric that weighs its
+ * items otherwise. Most of the matched rows that print a weight must print the leaf's.
+ */
+function weightsAgree(items: readonly ScoreItem[], matches: ReadonlyMap<number, LeafRef>): boolean {
+  let printed = 0;
+  let same = 0;
+  for (const [i, leaf] of matches) {
+    const w = items[i]?.weight;
+    if (!w) continue;
+    printed++;
+    if (Number(w) === Number(leaf.weight)) same++;
+  }
+  return printed === 0 || same * 5 >= printed * 4;
 }
 
 type ScoreKey = 'name' | 'weight' | 'score';

@@ -5,6 +5,8 @@
 import type { Problem } from '../../core/problem.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceDocument, type SourceLine } from '../source.ts';
 import { readPipes } from './pipes.ts';
+import { readSpaceColumns } from './space-columns.ts';
+import { rebuildVertical } from '../vertical-rows.ts';
 import { LimitNotes } from './limits.ts';
 import { readText } from './text.ts';
 import { looksLikeZip, sniffOle } from './zip.ts';
@@ -99,32 +101,35 @@ export async function readDocument(bytes: Uint8Array, fileName: string, limits: 
       break;
   }
   if (!result.ok) return result;
-  const document = format === 'docx' || format === 'pdf' ? pipesInParagraphs(result.document) : result.document;
+  const document = format === 'docx' || format === 'pdf' ? paragraphsAsText(result.document) : result.document;
   const bounded = boundLines(document, limits, format === 'text');
   return { ...result, document: bounded.document, warnings: [...warnings, ...result.warnings, ...bounded.warnings] };
 }
 
 /**
- * `|` tables in a DOCX's or PDF's paragraphs — a web page's flattened table pasted into Word, or a text export turned
- * into a document — read as the text reader reads them (pipes.ts), so the same text gives the same rows in every
- * format. Only lines outside the tables the format declares, each one paragraph; each kept line keeps its location.
+ * Tables typed in a DOCX's or PDF's paragraphs — a web page's flattened table pasted into Word (`|` cells, or one cell
+ * per paragraph), a text export turned into a document, columns laid out with runs of spaces — read as the text reader
+ * reads them (pipes.ts, vertical-rows.ts, space-columns.ts), so the same text gives the same rows in every format.
+ * Only lines outside the tables the format declares, each one paragraph; each kept line keeps its location.
  */
-export function pipesInParagraphs(document: SourceDocument): SourceDocument {
+export function paragraphsAsText(document: SourceDocument): SourceDocument {
   const { lines } = document;
-  if (!lines.some((l) => l.table === undefined && l.cells.length === 1 && (l.cells[0]!.includes('|') || l.cells[0]!.includes('｜')))) return document;
+  const isParagraph = (l: SourceLine) => l.table === undefined && l.cells.length === 1;
+  if (!lines.some(isParagraph)) return document;
   const out: SourceLine[] = [];
   for (let i = 0; i < lines.length; ) {
-    if (lines[i]!.table !== undefined || lines[i]!.cells.length !== 1) {
+    if (!isParagraph(lines[i]!)) {
       out.push(lines[i]!);
       i++;
       continue;
     }
     let end = i;
-    while (end < lines.length && lines[end]!.table === undefined && lines[end]!.cells.length === 1) end++;
+    while (end < lines.length && isParagraph(lines[end]!)) end++;
     const run = lines.slice(i, end);
+    const hasPipe = run.some((l) => l.cells[0]!.includes('|') || l.cells[0]!.includes('｜'));
     // The run's lines numbered by their index in it, so each read line finds the location it came from.
-    const read = readPipes(run.map((l, k) => ({ cells: [...l.cells], line: k, pageStart: Boolean(l.pageStart) })));
-    for (const r of read) {
+    const read = hasPipe ? readPipes(run.map((l, k) => ({ cells: [...l.cells], line: k, pageStart: Boolean(l.pageStart) }))) : run.map((l, k) => ({ cells: l.cells, loc: { line: k } }));
+    for (const r of readSpaceColumns(rebuildVertical(read, { pairs: false }))) {
       const from = run[r.loc.line!]!;
       out.push({ cells: r.cells, loc: from.loc, ...(from.pageStart ? { pageStart: true } : {}) });
     }

@@ -76,3 +76,61 @@ test('UTF-16 without a byte-order mark is text, whatever the file is named', asy
   assert.ok(r.ok);
   assert.equal(r.document.encoding, 'utf-16le');
 });
+
+test('plain text without `|`: an indicator table one cell per line reads as rows, each at its first line; prose around it untouched', async () => {
+  const text = [
+    '青岚县某局项目绩效自评表',
+    '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施',
+    '产出指标', '数量指标', '培训人次', '≥300人次', '320人次', '20', '20',
+    '质量指标', '合格率', '≥95%', '96%', '20', '18', '部分学员未按期参加考核，下年度加强组织。',
+    '时效指标', '完成及时率', '100%', '100%', '10', '10',
+    '总分', '50', '48',
+    '本年度各项指标基本完成。',
+  ].join('\n');
+  const expected = [
+    [1, '青岚县某局项目绩效自评表'],
+    [2, '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    [10, '产出指标', '数量指标', '培训人次', '≥300人次', '320人次', '20', '20', ''],
+    [17, '', '质量指标', '合格率', '≥95%', '96%', '20', '18', '部分学员未按期参加考核，下年度加强组织。'],
+    [24, '', '时效指标', '完成及时率', '100%', '100%', '10', '10', ''],
+    [30, '总分', '', '', '', '', '50', '48', ''],
+    [33, '本年度各项指标基本完成。'],
+  ];
+  const r = plainLines(text, DEFAULT_LIMITS);
+  assert.deepEqual(rows(r.lines), expected);
+  assert.deepEqual(r.warnings, []);
+  // The same through the dispatcher, as a .txt file.
+  const read = await readDocument(Buffer.from(text), '青岚县某局.txt');
+  assert.ok(read.ok);
+  assert.deepEqual(rows(read.document.lines), expected);
+});
+
+const SPACED_FUNDS = ['项目      年初预算数   全年预算数   全年执行数', '基本支出  120.00       130.00       126.10', '项目支出  40.00        45.00        44.00'];
+
+test('plain text without `|`: columns laid out with runs of spaces are split; the sentence before them is not', () => {
+  const text = ['预算执行情况如下。', ...SPACED_FUNDS].join('\n');
+  assert.deepEqual(rows(plainLines(text, DEFAULT_LIMITS).lines), [
+    [1, '预算执行情况如下。'],
+    [2, '项目', '年初预算数', '全年预算数', '全年执行数'],
+    [3, '基本支出', '120.00', '130.00', '126.10'],
+    [4, '项目支出', '40.00', '45.00', '44.00'],
+  ]);
+});
+
+test('a sentence with gaps right after a space-laid-out table is not run into its last row', () => {
+  const text = [...SPACED_FUNDS, '以上数据  均已  核实。'].join('\n');
+  assert.deepEqual(rows(plainLines(text, DEFAULT_LIMITS).lines).slice(1), [
+    [2, '基本支出', '120.00', '130.00', '126.10'],
+    [3, '项目支出', '40.00', '45.00', '44.00'],
+    [4, '以上数据  均已  核实。'],
+  ]);
+});
+
+test('space-laid-out indicator rows whose cells carry units stay one row a line', () => {
+  const text = ['一级指标  二级指标  三级指标    指标值    实际值', '产出指标  数量指标  培训人次    ≥300人次  320人次', '效益指标  社会效益  群众满意度  ≥90%      93%'].join('\n');
+  assert.deepEqual(rows(plainLines(text, DEFAULT_LIMITS).lines), [
+    [1, '一级指标', '二级指标', '三级指标', '指标值', '实际值'],
+    [2, '产出指标', '数量指标', '培训人次', '≥300人次', '320人次'],
+    [3, '效益指标', '社会效益', '群众满意度', '≥90%', '93%'],
+  ]);
+});

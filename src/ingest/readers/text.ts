@@ -14,6 +14,8 @@ import { csvLines } from './csv.ts';
 import { htmlLines, looksLikeHtml } from './html.ts';
 import { LimitNotes } from './limits.ts';
 import { type PlainLine, readPipes } from './pipes.ts';
+import { readSpaceColumns } from './space-columns.ts';
+import { rebuildVertical } from '../vertical-rows.ts';
 
 /** How a text file's lines are split into cells: by tabs and `|` (text, TSV, Markdown, web tables) or as CSV. */
 export type TextLayout = 'tabs' | 'csv';
@@ -46,7 +48,8 @@ export function readText(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS,
  * Each line of the text a line of tab-separated cells. Linear in the text whatever its shape: the next tab and
  * form feed are found once and reused (never searched for again per line), and a line past a limit is cut.
  * A line without tabs whose `|` are cell boundaries (a Markdown table, a web table's text) is split at them
- * (`pipes.ts`).
+ * (`pipes.ts`); a web table flattened one cell per line is put back into rows where its words make them certain
+ * (`vertical-rows.ts`); a table laid out with runs of spaces (`pdftotext -layout`) at its gaps (`space-columns.ts`).
  */
 export function plainLines(text: string, limits: ReadLimits): { lines: SourceLine[]; warnings: Problem[] } {
   const notes = new LimitNotes(limits);
@@ -88,14 +91,14 @@ export function plainLines(text: string, limits: ReadLimits): { lines: SourceLin
     lines.push({ cells, loc: { line: no }, ...(pageStart ? { pageStart } : {}) });
     start = end + 1;
   }
-  if (!hasPipe(text)) return { lines, warnings: notes.warnings() };
+  if (!hasPipe(text)) return { lines: readSpaceColumns(rebuildVertical(lines, { pairs: false })), warnings: notes.warnings() };
   const plain: PlainLine[] = lines.map((l) => ({ cells: l.cells as string[], line: l.loc.line!, pageStart: Boolean(l.pageStart) }));
   const piped = readPipes(plain).map((l) => {
     if (l.cells.length <= limits.maxCellsPerLine) return l;
     notes.note('line-too-many-cells', l.loc.line!);
     return { ...l, cells: l.cells.slice(0, limits.maxCellsPerLine) };
   });
-  return { lines: piped, warnings: notes.warnings() };
+  return { lines: readSpaceColumns(rebuildVertical(piped, { pairs: false })), warnings: notes.warnings() };
 }
 
 const hasPipe = (text: string) => text.includes('|') || text.includes('｜');

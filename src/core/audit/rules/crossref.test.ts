@@ -306,6 +306,31 @@ export const CASES: readonly RuleCases[] = [
         data: { basicExpenditure: { department: { total: { actualSpending: '521.30' } } } },
         with: { passages: [passage('其中，基本支出 512.30 万元。', 2)] },
       },
+      {
+        name: 'the department’s total in the text equal to the form at the text’s decimals (18,205,000 元 and 1,932.7 万元)',
+        data: { budget: { initialBudget: '1820.50', adjustedBudget: '2010.30', actualSpending: '1932.68' } },
+        with: { passages: [passage('2024年本单位年初预算数18,205,000元，实际支出1,932.7万元。', 3)] },
+      },
+      {
+        name: 'a total matching another column of the department (the text says 年初预算 but quotes the adjusted figure)',
+        data: { budget: { initialBudget: '1820.50', adjustedBudget: '2010.30', actualSpending: '1932.68' } },
+        with: { passages: [passage('2024年部门年初预算2,010.30万元。', 3)] },
+      },
+      {
+        name: 'the “三公” funds’ budget and spending are a part’s, not the department’s',
+        data: { budget: { initialBudget: '1820.50', adjustedBudget: '2010.30', actualSpending: '1932.68' } },
+        with: { passages: [passage('“三公”经费预算12.60万元，实际支出9.84万元。', 3)] },
+      },
+      {
+        name: 'a key project’s 全年预算数 and 执行数 are the project’s, not the department’s',
+        data: { budget: { initialBudget: '1820.50', adjustedBudget: '2010.30', actualSpending: '1932.68' } },
+        with: { passages: [passage('“乡村文化振兴示范项目”绩效情况：全年预算数320.00万元，执行数298.45万元。', 3)] },
+      },
+      {
+        name: 'a bare column word after 项目支出 in an earlier clause, agreeing with the summary (执行 717.28)',
+        data: { budget: { project: { initialBudget: '620.50', adjustedBudget: '750.30', actualSpending: '717.28' } } },
+        with: { passages: [passage('项目支出年初预算620.50万元，全年预算750.30万元，执行717.28万元。', 3)] },
+      },
     ],
     faulty: [
       {
@@ -334,6 +359,45 @@ export const CASES: readonly RuleCases[] = [
         data: { economicClassification: { rows: [{ name: '工资福利支出', actualSpending: '300.00' }, { name: '商品和服务支出', actualSpending: '100.00' }] } },
         with: { passages: [passage('决算支出中，工资福利支出 310.00 万元。', 4)] },
         expect: { severity: 'error', printed: '310.00 万元', computed: '300.00 万元', locations: [{ line: 4 }, { field: 'economicClassification.rows[0].actualSpending' }] },
+      },
+      {
+        name: 'the department’s 年初预算 1,802.50 in the text against 1,820.50 on the form (the other two agree)',
+        data: { budget: { initialBudget: fig('1820.50', 12, '年初预算 1,820.50'), adjustedBudget: '2010.30', actualSpending: '1932.68' } },
+        with: { passages: [passage('2024年我局年初预算1,802.50万元，全年预算2,010.30万元，实际支出1,932.68万元。', 3)] },
+        expect: {
+          severity: 'error',
+          printed: '1802.50 万元',
+          computed: '1,820.50 万元',
+          message: /^正文写“2024年我局年初预算 1802\.50 万元”，部门预算年初预算为 1,820\.50 万元/,
+          locations: [{ line: 3 }, { field: 'budget.initialBudget', line: 12 }],
+        },
+      },
+      {
+        name: 'a project form’s 全年执行 2,368.60 in the text against its 年度资金总额 2,388.60',
+        data: {
+          documentKind: 'project-form',
+          project: { name: '城区河道综合治理', funds: { total: { initialBudget: '2430.00', adjustedBudget: '2500.00', actualSpending: fig('2388.60', 9, '年度资金总额 2,430.00 2,500.00 2,388.60') } } },
+        },
+        with: { passages: [passage('全年执行2,368.60万元，预算执行率94.74%。', 20)] },
+        expect: {
+          severity: 'error',
+          printed: '2368.60 万元',
+          computed: '2,388.60 万元',
+          message: /^正文写“执行 2368\.60 万元”，年度资金总额实际支出为 2,388\.60 万元/,
+          locations: [{ line: 20 }, { field: 'project.funds.total.actualSpending', line: 9 }],
+        },
+      },
+      {
+        name: 'a bare column word after 项目支出 in an earlier clause (执行 711.28) against the summary’s 717.28',
+        data: { budget: { project: { initialBudget: '620.50', adjustedBudget: '750.30', actualSpending: fig('717.28', 13, '项目支出 620.50 750.30 717.28') } } },
+        with: { passages: [passage('项目支出年初预算620.50万元，全年预算750.30万元，执行711.28万元。', 3)] },
+        expect: {
+          severity: 'error',
+          printed: '711.28 万元',
+          computed: '717.28 万元',
+          message: /^正文写“项目支出 711\.28 万元”，项目支出实际支出为 717\.28 万元/,
+          locations: [{ line: 3 }, { field: 'budget.project.actualSpending', line: 13 }],
+        },
       },
     ],
   }),

@@ -1,0 +1,355 @@
+/**
+ * Tables that a PDF-to-text step (`pdftotext -layout`) or a typist laid out with runs of spaces instead of tabs:
+ *
+ *   一级指标  二级指标    三级指标            年度指标值   实际完成值   分值   得分
+ *   产出指标  数量指标    农村道路养护里程    ≥480公里     476公里      20     19.83
+ *             质量指标    路面优良率          ≥85%         87%          15     15
+ *
+ * A run of two or more spaces (a full-width space counts as two) between two pieces of text is a cell boundary, read
+ * like a tab — but only on lines that look like a table's: a line with three or more such pieces, or two where the
+ * line above or below has two or more, and never a line whose pieces read as running sentences (a piece ending
+ * 。；！？ or longer than a cell of a form holds). Leading indentation is not a boundary.
+ *
+ * Blank cells (a merged 一级指标 cell printed once, an empty 上年结转资金 row) leave no trace in the pieces; where the
+ * block's widest line (its header) gives column positions, each piece is put under the header column it starts
+ * nearest to — by display width, a CJK character counting two — so that a short row keeps its empty cells. Where the
+ * positions do not settle it (a piece between two columns), the row keeps its pieces as they are and the extractors
+ * place them by their words, as they do with a web copy that dropped empty cells.
+ */
+import { headerKind } from '../../core/text/form-words.ts';
+import type { SourceLine } from '../source.ts';
+
+/** A gap of 2+ spaces (U+0020, U+00A0) or 1+ full-width spaces between two non-space characters. */
+const GAP = /(?:[ \u00a0]{2,}|\u3000+)/g;
+
+/** Longer than any cell of a form's table (an indicator's name, a reason written in a cell is longer: those end the line). */
+const MAX_PIECE = 60;
+
+interface Piece {
+  readonly text: string;
+  /** Display column where the piece starts (CJK characters and full-width forms count 2). */
+  readonly at: number;
+}
+
+const wide = (c: number): boolean =>
+  (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += wide(s.charCodeAt(i)) ? 2 : 1;
+  return w;
+}
+
+/** The pieces of a one-cell line, or undefined when it has no inner gap. */
+function piecesOf(cell: string): Piece[] | undefined {
+  if (cell.length > 2000 || (!cell.includes('  ') && !cell.includes('\u3000') && !cell.includes('\u00a0'))) return undefined;
+  const out: Piece[] = [];
+  let last = 0;
+  const push = (end: number) => {
+    const raw = cell.slice(last, end);
+    const text = raw.trim();
+    if (text) out.push({ text, at: displayWidth(cell.slice(0, last)) + displayWidth(raw) - displayWidth(raw.trimStart()) });
+  };
+  GAP.lastIndex = 0;
+  for (let m = GAP.exec(cell); m; m = GAP.exec(cell)) {
+    push(m.index);
+    last = m.index + m[0].length;
+  }
+  push(cell.length);
+  return out.length >= 2 ? out.flatMap(splitLabelFigure) : undefined;
+}
+
+/** "其中：当年财政拨款 820.00": a label and a bare figure parted by one space where the gap was too narrow to show. */
+function splitLabelFigure(p: Piece): Piece[] {
+  const m = /^(.*[\u4e00-\u9fa5）)])[ \u00a0](-?\d[\d,]*(?:\.\d+)?%?)$/.exec(p.text);
+  if (!m) return [p];
+  return [{ text: m[1]!, at: p.at }, { text: m[2]!, at: p.at + displayWidth(m[1]!) + 1 }];
+}
+
+/** Pieces that read as running sentences, not cells. */
+const isProse = (pieces: readonly Piece[]): boolean => pieces.some((p) => p.text.length > MAX_PIECE || /[。；！？]$/.test(p.text) || /[。！？].+/.test(p.text));
+
+/**
+ * Where the header's columns settle it, the pieces put under the columns they start at (blank cells kept); else
+ * undefined. A piece belongs to the column whose start is nearest to its own, within the gap between two columns.
+ */
+function aligned(pieces: readonly Piece[], header: readonly Piece[]): string[] | undefined {
+  if (pieces.length >= header.length) return undefined;
+  const cells: string[] = header.map(() => '');
+  let prev = -1;
+  for (const p of pieces) {
+    let best = -1;
+    let dist = Infinity;
+    header.forEach((h, i) => {
+      const d = Math.abs(h.at - p.at);
+      if (d < dist) {
+        dist = d;
+        best = i;
+      }
+    });
+    // Near enough: within 3 display columns of the header cell's start, or inside the header cell's span.
+    const h = header[best]!;
+    const inside = p.at >= h.at && p.at < h.at + displayWidth(h.text) + 2;
+    if (best <= prev || (dist > 3 && !inside)) return undefined;
+    cells[best] = p.text;
+    prev = best;
+  }
+  return cells;
+}
+
+/** Lines of one cell split at their space gaps where they form a table; every other line as it was. */
+export function readSpaceColumns(lines: readonly SourceLine[]): SourceLine[] {
+  const pieces = lines.map((l) => {
+    if (l.cells.length !== 1) return undefined;
+    const p = piecesOf(l.cells[0]!);
+    return p && !isProse(p) ? p : undefined;
+  });
+  if (!pieces.some((p) => p && p.length >= 3)) return lines as SourceLine[];
+  const blocks = headedBlocks(lines, pieces);
+  const out: SourceLine[] = [];
+  let header: Piece[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const block = blocks.get(i);
+    if (block) {
+      out.push(...block.lines);
+      i = block.end - 1;
+      header = undefined;
+      continue;
+    }
+    const p = pieces[i];
+    const line = lines[i]!;
+    if (!p) {
+      if (line.cells.length !== 1 || line.cells[0]!.trim() !== '') header = undefined;
+      out.push(line);
+      continue;
+    }
+    const neighbour = (j: number) => (pieces[j]?.length ?? 0) >= 2;
+    if (p.length < 3 && !neighbour(i - 1) && !neighbour(i + 1)) {
+      out.push(line);
+      continue;
+    }
+    if (!header || p.length >= header.length) header = p;
+    const cells = header !== p ? aligned(p, header) : undefined;
+    out.push({ ...line, cells: cells ?? p.map((x) => x.text) });
+  }
+  return out;
+}
+
+// ── tables under a header of column words, with cells wrapped over lines ────────────────────────────────────────
+
+/** Every piece of a line, a lone indented one too (a wrapped cell's second line: "                座数"). */
+function allPieces(cell: string): Piece[] {
+  return piecesOf(`${cell}  \u0000`)?.filter((p) => p.text !== '\u0000') ?? [];
+}
+
+/** A figure a row prints under a value column: an amount, a rate, a score, a target with its sign, a mark. */
+const FIGURE = /^[≥≤<>=＞＜≧≦﹦＝]?\s?-?[\d,，]+(?:[.．]\d+)?\s?(?:%|％)?$|^[-—–/／]+$/;
+
+/** A value with a short unit ("≥300人次", "1.86万户", "58.5公里"): a row's cell, never wrapped text. */
+const VALUE_WITH_UNIT = /^[≥≤<>=＞＜≧≦﹦＝]?\s?-?\d[\d,，]*(?:[.．]\d+)?\s?(?:万|亿)?[\u4e00-\u9fa5%％‰A-Za-z/]{0,4}$/;
+
+const isFigurePiece = (p: Piece) => FIGURE.test(p.text) || VALUE_WITH_UNIT.test(p.text);
+const isHeaderPieces = (ps: readonly Piece[]) => ps.filter((p) => headerKind(p.text) !== undefined).length >= 3;
+/** A page footer or running page line: "— 3 —", "- 3 -", "第 2 页 共 5 页". */
+const FOOTER = /^\s*(?:[—–-]{1,2}\s*\d{1,3}\s*[—–-]{1,2}|第\s*\d{1,3}\s*页\s*(?:[，,]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+/** A heading or a closing line of the form: it ends the table. */
+const TABLE_END_LINE = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|注[：:]|说明[：:]|填报|填表|单位负责人|项目负责人|财务负责人)/;
+
+interface Column {
+  readonly at: number;
+  readonly end: number;
+}
+
+interface CoreRow {
+  readonly line: number;
+  /** Per column: the text printed on the row's own line, and what wrapped above and below it. */
+  readonly cells: { above: string[]; own: string; below: string[] }[];
+}
+
+/**
+ * The tables whose header row names its columns (three or more column words: 一级指标 … 得分, 年初预算数 … 得分), as
+ * `pdftotext -layout` prints a form: cells wrapped over several lines, a merged cell's text centred between its rows,
+ * a page footer inside. The header's pieces (and a wrapped header word above or below it: "偏差原因分析" ⏎ "及改进措施")
+ * give the columns; a line printing two or more figures is a row; every other line of the table is wrapped text, each
+ * of its pieces joined to the cell of the same column in the nearer row — before that row's text when the piece stands
+ * above it, after when below; on a tie, to the row above (a merged cell's label is its first row's). Pieces left of the
+ * first column are cells of their own (a row label, a merged 绩效指标). The table ends at a heading, a closing line, a
+ * line whose pieces stand under no column, two lines past its total, or more than three blank lines.
+ * Keyed by the header's line: the rebuilt lines and where the table ends.
+ */
+function headedBlocks(lines: readonly SourceLine[], pieces: readonly (Piece[] | undefined)[]): Map<number, { lines: SourceLine[]; end: number }> {
+  const out = new Map<number, { lines: SourceLine[]; end: number }>();
+  const all = lines.map((l) => (l.cells.length === 1 && l.cells[0]!.trim() !== '' && !FOOTER.test(l.cells[0]!) ? allPieces(l.cells[0]!) : undefined));
+  for (let h = 0; h < lines.length; h++) {
+    const hp = pieces[h];
+    if (!hp || !isHeaderPieces(hp)) continue;
+    const block = readBlock(lines, all, h);
+    if (block) {
+      out.set(block.start, block);
+      h = block.end - 1;
+    }
+  }
+  return out;
+}
+
+function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefined)[], h: number): { lines: SourceLine[]; start: number; end: number } | undefined {
+  const head = all[h]!;
+  const isPlain = (k: number) => all[k] !== undefined && !all[k]!.some(isFigurePiece) && !isHeaderPieces(all[k]!) && !TABLE_END_LINE.test(lines[k]!.cells[0]!);
+  // Header words wrapped above or below the header line that stand where no header word does.
+  const extra = [h - 1, h + 1].filter((k) => k >= 0 && k < lines.length && isPlain(k) && all[k]!.every((p) => !head.some((q) => overlaps(p, q))));
+  const columns: Column[] = [...head, ...extra.flatMap((k) => all[k]!)].map((p) => ({ at: p.at, end: p.at + displayWidth(p.text) })).sort((a, b) => a.at - b.at);
+  const first = columns[0]!.at;
+  const columnOf = (p: Piece): number | undefined => {
+    if (p.at + displayWidth(p.text) <= first - 1) return -1;
+    let best: number | undefined;
+    let dist = Infinity;
+    columns.forEach((c, i) => {
+      const inside = p.at >= c.at - 2 && p.at < c.end - 1;
+      const d = inside ? 0 : Math.min(Math.abs(p.at - c.at), Math.abs(p.at + displayWidth(p.text) - c.end));
+      if (d < dist) {
+        dist = d;
+        best = i;
+      }
+    });
+    return dist <= 4 ? best : undefined;
+  };
+  // The table's lines: rows, wrapped text, page breaks; where it ends. Two passes: the rows first (lines printing
+  // figures), whose labels left of the table give the left columns; then the wrapped text, which must stand under a
+  // column or a left column the rows have (a line that does not is past the table's end).
+  type Kind = 'row' | 'text' | 'gap';
+  const heads = new Set(lines.slice(0, h).map((l) => (l.cells.length === 1 ? l.cells[0]!.trim() : '')).filter((x) => x.length >= 6));
+  const scan = (leftOk: (p: Piece) => boolean): { kinds: Kind[]; end: number } => {
+    const kinds: Kind[] = [];
+    let end = h + 1;
+    let blanks = 0;
+    let afterTotal = -1;
+    for (let k = h + 1; k < lines.length; k++) {
+      if (extra.includes(k)) {
+        kinds.push('gap');
+        end = k + 1;
+        continue;
+      }
+      const ps = all[k];
+      // A blank line, a page footer, or the page's running head (a line printed before the table already).
+      if (!ps || (ps.length === 1 && heads.has(ps[0]!.text))) {
+        if (++blanks > 3) break;
+        kinds.push('gap');
+        continue;
+      }
+      if (isHeaderPieces(ps) || TABLE_END_LINE.test(lines[k]!.cells[0]!) || ps.some((p) => p.text.length > MAX_PIECE || /[。！？]$/.test(p.text))) break;
+      if (afterTotal >= 0 && k - afterTotal > 1) break;
+      const cols = ps.map(columnOf);
+      const figures = ps.filter(isFigurePiece).length;
+      if (figures >= 2 && cols.filter((c) => c === -1).length <= 3) {
+        kinds.push('row');
+        if (TOTAL_LABEL.test(ps[0]!.text.replace(/\s/g, ''))) afterTotal = k;
+      } else if (figures === 0 && ps.every((p, i) => cols[i] !== undefined && (cols[i] !== -1 || leftOk(p)))) kinds.push('text');
+      else break;
+      blanks = 0;
+      end = k + 1;
+    }
+    kinds.length = end - h - 1;
+    // A wrapped cell never has a blank line inside it: text after a blank line belongs to a row below it, and where
+    // no row follows before the next blank line, the table ended at that blank line.
+    for (let i = 0; i < kinds.length; i++) {
+      if (kinds[i] !== 'gap' || kinds[i + 1] !== 'text') continue;
+      let j = i + 1;
+      while (j < kinds.length && kinds[j] === 'text') j++;
+      if (kinds[j] !== 'row') {
+        kinds.length = i;
+        return { kinds, end: h + 1 + i };
+      }
+    }
+    return { kinds, end };
+  };
+  const firstPass = scan(() => true);
+  const rowLines0 = firstPass.kinds.map((x, i) => (x === 'row' ? h + 1 + i : -1)).filter((x) => x >= 0);
+  if (rowLines0.length < 1) return undefined;
+  // Left-of-table label columns: the distinct starts of row labels printed before the first column.
+  const leftStarts: number[] = [];
+  for (const k of rowLines0) for (const p of all[k]!) if (columnOf(p) === -1 && !leftStarts.some((x) => Math.abs(x - p.at) <= 3)) leftStarts.push(p.at);
+  leftStarts.sort((a, b) => a - b);
+  // Without row labels there, wrapped text left of the table is a merged label (绩效指标) of one column.
+  const textLeft = leftStarts.length ? undefined : all.slice(h + 1, firstPass.end).flatMap((ps) => ps?.filter((p) => columnOf(p) === -1) ?? [])[0]?.at;
+  const { kinds, end } = scan((p) => (leftStarts.length ? leftStarts.some((x) => Math.abs(x - p.at) <= 3) : textLeft !== undefined && Math.abs(textLeft - p.at) <= 3));
+  const rowLines = kinds.map((x, i) => (x === 'row' ? h + 1 + i : -1)).filter((x) => x >= 0);
+  const lefts = leftStarts.length;
+  const leftOf = (p: Piece) => {
+    let best = 0;
+    leftStarts.forEach((x, i) => {
+      if (Math.abs(x - p.at) <= 3) best = i;
+    });
+    return best;
+  };
+  const width = lefts + columns.length;
+  const slot = (p: Piece) => {
+    const c = columnOf(p);
+    return c === undefined ? undefined : c === -1 ? leftOf(p) : lefts + c;
+  };
+  const newCells = () => Array.from({ length: width }, () => ({ above: [] as string[], own: '', below: [] as string[] }));
+  const rows: CoreRow[] = rowLines.map((k) => {
+    const cells = newCells();
+    for (const p of all[k]!) {
+      const s = slot(p);
+      if (s !== undefined) cells[s]!.own = cells[s]!.own ? `${cells[s]!.own}${p.text}` : p.text;
+    }
+    return { line: k, cells };
+  });
+  const headCells = newCells();
+  for (const k of [h, ...extra]) for (const p of all[k]!) {
+    const s = slot(p);
+    if (s === undefined) continue;
+    if (k === h) headCells[s]!.own = p.text;
+    else (k < h ? headCells[s]!.above : headCells[s]!.below).push(p.text);
+  }
+  // Wrapped text to the nearer row — before its text when above it, after when below; a total row takes none. A
+  // piece as near to both is placed last, where it keeps its cell's text centred on its row (a merged or wrapped
+  // cell is printed around its row's line), and on a tie with the row above.
+  const isTotal = (r: CoreRow) => r.cells.some((c) => TOTAL_LABEL.test(c.own.replace(/\s/g, '')));
+  const ties: { k: number; p: Piece; s: number; up: CoreRow; down: CoreRow }[] = [];
+  kinds.forEach((x, i) => {
+    if (x !== 'text') return;
+    const k = h + 1 + i;
+    let up: CoreRow | undefined;
+    let down: CoreRow | undefined;
+    for (const r of rows) {
+      if (r.line < k) up = r;
+      else if (!down) down = r;
+    }
+    if (up && isTotal(up)) up = undefined;
+    if (down && isTotal(down)) down = undefined;
+    for (const p of all[k]!) {
+      const s = slot(p);
+      // A label of the whole table printed beside its rows (绩效指标, 项目资金) where no row has a label of its own there.
+      if (s === undefined || (!leftStarts.length && columnOf(p) === -1)) continue;
+      if (up && down && k - up.line === down.line - k) {
+        ties.push({ k, p, s, up, down });
+        continue;
+      }
+      const row = !down || (up && k - up.line < down.line - k) ? up : down;
+      if (row) (k < row.line ? row.cells[s]!.above : row.cells[s]!.below).push(p.text);
+    }
+  });
+  for (const { p, s, up, down } of ties) {
+    const a = up.cells[s]!;
+    const b = down.cells[s]!;
+    const offUp = Math.abs(a.above.length - (a.below.length + 1));
+    const offDown = Math.abs(b.above.length + 1 - b.below.length);
+    if (offDown < offUp) b.above.push(p.text);
+    else a.below.push(p.text);
+  }
+  const text = (c: { above: string[]; own: string; below: string[] }) => `${c.above.join('')}${c.own}${c.below.join('')}`;
+  const rebuilt: SourceLine[] = [{ ...lines[h]!, cells: headCells.map(text) }];
+  let r = 0;
+  for (let k = h + 1; k < end; k++) {
+    if (rows[r]?.line === k) {
+      rebuilt.push({ ...lines[k]!, cells: rows[r]!.cells.map(text) });
+      r++;
+    } else if (kinds[k - h - 1] === 'gap' && !extra.includes(k)) rebuilt.push(lines[k]!);
+  }
+  return { lines: rebuilt, start: Math.min(h, ...extra), end };
+}
+
+const TOTAL_LABEL = /^(?:合计|总计|总分|得分合计)/;
+
+const overlaps = (a: Piece, b: Piece): boolean => a.at < b.at + displayWidth(b.text) + 1 && b.at < a.at + displayWidth(a.text) + 1;
