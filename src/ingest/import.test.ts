@@ -24,6 +24,22 @@ describe('import', () => {
     assert.equal(cells[cells.length - 1]!.text, `${2100 + n - 1}家`);
   });
 
+  it('年度绩效目标 | 预期目标 | 实际完成情况: the 预期目标 cell is a target, the 实际完成情况 cell a result although its row is labelled 年度绩效目标', async () => {
+    const text = [
+      '项目支出绩效自评表',
+      '（2022年度）',
+      '项目名称\t某某补助资金',
+      '主管部门\t某县某局\t实施单位\t某县某中心',
+      '\t预期目标\t实际完成情况',
+      '年度绩效目标\t完成某某任务120项，预算220.00万元。\t全年执行资金210.37万元，完成某某任务118项。',
+    ].join('\n');
+    const r = await importDocument(encode(text), 'goals.txt');
+    assert.ok(r.ok);
+    const cell = (start: string) => r.report.passages.find((p) => p.text.startsWith(start));
+    assert.equal(cell('完成某某任务120项')?.isTarget, true);
+    assert.equal(cell('全年执行资金')?.isTarget ?? false, false);
+  });
+
   it('a figure of 10,000 digits is not read as a figure: left out, with a warning naming its line', async () => {
     const huge = `3${'0'.repeat(10_000)}.78`;
     const text = `2023 年度某区应急管理局部门整体支出绩效自评报告\n\n一、部门基本情况\n\n2023年本单位预算收入 ${huge} 万元，调整预算数 4171.75 万元。\n\n表 1：预算\n项目\t金额（万元）\n基本支出\t${huge}\n`;

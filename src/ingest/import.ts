@@ -290,15 +290,16 @@ function isTargetPassage(seg: Segmented, rowOfLine: ReadonlyMap<number, number>,
   if (!row) return false;
   const col = columnOf(row, p.text);
   if (col < 0) return false;
-  if (col > 0 && TARGET_HEADER.test(row.cells[0] ?? '') && !/完成/.test(row.cells[0] ?? '')) return true;
+  // The column's own header first: "年度总体目标 | 预期目标 | 实际完成情况" — the 实际完成情况 column states results although
+  // its row is labelled with the target.
   for (let k = r - 1; k >= 0 && k >= r - 40; k--) {
     const above = table.rows[k]!;
     // A row of another shape starts another block of the form: its header is not this cell's.
-    if (Math.abs(filledCells(above) - filledCells(row)) > 1) return false;
+    if (Math.abs(filledCells(above) - filledCells(row)) > 1) break;
     const h = above.cells[col] ?? '';
     if (h.length > 20) continue;
     if (/完成|实际|情况/.test(h)) return false;
     if (TARGET_HEADER.test(h)) return true;
   }
-  return false;
+  return col > 0 && TARGET_HEADER.test(row.cells[0] ?? '') && !/完成/.test(row.cells[0] ?? '');
 }

@@ -131,10 +131,12 @@ function rebuildRun<T extends VerticalRow>(run: readonly T[], out: T[], before?:
 /** Header words of a table's label columns: a sequence number, the item's name. */
 const LEAD_WORD = /^(?:序号|项目名称|项目|名称|资金名称|项目\(单位\)名称)$/;
 
+const LEAD_FIRST = new Set(['序', '项', '名', '资']);
+
 /** How many label-column words (at most two) start a header at `at`. */
 function leadWords(run: readonly VerticalRow[], at: number): number {
   let n = 0;
-  while (n < 2 && at + n < run.length && run[at + n]!.cells[0]!.length <= 16 && LEAD_WORD.test(run[at + n]!.cells[0]!.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')'))) n++;
+  while (n < 2 && at + n < run.length && run[at + n]!.cells[0]!.length <= 16 && LEAD_FIRST.has(run[at + n]!.cells[0]!.trim()[0] ?? '') && LEAD_WORD.test(run[at + n]!.cells[0]!.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')'))) n++;
   return n;
 }
 

@@ -193,10 +193,10 @@ export function recognizeLayout(compactText: string): { layout: Layout; score: n
       }
       if (hit) score += w;
     }
-    // A title that says what is evaluated ("部门整体支出绩效自评表") rules out the layouts of the other subject, whose
-    // table words (年度资金总额, 上年结转资金) a department's system export shares.
-    if (said && l.subject !== said) score = 0;
     scores[l.id] = score;
+    // A title that says what is evaluated ("部门整体支出绩效自评表") rules out the layouts of the other subject, whose
+    // table words (年度资金总额, 上年结转资金) a department's system export shares. (Their marker scores are still reported.)
+    if (said && l.subject !== said) continue;
     if (score > best.score) best = { layout: l, score };
   }
   return best.score >= MIN_MARKER_SCORE ? { ...best, scores } : { layout: UNKNOWN_LAYOUT, score: best.score, scores };

@@ -410,7 +410,11 @@ function isWholeBudget(ctx: ExtractContext, text: string, keywordStart: number, 
   // A breakdown the sentence closed before the term's own clause ("X万元，其中基本支出A万元，项目支出B万元，预算完成率为")
   // names the parts of what came before it, not the term.
   // Nor does a clause telling of an adjustment on its own ("年中追加文物保护等专项资金165.67万元，全年预算…").
-  const named = bare.replace(/[^，,。；;]*(?:后|之后|以后)[，,]/g, '').replace(/(?:^|[，,])\s*(?:年中|年内|其后)?(?:追加|调增|调减|追减|收回)[^，,。；;]*[，,]/g, '，').replace(/(?:其中|包括)[^。；;]*[，,]/, '') + keywordText.replace(/预算收入$|预算$/, '');
+  let clauses = bare;
+  if (clauses.includes('后')) clauses = clauses.replace(/[^，,。；;]*(?:后|之后|以后)[，,]/g, '');
+  if (/追加|调增|调减|追减|收回/.test(clauses)) clauses = clauses.replace(/(?:^|[，,])\s*(?:年中|年内|其后)?(?:追加|调增|调减|追减|收回)[^，,。；;]*[，,]/g, '，');
+  if (clauses.includes('其中') || clauses.includes('包括')) clauses = clauses.replace(/(?:其中|包括)[^。；;]*[，,]/, '');
+  const named = clauses + keywordText.replace(/预算收入$|预算$/, '');
   // The body's name is stripped only when a qualifier is there to be explained ("某县交通运输局年初预算…").
   if (PART_QUALIFIER.test(named) && PART_QUALIFIER.test(named.replace(ORG_NAME, ''))) return false;
   // "“XX项目”绩效情况：全年预算数…" — a project's figures.

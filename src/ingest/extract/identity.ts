@@ -409,11 +409,13 @@ function subjectName(ctx: ExtractContext, o: Opening): Named | undefined {
   for (const m of o.text.matchAll(clause)) {
     const text = m[0].trim();
     if (text.length < 5 || NOT_SUBJECT_START.test(text)) continue;
+    // The sentence goes on to the evaluation (a cheap test first: most clauses of an opening do not).
+    const sentenceEnd = o.text.indexOf('。', m.index);
+    const sentence = o.text.slice(m.index, sentenceEnd < 0 ? m.index + 120 : Math.min(sentenceEnd, m.index + 120));
+    if (!/自评|绩效评价|整体支出.{0,6}评价/.test(sentence)) continue;
     const org = findDepartmentName(text);
     if (!org || org.start !== 0 || /财政(?:局|厅)$/.test(org.name)) continue;
-    const sentenceEnd = o.text.indexOf('。', m.index);
-    const rest = o.text.slice(m.index + org.name.length, sentenceEnd < 0 ? m.index + 120 : Math.min(sentenceEnd, m.index + 120));
-    if (!/自评|绩效评价|整体支出.{0,6}评价/.test(rest)) continue;
+    if (!/自评|绩效评价|整体支出.{0,6}评价/.test(sentence.slice(org.name.length))) continue;
     const line = lineAtOffset(o, m.index);
     return { kind: 'name', name: org.name, region: org.region, source: sourceAt(ctx, line, undefined, text.slice(0, 60)) };
   }

@@ -68,7 +68,7 @@ const headerWord = (cell: string): string => compactLabel(cell).replace(UNIT_IN_
  * The unit the funds header states ("项目资金（万元）", "年初预算数（元）") — or the row above it, where a web copy put the
  * merged "项目资金（元）" cell at the end of the line before — then the table's notes, then 万元.
  */
-function fundsUnit(table: Table, header: Row, above?: Row): Unit {
+function fundsUnit(ctx: ExtractContext, table: Table, header: Row, above?: Row): Unit {
   for (const c of header.cells) {
     const m = UNIT_IN_LABEL.exec(c.replace(/\s/g, ''));
     if (m) return m[1] as Unit;
@@ -76,7 +76,26 @@ function fundsUnit(table: Table, header: Row, above?: Row): Unit {
   const last = above?.cells.filter((c) => c.trim() !== '').at(-1)?.replace(/\s/g, '');
   const m = last && /^项目资金/.test(last) ? UNIT_IN_LABEL.exec(last) : undefined;
   if (m) return m[1] as Unit;
-  return unitFromNotes(table.unitNotes) ?? '万元';
+  return unitFromNotes(table.unitNotes) ?? unitAbove(ctx, header.lines[0]!) ?? '万元';
+}
+
+/**
+ * The unit the lines above a funds header state, where a web copy put the merged "项目资金（元）" cell one word a line
+ * ("项目资金" ⏎ "（元）" ⏎ "资金来源"), or the form its "单位：元" above the first of its tables: the nearest such line
+ * within a few lines above, else the form's unit line before it.
+ */
+function unitAbove(ctx: ExtractContext, line: number): Unit | undefined {
+  const lines = ctx.seg.lines;
+  for (let k = line - 1; k >= 0; k--) {
+    const text = lines[k]!.cells.join('').replace(/\s/g, '');
+    if (line - k <= 6) {
+      const mark = /^(?:项目资金)?[（(](万元|元)[）)]$/.exec(text);
+      if (mark) return mark[1] as Unit;
+    }
+    const note = /^(?:金额)?单位[：:](万元|元)$/.exec(text);
+    if (note) return note[1] as Unit;
+  }
+  return undefined;
 }
 
 /** Whether a row's cells name the funds block's columns: an amount spent and a budget. */
@@ -323,7 +342,7 @@ function extractFundsFromTables(ctx: ExtractContext): boolean {
     const header = fundsHeader(table);
     if (!header) continue;
     const headerRow = table.rows[header.rowIndex]!;
-    const unit = fundsUnit(table, headerRow, table.rows[header.rowIndex - 1]);
+    const unit = fundsUnit(ctx, table, headerRow, table.rows[header.rowIndex - 1]);
     const cols = header.columns;
     const valueCols = Object.values(cols).filter((x): x is number => x !== undefined);
     const firstValueCol = Math.min(...valueCols);

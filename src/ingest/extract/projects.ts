@@ -24,7 +24,7 @@ const COLUMNS: readonly ColumnSpec<Key>[] = [
   { key: 'increase', re: /调增/ },
   { key: 'decrease', re: /调减/ },
   { key: 'adjustedBudget', re: /调整后预算|全年预算|年度总预算|预算总额|调整预算|^预算(?:数|金额)?(?:[（(].*)?$/ },
-  { key: 'actualSpending', re: /实际支出|支出数|执行数|决算数|实际执行|已支出|^(?:全年)?执行(?:金额)?$/ },
+  { key: 'actualSpending', re: /实际支出|支出数|执行数|决算数|实际执行|已支出|^(?:全年)?(?:执行|支出)(?:金额)?$/ },
   { key: 'rate', re: /支出率|执行率|完成率/ },
   { key: 'seq', re: /^序号$/ },
 ];

@@ -17,6 +17,7 @@ import { halfScoreUnit, indicatorScore, itemRounding, projectsOf, rubricCoversIt
 import type { LocalText } from '../../formulas/types.ts';
 import type { FindingLocation } from '../types.ts';
 import type { RuleImpl } from './rule.ts';
+import { namesOtherSubject } from './sentence-subject.ts';
 
 const PRINTED = t('印出值', 'printed');
 
@@ -54,6 +55,14 @@ function diagnose(f: ComputedFigure): { zh: string; en: string } | undefined {
   if (lte(fromInt(1), x) && eq(p.value, HUNDRED)) return t('实际超过预算，却印为 100%', 'spending exceeds the budget, yet 100% is printed');
   return undefined;
 }
+
+/** The department's budget figures (initial, adjusted, actual) as printed. */
+function departmentAmounts(ctx: AuditContext): Money[] {
+  return (['initialBudget', 'adjustedBudget', 'actualSpending'] as const).map((k) => at(ctx.e, ['budget', k])).filter(isMoney);
+}
+
+/** Decimal places a figure was printed with ("1,234.50" → 2). */
+const decimalsOf = (printed: string): number => /[.．](\d+)/.exec(printed)?.[1]!.length ?? 0;
 
 /** The department's execution rate named in a sentence: 预算执行率 / 执行率 / 预算完成率 / 支出率, then the figure. */
 const NARRATIVE_RATE = /(预算执行率|预算完成率|执行率|支出率)(?:[（(][^（()）]{0,30}[）)])?\s*(?:为|达到|达|是|：|:)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]/g;
@@ -93,6 +102,13 @@ function narrativeRates(ctx: AuditContext): FindingDraft[] {
       // 4171.75) is consistent where it is said; amounts that differ from the tables are the budget rules' business.
       const amounts = p.facts.filter((x) => x.unit === '万元' || x.unit === '元').slice(0, 30).map((x) => (x.unit === '元' ? div(x.value, fromInt(10000))! : x.value));
       if (amounts.some((a) => amounts.some((b) => b !== a && b.n !== 0n && rounds(div(a, b)!)))) continue;
+      // The sentence is another subject's: its first clause names one ("某某专项全年预算…，执行率…"), or the amounts it
+      // states before the rate are none of the department's.
+      const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf(';', at), text.lastIndexOf('；', at)) + 1;
+      if (namesOtherSubject(text.slice(sentenceStart, at))) continue;
+      const own = departmentAmounts(ctx);
+      const stated = p.facts.filter((x) => (x.unit === '万元' || x.unit === '元') && x.start >= sentenceStart && x.start < at);
+      if (own.length && stated.length && !stated.some((x) => own.some((o) => eq(roundHalfUp(valueIn(o, x.unit as '元' | '万元'), decimalsOf(x.printed)), x.value)))) continue;
       const key = `${m[2]}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -10,6 +10,7 @@ import type { Money } from '../../model/money.ts';
 import type { PathSegment } from '../../problem.ts';
 import type { NarrativeFact } from '../../text/facts.ts';
 import { SENTENCE_REACH, breakBefore } from '../../text/reach.ts';
+import { PART_IN_SENTENCE, PROJECT_PART_IN_SENTENCE, WHOLE_PREFIX, namesOtherSubject } from './sentence-subject.ts';
 import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { FindingLocation, Passage } from '../types.ts';
 import { formulaTableTotals } from './formula-table.ts';
@@ -825,8 +826,8 @@ const namedAmountConflict: RuleImpl = {
   severity: 'error',
   title: t('正文金额与表格不符', 'an amount in the text differs from the table'),
   description: t(
-    '正文中“基本支出 N 万元”“项目支出（执行）N 万元”或经济/功能分类科目名后的金额，与表格中同名行比较；比较哪一列由同一句中此前的“年初/调整/决算、实际”等词决定（或紧跟名称的“执行、决算数”等词；以“其中”起首、只分解上一句的句子按上一句的词）；分句只有列词的金额（“项目支出年初预算 A 万元，全年预算 B 万元，执行 C 万元”）归同句此前分句起首的基本支出或项目支出。主语只是预算用语的句子（“年初预算数、全年预算、调整后预算数、实际支出、执行数”等，前面至多有年度及“我局、本单位、部门、整体、支出”等词）所写金额，与部门预算（项目表为年度资金总额）同列比较；同句金额前指明某一部分的（项目、基本支出、“三公”、经费、任务、“其中”、引号等；项目表上只看基本支出、人员/公用经费、“三公”、“其中”、引号等）不比较。与该行（或整体）任一列相符即不报，按正文印出的小数位四舍五入比较。',
-    'An amount the text gives after 基本支出, 项目支出 or a classification row name against the table row of that name, in the column the sentence speaks of (年初 / 调整 / 决算, 实际 before it, or 执行 / 决算数 right after the name; a sentence opening with 其中 that breaks down the one before speaks of that one’s column); an amount whose clause holds only a column word (项目支出年初预算 A 万元，全年预算 B 万元，执行 C 万元) belongs to the 基本支出 or 项目支出 opening an earlier clause of its sentence. A sentence whose subject is a budget term alone (年初预算数, 全年预算, 调整后预算数, 实际支出, 执行数 …, after at most a year and 我局 / 本单位 / 部门 / 整体 / 支出 and the like) states the department budget (on a project form, the 年度资金总额) and is compared in that column; one naming a part before the amount (项目, 基本支出, 三公, 经费, 任务, 其中, quotation marks …; on a project form only 基本支出, 人员/公用经费, 三公, 其中, quotation marks and the like) is skipped. Matching any column of the row (or the whole) clears it; compared at the text’s decimals.',
+    '正文中“基本支出 N 万元”“项目支出（执行）N 万元”或经济/功能分类科目名后的金额，与表格中同名行比较；比较哪一列由同一句中此前的“年初/调整/决算、实际”等词决定（或紧跟名称的“执行、决算数”等词；以“其中”起首、只分解上一句的句子按上一句的词）；分句只有列词的金额（“项目支出年初预算 A 万元，全年预算 B 万元，执行 C 万元”）归同句此前分句起首的基本支出或项目支出。主语只是预算用语的句子（“年初预算数、全年预算、调整后预算数、实际支出、执行数”等，前面至多有年度及“我局、本单位、部门、整体、支出”等词）所写金额，与部门预算（项目表为年度资金总额）同列比较；同句金额前指明某一部分的（项目、基本支出、“三公”、经费、任务、“其中”、一般公共预算等资金来源、引号等；项目表上只看基本支出、人员/公用经费、“三公”、“其中”、引号等），或句首分句另有主语的（“1.社会保障和就业年初预算数为…，决算数为…”），不比较。正文的“项目支出”先与部门预算表的项目支出行比较，没有时才与项目表合计比较（项目表可能只列重点项目）。与该行（或整体）任一列相符即不报，按正文印出的小数位四舍五入比较。',
+    'An amount the text gives after 基本支出, 项目支出 or a classification row name against the table row of that name, in the column the sentence speaks of (年初 / 调整 / 决算, 实际 before it, or 执行 / 决算数 right after the name; a sentence opening with 其中 that breaks down the one before speaks of that one’s column); an amount whose clause holds only a column word (项目支出年初预算 A 万元，全年预算 B 万元，执行 C 万元) belongs to the 基本支出 or 项目支出 opening an earlier clause of its sentence. A sentence whose subject is a budget term alone (年初预算数, 全年预算, 调整后预算数, 实际支出, 执行数 …, after at most a year and 我局 / 本单位 / 部门 / 整体 / 支出 and the like) states the department budget (on a project form, the 年度资金总额) and is compared in that column; one naming a part before the amount (项目, 基本支出, 三公, 经费, 任务, 其中, a fund source such as 一般公共预算, quotation marks …; on a project form only 基本支出, 人员/公用经费, 三公, 其中, quotation marks and the like), or whose first clause has another subject (1.社会保障和就业年初预算数为…，决算数为…), is skipped. A 项目支出 in the text is compared with the 项目支出 row of the budget table first, the project table total only without one (a project table may list the key projects only). Matching any column of the row (or the whole) clears it; compared at the text’s decimals.',
   ),
   run(ctx) {
     const named = namedAmounts(ctx.e);
@@ -866,31 +867,16 @@ const namedAmountConflict: RuleImpl = {
   },
 };
 
+const HALF: Exact = { n: 1n, d: 2n };
+const TWO_X: Exact = { n: 2n, d: 1n };
+
 /** The whole budget's terms as a sentence names them, by column ("年初预算数", "全年预算", "实际支出", "全年执行数"). */
 const TOTAL_TERMS: readonly [RegExp, Column][] = [
   [/^(?:年初(?:批复)?预算(?:数|金额|总额)?|年初安排(?:资金)?)$/, 'initialBudget'],
   [/^(?:全年(?:调整)?预算(?:数|总额)?|调整(?:后)?预算(?:数|总额)?)$/, 'adjustedBudget'],
-  [/^(?:全年)?(?:实际支出(?:数|金额)?|执行数?|实际执行(?:数|金额)?|决算(?:支出)?数?|全年支出|累计支出)$/, 'actualSpending'],
+  [/^(?:全年)?(?:实际支出(?:数|金额)?|执行(?:数|资金|金额)?|实际执行(?:数|金额)?|决算(?:支出)?数?|全年支出|累计支出)$/, 'actualSpending'],
 ];
 
-/** Words that make a sentence's figures a part's (a project, an expense type, a task, a fund, another period). */
-const PART_IN_SENTENCE = /项目|基本支出|人员|公用|三公|公务|其中|分别|专项|经费|补助|补贴|任务|采购|资产|上年|去年|同比|上级|本级|结转|结余|收入|一般公共预算|政府性基金|国有资本|财政拨款|[“"「]/;
-const PROJECT_PART_IN_SENTENCE = /基本支出|人员经费|公用经费|三公|其中|分别|上年|去年|同比|[第一二三四五]批|[“"「]/;
-
-/** A budget term or a figure: where the subject of a clause ends. */
-const TERM_OR_FIGURE = /(?:年初|全年|调整|实际|决算|执行|预算|支出|拨付|安排)|\d/;
-
-/** Whether the first clause of a sentence names a subject other than the department before its budget term. */
-function namesOtherSubject(sentence: string): boolean {
-  const first = sentence.split(/[，,：:]/)[0]!.replace(/\s+/g, '').replace(/^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．])+/, '');
-  const head = first.replace(WHOLE_PREFIX, '');
-  const at = TERM_OR_FIGURE.exec(head);
-  const subject = at ? head.slice(0, at.index) : head;
-  return subject.replace(WHOLE_PREFIX, '').length >= 2;
-}
-
-/** What may stand before the term and still say it is the department's (or the project's) own figure. */
-const WHOLE_PREFIX = /^(?:(?:19|20)\d{2}年度?)?(?:(?:我|本)(?:局|委|办|院|中心|单位|部门|厅|所|站|馆|队)|部门|单位|本级|整体|支出|项目|资金|全年|年度|共|合计|总计|的|，|,)*/;
 
 /**
  * A total of the budget that the text states in words ("年初预算3,456.78万元", "全年执行数509.88万元") against the
@@ -918,6 +904,9 @@ function totalsInText(ctx: AuditContext): FindingDraft[] {
       if ((target.path[0] === 'project' ? PROJECT_PART_IN_SENTENCE : PART_IN_SENTENCE).test(sentence)) continue;
       // "1.社会保障和就业年初预算数为18.33万元，决算数为18.33万元": the sentence's first clause names what it is about.
       if (target.path[0] !== 'project' && namesOtherSubject(sentence)) continue;
+      // A figure under half or over twice the whole is some part's the sentence did not name as such, not a slip.
+      const ratio = div(valueIn({ value: f.value, unit: f.unit as MoneyUnit }, target.money.unit), target.money.value);
+      if (!ratio || lt(ratio, HALF) || gt(ratio, TWO_X)) continue;
       // The whole's own printing (a form's cell read as a passage) is no second statement of it.
       const unit = f.unit as MoneyUnit;
       const digits = decimalsOfPrinted(f.printed);
