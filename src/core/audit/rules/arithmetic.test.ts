@@ -44,6 +44,16 @@ export const CASES: readonly RuleCases[] = [
         },
       },
       {
+        name: 'a rate in a sentence whose amounts are none of the department’s is another subject’s (a fund of 1,651.28 万元 at 88.99%)',
+        data: { budget: { initialBudget: '7000.00', adjustedBudget: '7214.90', actualSpending: '6958.33' } },
+        with: { passages: [passage('全年到位资金1,855.60万元，执行1,651.28万元，执行率88.99%。', 6)] },
+      },
+      {
+        name: 'a rate in a sentence whose first clause names another subject (某某专项资金…，执行率 88.99%)',
+        data: { budget: { adjustedBudget: '7214.90', actualSpending: '6958.33' } },
+        with: { passages: [passage('重大公共卫生服务补助资金下达到位，执行率88.99%。', 6)] },
+      },
+      {
         name: 'a rate that follows from two amounts of its own sentence (决算 4045.94 of 调整预算 4171.75 = 96.98%)',
         data: { budget: { adjustedBudget: '4171.75', actualSpending: '4051.74' } },
         with: { passages: [passage('调整预算支出 4171.75 万元，决算支出 4045.94 万元，部门预算执行率 96.98%。', 5)] },

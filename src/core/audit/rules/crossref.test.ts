@@ -322,6 +322,11 @@ export const CASES: readonly RuleCases[] = [
         with: { passages: [passage('“三公”经费预算12.60万元，实际支出9.84万元。', 3)] },
       },
       {
+        name: 'a total under half or over twice the department’s is a part’s the sentence did not name (执行 1,651.28 against 6,958.33)',
+        data: { budget: { initialBudget: '7000.00', adjustedBudget: '7214.90', actualSpending: '6958.33' } },
+        with: { passages: [passage('全年执行1,651.28万元。', 3), passage('调整后预算数为15,000.00万元。', 4)] },
+      },
+      {
         name: 'a key project’s 全年预算数 and 执行数 are the project’s, not the department’s',
         data: { budget: { initialBudget: '1820.50', adjustedBudget: '2010.30', actualSpending: '1932.68' } },
         with: { passages: [passage('“乡村文化振兴示范项目”绩效情况：全年预算数320.00万元，执行数298.45万元。', 3)] },
