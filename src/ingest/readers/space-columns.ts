@@ -179,11 +179,19 @@ interface CoreRow {
  */
 function headedBlocks(lines: readonly SourceLine[], pieces: readonly (Piece[] | undefined)[]): Map<number, { lines: SourceLine[]; end: number }> {
   const out = new Map<number, { lines: SourceLine[]; end: number }>();
+  // The page's running head is the document's title repeated: the first few lines of text before the first table's
+  // header (computed once).
+  const heads = new Set<string>();
+  for (let k = 0; k < lines.length && heads.size < 4; k++) {
+    if (pieces[k] && isHeaderPieces(pieces[k]!)) break;
+    const t = lines[k]!.cells.length === 1 ? lines[k]!.cells[0]!.trim() : '';
+    if (t.length >= 6) heads.add(t);
+  }
   const all = lines.map((l) => (l.cells.length === 1 && l.cells[0]!.trim() !== '' && !FOOTER.test(l.cells[0]!) ? allPieces(l.cells[0]!) : undefined));
   for (let h = 0; h < lines.length; h++) {
     const hp = pieces[h];
     if (!hp || !isHeaderPieces(hp)) continue;
-    const block = readBlock(lines, all, h);
+    const block = readBlock(lines, all, h, heads);
     if (block) {
       out.set(block.start, block);
       h = block.end - 1;
@@ -192,12 +200,18 @@ function headedBlocks(lines: readonly SourceLine[], pieces: readonly (Piece[] | 
   return out;
 }
 
-function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefined)[], h: number): { lines: SourceLine[]; start: number; end: number } | undefined {
+function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefined)[], h: number, heads: ReadonlySet<string>): { lines: SourceLine[]; start: number; end: number } | undefined {
   const head = all[h]!;
   const isPlain = (k: number) => all[k] !== undefined && !all[k]!.some(isFigurePiece) && !isHeaderPieces(all[k]!) && !TABLE_END_LINE.test(lines[k]!.cells[0]!);
   // Header words wrapped above or below the header line that stand where no header word does.
   const extra = [h - 1, h + 1].filter((k) => k >= 0 && k < lines.length && isPlain(k) && all[k]!.every((p) => !head.some((q) => overlaps(p, q))));
-  const columns: Column[] = [...head, ...extra.flatMap((k) => all[k]!)].map((p) => ({ at: p.at, end: p.at + displayWidth(p.text) })).sort((a, b) => a.at - b.at);
+  const columns: Column[] = [];
+  // One column per position: a header word wrapped above and below its line ("偏差原因分析" ⏎ "及改进措施") is one.
+  for (const c of [...head, ...extra.flatMap((k) => all[k]!)].map((p) => ({ at: p.at, end: p.at + displayWidth(p.text) })).sort((a, b) => a.at - b.at)) {
+    const last = columns.at(-1);
+    if (last && c.at - last.at <= 3) columns[columns.length - 1] = { at: last.at, end: Math.max(last.end, c.end) };
+    else columns.push(c);
+  }
   const first = columns[0]!.at;
   const columnOf = (p: Piece): number | undefined => {
     if (p.at + displayWidth(p.text) <= first - 1) return -1;
@@ -217,7 +231,6 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
   // figures), whose labels left of the table give the left columns; then the wrapped text, which must stand under a
   // column or a left column the rows have (a line that does not is past the table's end).
   type Kind = 'row' | 'text' | 'gap';
-  const heads = new Set(lines.slice(0, h).map((l) => (l.cells.length === 1 ? l.cells[0]!.trim() : '')).filter((x) => x.length >= 6));
   const scan = (leftOk: (p: Piece) => boolean): { kinds: Kind[]; end: number } => {
     const kinds: Kind[] = [];
     let end = h + 1;
@@ -236,13 +249,17 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
         kinds.push('gap');
         continue;
       }
-      if (isHeaderPieces(ps) || TABLE_END_LINE.test(lines[k]!.cells[0]!) || ps.some((p) => p.text.length > MAX_PIECE || /[。！？]$/.test(p.text))) break;
-      if (afterTotal >= 0 && k - afterTotal > 1) break;
+      if (isHeaderPieces(ps) || ps.some((p) => p.text.length > MAX_PIECE || /[。！？]$/.test(p.text))) break;
       const cols = ps.map(columnOf);
       const figures = ps.filter(isFigurePiece).length;
-      if (figures >= 2 && cols.filter((c) => c === -1).length <= 3) {
+      // A line printing figures is a row, though its label reads like a heading ("一、基本支出").
+      const isRow = figures >= 2 && cols.filter((c) => c === -1).length <= 3;
+      if (!isRow && TABLE_END_LINE.test(lines[k]!.cells[0]!)) break;
+      // A total closes the table (unless it is its first row, as in a funding table): what follows is not its text.
+      if (afterTotal >= 0 && (k - afterTotal > 1 || !isRow)) break;
+      if (isRow) {
+        if (TOTAL_LABEL.test(ps[0]!.text.replace(/\s/g, '')) && kinds.includes('row')) afterTotal = k;
         kinds.push('row');
-        if (TOTAL_LABEL.test(ps[0]!.text.replace(/\s/g, ''))) afterTotal = k;
       } else if (figures === 0 && ps.every((p, i) => cols[i] !== undefined && (cols[i] !== -1 || leftOk(p)))) kinds.push('text');
       else break;
       blanks = 0;
@@ -259,6 +276,8 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
         kinds.length = i;
         return { kinds, end: h + 1 + i };
       }
+      // Before a total (which takes no wrapped text) the lines are left as they are.
+      if (TOTAL_LABEL.test((all[h + 1 + j]?.[0]?.text ?? '').replace(/\s/g, ''))) for (let x = i + 1; x < j; x++) kinds[x] = 'gap';
     }
     return { kinds, end };
   };
@@ -287,10 +306,19 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
     return c === undefined ? undefined : c === -1 ? leftOf(p) : lefts + c;
   };
   const newCells = () => Array.from({ length: width }, () => ({ above: [] as string[], own: '', below: [] as string[] }));
+  /** A row's piece under no column within reach: the column nearest its middle (a row's cell is never dropped). */
+  const nearest = (p: Piece): number => {
+    const mid = p.at + displayWidth(p.text) / 2;
+    let best = 0;
+    columns.forEach((c, i) => {
+      if (Math.abs((c.at + c.end) / 2 - mid) < Math.abs((columns[best]!.at + columns[best]!.end) / 2 - mid)) best = i;
+    });
+    return lefts + best;
+  };
   const rows: CoreRow[] = rowLines.map((k) => {
     const cells = newCells();
     for (const p of all[k]!) {
-      const s = slot(p);
+      const s = slot(p) ?? nearest(p);
       if (s !== undefined) cells[s]!.own = cells[s]!.own ? `${cells[s]!.own}${p.text}` : p.text;
     }
     return { line: k, cells };
@@ -306,6 +334,16 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
   // piece as near to both is placed last, where it keeps its cell's text centred on its row (a merged or wrapped
   // cell is printed around its row's line), and on a tie with the row above.
   const isTotal = (r: CoreRow) => r.cells.some((c) => TOTAL_LABEL.test(c.own.replace(/\s/g, '')));
+  // Cells aligned to the top (no wrapped text before the first row, none nearer the row below it than the row above):
+  // wrapped text is always the continuation of the row above it.
+  const textLines = kinds.map((x, i) => (x === 'text' ? h + 1 + i : -1)).filter((k) => k >= 0);
+  const topAligned =
+    rows.length > 0 &&
+    textLines.every((k) => {
+      const down = rows.find((r) => r.line > k);
+      const up = [...rows].reverse().find((r) => r.line < k);
+      return up !== undefined && (!down || k - up.line <= down.line - k);
+    });
   const ties: { k: number; p: Piece; s: number; up: CoreRow; down: CoreRow }[] = [];
   kinds.forEach((x, i) => {
     if (x !== 'text') return;
@@ -322,6 +360,10 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
       const s = slot(p);
       // A label of the whole table printed beside its rows (绩效指标, 项目资金) where no row has a label of its own there.
       if (s === undefined || (!leftStarts.length && columnOf(p) === -1)) continue;
+      if (topAligned && up) {
+        up.cells[s]!.below.push(p.text);
+        continue;
+      }
       if (up && down && k - up.line === down.line - k) {
         ties.push({ k, p, s, up, down });
         continue;
