@@ -142,6 +142,42 @@ export const CASES: readonly RuleCases[] = [
     ],
   }),
 
+  ruleCases('weights-short', {
+    clean: [
+      {
+        name: 'a project form whose execution weight and indicator weights add up to its maximum',
+        data: {
+          documentKind: 'project-form',
+          project: { name: '某某补助资金', max: 100, total: 96, funds: { total: { weight: 10, score: 9 } }, indicators: [{ name: '培训人次', weight: 50, score: 50 }, { name: '群众满意度', weight: 40, score: 37 }] },
+        },
+      },
+      {
+        name: 'a form that prints no maximum, or an indicator without a weight: nothing to compare',
+        data: { documentKind: 'project-form', project: { name: '某某补助资金', funds: { total: { weight: 10 } }, indicators: [{ name: '培训人次', weight: 50 }, { name: '群众满意度' }] } },
+      },
+    ],
+    faulty: [
+      {
+        name: 'a project form read with 60 of its 100 points (two indicators not read)',
+        data: {
+          documentKind: 'project-form',
+          project: { name: '某某补助资金', max: 100, total: '99.33', funds: { total: { weight: 10, score: '9.5' } }, indicators: [{ name: '养护里程', weight: 20, score: '19.83' }, { name: '路面优良率', weight: 30, score: 30 }] },
+        },
+        expect: {
+          severity: 'warning',
+          printed: '100',
+          computed: '60',
+          message: /^项目“某某补助资金”读到的分值之和为 60 分，不到满分 100 分：可能有评分项或指标未读到/,
+        },
+      },
+      {
+        name: 'a department form scored by its indicators, read with 70 of 100 points',
+        data: { budget: { weight: 10, score: 10 }, indicators: [{ name: '培训人次', weight: 30, score: 30 }, { name: '群众满意度', weight: 30, score: 28 }], selfScores: { total: 98, max: 100 } },
+        expect: { severity: 'warning', printed: '100', computed: '70', message: /^自评表读到的分值之和为 70 分，不到满分 100 分/ },
+      },
+    ],
+  }),
+
   ruleCases('key-project-rule', {
     clean: [
       {

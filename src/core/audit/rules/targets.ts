@@ -5,10 +5,11 @@
  */
 import { parseMoneyUnit, valueIn } from '../../amount.ts';
 import { countIndicators } from '../../indicator-counts.ts';
-import { gte, parseExact, toDecimalString } from '../../exact.ts';
+import { type Exact, gte, lt, parseExact, sum, toDecimalString, toPlainString } from '../../exact.ts';
 import { layoutById } from '../../layouts/index.ts';
 import { type FindingDraft, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { RuleImpl } from './rule.ts';
+import { projectsOf } from './scores.ts';
 
 const headerUnit: RuleImpl = {
   code: 'header-unit-mismatch',
@@ -170,6 +171,53 @@ const missingFields: RuleImpl = {
 };
 
 
+/**
+ * The weights read add up to less than the printed maximum: some scored item or indicator of the form was not read
+ * (or the form itself leaves one out). The recomputed score then counts only what was read, and the ranking with it —
+ * the reviewer must look at the original before trusting it.
+ */
+const weightsShort: RuleImpl = {
+  code: 'weights-short',
+  category: 'targets',
+  severity: 'warning',
+  title: t('读到的分值之和不到满分', 'the weights read add up to less than the maximum'),
+  description: t(
+    '项目自评表（执行率分值 + 各指标分值）或按指标计分的整体自评表（预算执行分值 + 各指标分值）读到的分值之和小于印出的满分（项目表的总分满分、自评表的满分）时提示：有评分项或指标未读到，或原表如此；复核分只计读到的部分，请对照原件。有评分标准覆盖全部评分项的，按评分标准，不在此列。',
+    'A project form (execution weight + indicator weights) or a department form scored by its indicators (execution weight + indicator weights) whose weights read add up to less than its printed maximum: an item or indicator was not read, or the form leaves it out; the recomputed score counts only what was read — check the original. Forms scored by a rubric covering every item are left to the rubric.',
+  ),
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    const short = (weights: readonly (Exact | undefined)[], max: Exact | undefined, label: LocalTextLike, path: readonly (string | number)[]) => {
+      if (!max || !weights.length || weights.some((w) => w === undefined)) return;
+      const got = sum(weights as Exact[]);
+      if (!lt(got, max)) return;
+      out.push({
+        message: t(
+          `${label.zh}读到的分值之和为 ${toPlainString(got)} 分，不到满分 ${toPlainString(max)} 分：可能有评分项或指标未读到（或原表如此），复核分只计读到的部分，请对照原件。`,
+          `${label.en}: the weights read add up to ${toPlainString(got)}, less than the maximum ${toPlainString(max)}: an item or indicator may not have been read (or the form leaves it out); the recomputed score counts only what was read — check the original.`,
+        ),
+        printed: toPlainString(max),
+        computed: toPlainString(got),
+        locations: [locationOf(ctx, path, t('满分', 'maximum'))],
+      });
+    };
+    for (const { project: p, path, label } of projectsOf(ctx.e)) {
+      const indicators = p.indicators ?? [];
+      if (!indicators.length) continue;
+      const exec = p.funds?.total?.weight;
+      short([...(exec ? [exec] : []), ...indicators.map((i) => i.weight)], p.max, { zh: label.zh, en: label.en }, [...path, 'max']);
+    }
+    const e = ctx.e;
+    const items = e.selfScores?.items ?? [];
+    if (e.indicators?.length && !items.length && !e.rubric) {
+      short([...(e.budget?.weight ? [e.budget.weight] : []), ...e.indicators.map((i) => i.weight)], e.selfScores?.max, { zh: '自评表', en: 'The form' }, ['selfScores', 'max']);
+    }
+    return out;
+  },
+};
+
+type LocalTextLike = { readonly zh: string; readonly en: string };
+
 const keyProjects: RuleImpl = {
   code: 'key-project-rule',
   category: 'targets',
@@ -232,4 +280,4 @@ const noActual: RuleImpl = {
   },
 };
 
-export const TARGET_RULES: readonly RuleImpl[] = [headerUnit, unquantified, countMismatch, missingKinds, missingFields, keyProjects, noActual];
+export const TARGET_RULES: readonly RuleImpl[] = [headerUnit, unquantified, countMismatch, missingKinds, missingFields, weightsShort, keyProjects, noActual];
