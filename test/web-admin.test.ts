@@ -5,6 +5,8 @@
  * it, and see it in the list with its state.
  */
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { localDate } from '../src/core/workflow/task.ts';
@@ -18,14 +20,29 @@ after(async () => {
   await world?.close();
 });
 
-/** Waits until `check` holds (the page is updated by the server's answer, whenever it comes). */
-async function until(page: Page, check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await page.waitForTimeout(50);
+/**
+ * Waits until `check` holds (the page is updated by the server's answer, whenever it comes). No deadline: a slow
+ * machine only waits longer; every minute it says what it waits for and saves the screen, so that a wait that never
+ * ends can be told from a slow one.
+ */
+async function until(page: Page, check: () => Promise<boolean>, what = 'a condition'): Promise<void> {
+  for (let i = 1; !(await check()); i++) {
+    await page.waitForTimeout(50);
+    if (i % 1200 === 0) {
+      process.stderr.write(`web-admin: still waiting for ${what} after ${i / 20} s at ${page.url()}\n`);
+      await page.screenshot({ path: join(tmpdir(), `jixiao-web-admin-wait-${i}.png`) }).catch(() => undefined);
+    }
+  }
 }
 
-/** Waits for dialogs and messages to be gone and the page at its top, so a screenshot shows the screen itself. */
+/**
+ * Waits for dialogs to be gone and the page at its top, and hides the passing messages ("已授予"), so a screenshot
+ * shows the screen itself. Why hidden rather than waited for: a message leaves by an animation whose end a loaded
+ * machine may not report, and its leaving says nothing about the screen.
+ */
 async function settled(page: Page): Promise<void> {
-  await until(page, async () => (await page.locator('.ant-modal-wrap:visible, .ant-message-notice').count()) === 0);
+  await until(page, async () => (await page.locator('.ant-modal-wrap:visible').count()) === 0, 'dialogs to close');
+  await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
   await page.evaluate('window.scrollTo(0, 0)');
 }
 
@@ -103,7 +120,7 @@ test('users: add a user, whose generated password is shown once and logs in, and
   // Revoked again, after a confirmation.
   await tag.getByLabel('撤销此角色').click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /^撤\s*销$/ }).click();
-  await until(page, async () => /尚无角色/.test(await row.innerText()));
+  await until(page, async () => /尚无角色/.test(await row.innerText()), 'the revoked role to leave the row');
   const after = (await (await page.request.get('/api/users')).json()) as { login: string; roles: unknown[] }[];
   assert.deepEqual(after.find((u) => u.login === 'web-clerk')?.roles, []);
   await context.close();

@@ -121,7 +121,11 @@ describe('the evaluation editor', () => {
     assert.ok(w && w.count > 3 && w.last >= 0);
 
     await page.unroute('**/api/evaluations/*');
-    for (const r of held) await r.continue();
+    // A held save the page gave up meanwhile (a newer save supersedes it, a request is cancelled) is already handled:
+    // there is nothing left to let through. Any other failure is the test's.
+    for (const r of held) await r.continue().catch((e: unknown) => {
+      if (!/already handled/i.test(String(e))) throw e;
+    });
   });
 
   test('autosave stores the edit as a new version', async () => {
