@@ -470,12 +470,7 @@ function report(stats: Record<Format, FormatStats>, findings: readonly Finding[]
   out(`crashes ${count('crash')} · hangs ${hangs.length}${cleared ? ` (${cleared} finished when run again alone: slow under load)` : ''} · invariant breaks ${count('break')} (0 expected)`);
 
   const dir = resolve(ROOT, options.out, `seed-${options.seed}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
-  const bySignature = new Map<string, Finding[]>();
-  for (const f of findings) bySignature.set(f.signature, [...(bySignature.get(f.signature) ?? []), f]);
-  if (bySignature.size) {
-    out();
-    out(`distinct findings (${bySignature.size}):`);
-  }
+  const bySignature = distinctFindings(findings, out);
   let n = 0;
   for (const [sig, list] of bySignature) {
     n++;
@@ -620,12 +615,7 @@ async function fuzzFunction(name: string, target: FunctionTarget): Promise<numbe
   const count = (k: FindingKind) => findings.filter((f) => f.kind === k).length;
   out(`crashes ${count('crash')} · slow inputs (over ${options.hangMs / 1000} s) ${count('hang')} · invariant breaks ${count('break')} (0 expected)`);
   const dir = resolve(ROOT, options.out, `${name}-seed-${options.seed}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
-  const bySignature = new Map<string, Finding[]>();
-  for (const f of findings) bySignature.set(f.signature, [...(bySignature.get(f.signature) ?? []), f]);
-  if (bySignature.size) {
-    out();
-    out(`distinct findings (${bySignature.size}):`);
-  }
+  const bySignature = distinctFindings(findings, out);
   let n = 0;
   for (const [sig, list] of bySignature) {
     n++;
@@ -666,6 +656,17 @@ function runFunctionOnce(target: FunctionTarget, input: FuzzInput): number {
     console.log(`CRASH after ${(performance.now() - t0).toFixed(0)} ms: ${(e as Error).stack ?? String(e)}`);
     return 1;
   }
+}
+
+/** The findings grouped by signature (one line of the report each), announced with their count. */
+function distinctFindings<F extends { signature: string }>(findings: readonly F[], out: (line?: string) => void): Map<string, F[]> {
+  const bySignature = new Map<string, F[]>();
+  for (const f of findings) bySignature.set(f.signature, [...(bySignature.get(f.signature) ?? []), f]);
+  if (bySignature.size) {
+    out();
+    out(`distinct findings (${bySignature.size}):`);
+  }
+  return bySignature;
 }
 
 // ---- --target space-columns ---------------------------------------------------------------------------------------
