@@ -17,6 +17,7 @@
  * place them by their words, as they do with a web copy that dropped empty cells.
  */
 import { headerKind } from '../../core/text/form-words.ts';
+import { pageNumberLine } from '../../core/text/normalize.ts';
 import type { SourceLine } from '../source.ts';
 
 /** A gap of 2+ spaces (U+0020, U+00A0) or 1+ full-width spaces between two non-space characters. */
@@ -150,8 +151,6 @@ const VALUE_WITH_UNIT = /^[≥≤<>=＞＜≧≦﹦＝]?\s?-?\d[\d,，]*(?:[.．
 
 const isFigurePiece = (p: Piece) => FIGURE.test(p.text) || VALUE_WITH_UNIT.test(p.text);
 const isHeaderPieces = (ps: readonly Piece[]) => ps.filter((p) => headerKind(p.text) !== undefined).length >= 3;
-/** A page footer or running page line: "— 3 —", "- 3 -", "第 2 页 共 5 页". */
-const FOOTER = /^\s*(?:[—–-]{1,2}\s*\d{1,3}\s*[—–-]{1,2}|第\s*\d{1,3}\s*页\s*(?:[，,]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 /** A heading or a closing line of the form: it ends the table. */
 const TABLE_END_LINE = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|注[：:]|说明[：:]|填报|填表|单位负责人|项目负责人|财务负责人)/;
 
@@ -187,7 +186,7 @@ function headedBlocks(lines: readonly SourceLine[], pieces: readonly (Piece[] | 
     const t = lines[k]!.cells.length === 1 ? lines[k]!.cells[0]!.trim() : '';
     if (t.length >= 6) heads.add(t);
   }
-  const all = lines.map((l) => (l.cells.length === 1 && l.cells[0]!.trim() !== '' && !FOOTER.test(l.cells[0]!) ? allPieces(l.cells[0]!) : undefined));
+  const all = lines.map((l) => (l.cells.length === 1 && l.cells[0]!.trim() !== '' && pageNumberLine(l.cells[0]!.trim()) !== 'certain' ? allPieces(l.cells[0]!) : undefined));
   for (let h = 0; h < lines.length; h++) {
     const hp = pieces[h];
     if (!hp || !isHeaderPieces(hp)) continue;

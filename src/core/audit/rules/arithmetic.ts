@@ -8,7 +8,7 @@ import { valueIn } from '../../amount.ts';
 import type { ComputedFigure } from '../../compute/compute.ts';
 import { preferredBasis } from '../../compute/compute.ts';
 import { displayScale, readPrintedNumber } from '../../compute/printed.ts';
-import { type Exact, HUNDRED, ONE, abs, add, div, eq, fromInt, lte, mul, pow10, roundHalfUp, sub, sum, toFixed, toPlainString } from '../../exact.ts';
+import { type Exact, HUNDRED, ONE, abs, add, decimalsOf, div, eq, fromInt, lte, mul, pow10, roundHalfUp, sub, sum, toFixed, toPlainString } from '../../exact.ts';
 import { FORMULAS_BY_ID } from '../../formulas/library.ts';
 import type { Money } from '../../model/money.ts';
 import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, layoutRule, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
@@ -60,9 +60,6 @@ function diagnose(f: ComputedFigure): { zh: string; en: string } | undefined {
 function departmentAmounts(ctx: AuditContext): Money[] {
   return (['initialBudget', 'adjustedBudget', 'actualSpending'] as const).map((k) => at(ctx.e, ['budget', k])).filter(isMoney);
 }
-
-/** Decimal places a figure was printed with ("1,234.50" → 2). */
-const decimalsOf = (printed: string): number => /[.．](\d+)/.exec(printed)?.[1]!.length ?? 0;
 
 /** The department's execution rate named in a sentence: 预算执行率 / 执行率 / 预算完成率 / 支出率, then the figure. */
 const NARRATIVE_RATE = /(预算执行率|预算完成率|执行率|支出率)(?:[（(][^（()）]{0,30}[）)])?\s*(?:为|达到|达|是|：|:)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]/g;
