@@ -13,6 +13,7 @@ import { EXTRACTORS } from './extract/index.ts';
 import { type KindSpec, recognizeKind } from './kinds.ts';
 import { readDocument } from './readers/read.ts';
 import { type Paragraph, type Row, type Segmented, lineAt, segment } from './segment.ts';
+import { memo } from './memo.ts';
 import { MAX_DECIMAL_DIGITS, MAX_WHOLE_DIGITS } from '../core/exact.ts';
 import { tooManyDigits } from '../core/model/money.ts';
 import { fromSource } from '../core/audit/context.ts';
@@ -247,28 +248,25 @@ function rowsByLine(seg: Segmented): Map<number, number> {
   return out;
 }
 
-const COLUMN_OF_TEXT = new WeakMap<Row, Map<string, number>>();
-const FILLED_OF_ROW = new WeakMap<Row, number>();
+const COLUMN_OF_TEXT = Symbol('column of text');
+const FILLED_OF_ROW = Symbol('filled cells');
 
 /** How many cells of a row are filled, counted once per row: each of a row's cells asks it of 40 rows above. */
 function filledCells(row: Row): number {
-  let n = FILLED_OF_ROW.get(row);
-  if (n === undefined) {
-    n = 0;
+  return memo(row, FILLED_OF_ROW, () => {
+    let n = 0;
     for (const c of row.cells) if (c) n++;
-    FILLED_OF_ROW.set(row, n);
-  }
-  return n;
+    return n;
+  });
 }
 
 /** The first column of a row holding exactly `text`, by a map made once per row. */
 function columnOf(row: Row, text: string): number {
-  let byText = COLUMN_OF_TEXT.get(row);
-  if (!byText) {
-    byText = new Map();
-    for (let i = row.cells.length - 1; i >= 0; i--) byText.set(row.cells[i]!, i);
-    COLUMN_OF_TEXT.set(row, byText);
-  }
+  const byText = memo(row, COLUMN_OF_TEXT, () => {
+    const m = new Map<string, number>();
+    for (let i = row.cells.length - 1; i >= 0; i--) m.set(row.cells[i]!, i);
+    return m;
+  });
   return byText.get(text) ?? -1;
 }
 

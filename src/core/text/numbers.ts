@@ -65,7 +65,7 @@ export function scanNumbers(text: string): NumberToken[] {
     const after = text[m.index + whole.length] ?? '';
     if (!unitRaw && /[A-Za-z_]/.test(after)) continue;
     if (digits.length > MAX_DECIMAL_DIGITS && !isWithinDigitLimits(digits)) continue;
-    const printed = parseExact(digits.replace(/,/g, ''));
+    const printed = parseExact(digits.includes(',') ? digits.replace(/,/g, '') : digits);
     if (!printed) continue;
     let unit: string | undefined = unitRaw;
     let multiplier = mult as '万' | '亿' | undefined;
@@ -78,17 +78,20 @@ export function scanNumbers(text: string): NumberToken[] {
     }
     const end = unitRaw ? m.index + whole.length : m.index + whole.length - (whole.length - whole.trimEnd().length);
     const dot = digits.indexOf('.');
-    out.push({
+    const tokenEnd = unitRaw || mult ? end : numStart + digits.length;
+    // Why assignments and not spreads: a document has thousands of numbers, and each spread made two objects more.
+    const token: { -readonly [K in keyof NumberToken]: NumberToken[K] } = {
       start: numStart,
-      end: unitRaw || mult ? end : numStart + digits.length,
-      raw: text.slice(numStart, unitRaw || mult ? end : numStart + digits.length),
+      end: tokenEnd,
+      raw: text.slice(numStart, tokenEnd),
       printed,
       value,
       decimals: dot < 0 ? 0 : digits.length - dot - 1,
-      ...(multiplier ? { multiplier } : {}),
-      ...(unit ? { unit } : {}),
       isApproximate: Boolean(approxBefore || approxAfter),
-    });
+    };
+    if (multiplier) token.multiplier = multiplier;
+    if (unit) token.unit = unit;
+    out.push(token);
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { SENTENCE_REACH } from '../../core/text/reach.ts';
 import type { DocumentKind } from '../kinds.ts';
 import { type Line, type Paragraph, type Section, type Segmented, lineAt } from '../segment.ts';
 import type { SourceDocument } from '../source.ts';
+import { memo } from '../memo.ts';
 
 export type Draft = Record<string, unknown>;
 
@@ -43,16 +44,11 @@ function excerpt(text: string, start = 0, end = text.length): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, from + EXCERPT)}${from + EXCERPT < text.length ? '…' : ''}`;
 }
 
-const SECTION_LABELS = new WeakMap<Section, string>();
+const SECTION_LABEL = Symbol('section label');
 
 /** "一、部门基本情况 > （四）部门整体收支情况", made once per section. */
 function sectionLabel(s: Section): string {
-  let t = SECTION_LABELS.get(s);
-  if (t === undefined) {
-    t = s.path.join(' > ').slice(0, 120);
-    SECTION_LABELS.set(s, t);
-  }
-  return t;
+  return memo(s, SECTION_LABEL, () => s.path.join(' > ').slice(0, 120));
 }
 
 /** The source of a cell (column is 0-based here, 1-based in the file) or of a whole line. */
@@ -84,19 +80,18 @@ export function sourceInParagraph(ctx: ExtractContext, p: Paragraph, start: numb
   return col >= 0 ? { ...s, column: col + 1 } : s;
 }
 
-const COLUMNS_BY_TEXT = new WeakMap<Line, Map<string, number>>();
+const COLUMNS_BY_TEXT = Symbol('columns by text');
 
 /**
  * The first column of a row line holding exactly `text` (-1 if none), by a map made once per line: a row of
  * thousands of cells, asked about each of them, stays linear.
  */
 function columnOfText(line: Line, text: string): number {
-  let byText = COLUMNS_BY_TEXT.get(line);
-  if (!byText) {
-    byText = new Map();
-    for (let i = line.cells.length - 1; i >= 0; i--) byText.set(line.cells[i]!, i);
-    COLUMNS_BY_TEXT.set(line, byText);
-  }
+  const byText = memo(line, COLUMNS_BY_TEXT, () => {
+    const m = new Map<string, number>();
+    for (let i = line.cells.length - 1; i >= 0; i--) m.set(line.cells[i]!, i);
+    return m;
+  });
   return byText.get(text) ?? -1;
 }
 
@@ -200,15 +195,10 @@ export function cellPercent(text: string): string | undefined {
   return /^-?\d+(?:\.\d+)?%$/.test(t) && isWithinDigitLimits(t) ? t : undefined;
 }
 
-const NUMBERS = new WeakMap<Paragraph, readonly NumberToken[]>();
+const NUMBERS = Symbol('numbers');
 
 /** The numbers of a paragraph, scanned once however many extractors ask. */
 export function numbersOf(p: Paragraph): readonly NumberToken[] {
-  let t = NUMBERS.get(p);
-  if (!t) {
-    t = scanNumbers(p.text);
-    NUMBERS.set(p, t);
-  }
-  return t;
+  return memo(p, NUMBERS, () => scanNumbers(p.text));
 }
 

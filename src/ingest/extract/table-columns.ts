@@ -4,6 +4,7 @@
  */
 import { compactLabel } from '../../core/text/normalize.ts';
 import type { Row, Table } from '../segment.ts';
+import { memo } from '../memo.ts';
 
 export interface ColumnSpec<K extends string> {
   readonly key: K;
@@ -19,16 +20,11 @@ export interface HeaderMatch<K extends string> {
   readonly cells: readonly string[];
 }
 
-const COMPACT_CELLS = new WeakMap<readonly string[], readonly string[]>();
+const COMPACT_CELLS = Symbol('compact cells');
 
 /** A row's cells, compacted — once per row however many extractors look for a header in it. */
 export function compactCells(cells: readonly string[]): readonly string[] {
-  let c = COMPACT_CELLS.get(cells);
-  if (!c) {
-    c = cells.map(compactLabel);
-    COMPACT_CELLS.set(cells, c);
-  }
-  return c;
+  return memo(cells, COMPACT_CELLS, () => cells.map(compactLabel));
 }
 
 function columnsOf<K extends string>(cells: readonly string[], specs: readonly ColumnSpec<K>[]): Partial<Record<K, number>> {
