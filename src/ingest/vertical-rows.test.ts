@@ -233,3 +233,47 @@ test('a short reason without punctuation stays the row’s reason, not the next 
     ['', '质量指标', '合格率', '≥95%', '96%', '10', '10', ''],
   ]);
 });
+
+test('a page footer between the rows of an indicator table does not end it', () => {
+  const input = lines([
+    ...INDICATOR_HEADER.slice(0, 7),
+    '产出指标', '数量指标', '培训人次', '≥300人次', '320人次', '10', '10',
+    '第 1 页 共 2 页',
+    '效益指标', '社会效益指标', '受益人数', '≥50人', '48人', '10', '9.6',
+    '— 2 —',
+    '满意度指标', '服务对象满意度指标', '学员满意度', '≥90%', '93%', '10', '10',
+  ]);
+  assert.deepEqual(rebuilt(input), [
+    INDICATOR_HEADER.slice(0, 7),
+    ['产出指标', '数量指标', '培训人次', '≥300人次', '320人次', '10', '10'],
+    ['第 1 页 共 2 页'],
+    ['效益指标', '社会效益指标', '受益人数', '≥50人', '48人', '10', '9.6'],
+    ['— 2 —'],
+    ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%', '93%', '10', '10'],
+  ]);
+});
+
+test('a small score table (评价内容 ⏎ 分值 ⏎ 得分): a label and its two figures a row, through its 合计; what follows stays one a line', () => {
+  const input = lines(['评价内容', '分值', '得分', '预算执行率', '10', '9.62', '产出指标', '45', '44', '合计', '100', '98.62', '六、存在的问题', '10']);
+  assert.deepEqual(rebuilt(input), [
+    ['评价内容', '分值', '得分'],
+    ['预算执行率', '10', '9.62'],
+    ['产出指标', '45', '44'],
+    ['合计', '100', '98.62'],
+    ['六、存在的问题'],
+    ['10'],
+  ]);
+  // Two column words are a header only after a label word; a row that is no label and figures ends the rows.
+  assert.deepEqual(rebuilt(lines(['分值', '得分', '10'])), [['分值'], ['得分'], ['10']]);
+  assert.deepEqual(rebuilt(lines(['评价内容', '分值', '得分', '预算执行率', '10', '较好'])), [['评价内容', '分值', '得分'], ['预算执行率'], ['10'], ['较好']]);
+});
+
+test('a score sheet 一级指标 | 二级指标 | 分值 | 自评得分: its 合计 under the two score columns', () => {
+  const input = lines(['一级指标', '二级指标', '分值', '自评得分', '履职效能', '履职目标实现', '30', '28.60', '履职效果', '20', '18.50', '合计', '50', '47.10']);
+  assert.deepEqual(rebuilt(input), [
+    ['一级指标', '二级指标', '分值', '自评得分'],
+    ['履职效能', '履职目标实现', '30', '28.60'],
+    ['', '履职效果', '20', '18.50'],
+    ['合计', '', '50', '47.10'],
+  ]);
+});

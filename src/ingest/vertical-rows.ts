@@ -6,6 +6,7 @@
  *
  * Pure: no I/O.
  */
+import { pageNumberLine } from '../core/text/normalize.ts';
 import {
   type HeaderKind,
   UNIT_MARK_RE,
@@ -69,6 +70,9 @@ export function rebuildVertical<T extends VerticalRow>(block: readonly T[], opti
   return out;
 }
 
+/** A page's footer or header line ("— 3 —", "第 2 页 共 5 页") standing between two rows of a table. */
+const isPageLine = (c: string): boolean => c.length <= 24 && pageNumberLine(c.trim()) === 'certain';
+
 /** Three or more column words, among them the indicator levels. */
 function isIndicatorHeader(cells: readonly string[]): boolean {
   // Cheap first: a level word (一级指标, 三级指标, 指标名称) is among the cells.
@@ -98,6 +102,13 @@ function rebuildRun<T extends VerticalRow>(run: readonly T[], out: T[], before?:
         continue;
       }
     }
+    // A small score table: "评价内容" ⏎ "分值" ⏎ "得分", then a label and its figures per row, and its 合计.
+    const scores = scoreHeader(run, i);
+    if (scores) {
+      out.push(row(i, scores));
+      i = scoreRows(run, scores, scores - i - 1, out);
+      continue;
+    }
     // Column words of the rows' labels before the figures' header ("序号" ⏎ "项目名称" ⏎ "年初预算数" ⏎ …).
     const lead = leadWords(run, i);
     const header = headerRun(run, i + lead);
@@ -126,6 +137,38 @@ function rebuildRun<T extends VerticalRow>(run: readonly T[], out: T[], before?:
     out.push(run[i]!);
     i++;
   }
+}
+
+/** The label column's word of a small score table (评价内容 | 分值 | 得分). */
+const SCORE_LEAD = /^(?:评价内容|评价指标|评价项目|评价维度|考核内容|评分项目|指标名称|一级指标|指标|项目|内容)$/;
+/** Its figure columns: the weight and the score. */
+const SCORE_COLUMN = /^(?:分值|权重|标准分值?|满分|(?:自评)?得分|自评分)(?:[（(]分[)）])?$/;
+
+/** Where the header of a small score table that starts at `at` ends (exclusive), or undefined: a label word, then two or three score words. */
+function scoreHeader(run: readonly VerticalRow[], at: number): number | undefined {
+  if (!SCORE_LEAD.test((run[at]?.cells[0] ?? '').replace(/\s/g, ''))) return undefined;
+  let end = at + 1;
+  while (end < run.length && end - at <= 3 && SCORE_COLUMN.test(run[end]!.cells[0]!.replace(/\s/g, ''))) end++;
+  return end - at - 1 >= 2 ? end : undefined;
+}
+
+/** The rows of a small score table: a label and exactly `n` figures each, the 合计 row included; where they end. */
+function scoreRows<T extends VerticalRow>(run: readonly T[], from: number, n: number, out: T[]): number {
+  let i = from;
+  while (i + n < run.length) {
+    const label = run[i]!.cells[0]!;
+    if (label === '' || isPageLine(label)) {
+      out.push(run[i]!);
+      i++;
+      continue;
+    }
+    const figures = run.slice(i + 1, i + 1 + n).map((r) => r.cells[0]!);
+    if (!isLabelCell(label) || isFigureCell(label) || !figures.every((c) => isFigureCell(c) || isMarkCell(c))) break;
+    out.push({ ...run[i]!, cells: [label, ...figures] });
+    i += n + 1;
+    if (/^(?:合计|总计|总分|得分合计)$/.test(label.replace(/\s/g, ''))) break;
+  }
+  return i;
 }
 
 /** Header words of a table's label columns: a sequence number, the item's name. */
@@ -176,7 +219,7 @@ function fundRows<T extends VerticalRow>(run: readonly T[], from: number, names:
   let skipped = 0;
   while (i < run.length) {
     const c = run[i]!.cells[0]!;
-    if (c === '') {
+    if (c === '' || isPageLine(c)) {
       out.push(run[i]!);
       i++;
       continue;
@@ -236,7 +279,7 @@ type CellClass = 'number' | 'long' | 'value' | 'name';
 function classOf(headerCell: string): CellClass {
   const k = headerKind(headerCell);
   if (k === 'text') return 'long';
-  if (/^(?:分值|权重|得分|指标(?:分值|权重|得分))$/.test(headerCell.replace(/\s/g, '').replace(/[（(].*[）)]$/, ''))) return 'number';
+  if (/^(?:分值|权重|(?:自评)?得分|自评分|指标(?:分值|权重|得分))$/.test(headerCell.replace(/\s/g, '').replace(/[（(].*[）)]$/, ''))) return 'number';
   return k === 'indicator' || k === 'fund' || k === 'fund-amount' ? 'value' : 'name';
 }
 
@@ -279,8 +322,9 @@ function suffixRows<T extends VerticalRow>(run: readonly T[], from: number, name
   let i = from;
   let rows = 0;
   while (i < run.length && !isTableEndLabel(cellAt(i)) && !isHeadingLine(cellAt(i))) {
-    // An empty line between rows: an empty cell of the page (原因 left blank), not a break in the table.
-    if (cellAt(i) === '') {
+    // An empty line between rows: an empty cell of the page (原因 left blank), not a break in the table; so is a
+    // page's footer.
+    if (cellAt(i) === '' || (rows && isPageLine(cellAt(i)))) {
       if (!rows) break;
       i++;
       continue;
@@ -328,7 +372,8 @@ function indicatorRows<T extends VerticalRow>(run: readonly T[], from: number, w
   let i = from;
   while (i < run.length) {
     const c = run[i]!.cells[0]!;
-    if (c === '') {
+    // An empty line, or a page's footer between two rows ("第 1 页 共 2 页"): the rows go on after it.
+    if (c === '' || isPageLine(c)) {
       out.push(run[i]!);
       i++;
       continue;
@@ -337,20 +382,20 @@ function indicatorRows<T extends VerticalRow>(run: readonly T[], from: number, w
     // A row of exactly `width` cells that ends where another row, the table's end or the run's begins — its second
     // cell may itself be a first-level word of another framework (成本指标 under 产出指标).
     const exact = run[i + width]?.cells[0];
-    if (i + width <= run.length && (exact === undefined || exact === '' || isLevel1Word(exact) || isTableEndLabel(exact) || isHeadingLine(exact)) && run.slice(i + 1, i + width).every((r) => !isTableEndLabel(r.cells[0]!))) {
+    if (i + width <= run.length && (exact === undefined || exact === '' || isPageLine(exact) || isLevel1Word(exact) || isTableEndLabel(exact) || isHeadingLine(exact)) && run.slice(i + 1, i + width).every((r) => !isTableEndLabel(r.cells[0]!))) {
       out.push({ ...run[i]!, cells: run.slice(i, i + width).map((r) => r.cells[0]!) });
       // An empty cell right after the row: its end mark (a web copy's empty last cell), not a line of its own.
       i += exact === '' && (i + width + 1 >= run.length || isLevel1Word(run[i + width + 1]!.cells[0]!) || isTableEndLabel(run[i + width + 1]!.cells[0]!)) ? width + 1 : width;
       continue;
     }
     let j = i + 1;
-    while (j < run.length && !isLevel1Word(run[j]!.cells[0]!) && !isTableEndLabel(run[j]!.cells[0]!) && j - i <= width) j++;
+    while (j < run.length && !isLevel1Word(run[j]!.cells[0]!) && !isTableEndLabel(run[j]!.cells[0]!) && !isPageLine(run[j]!.cells[0]!) && j - i <= width) j++;
     let cells = run.slice(i, j).map((r) => r.cells[0]!);
     if (cells.length === width + 1 && cells[width] === '') cells = cells.slice(0, width);
     if (cells.length !== width) break;
     // The row's cells must end where the next row (or the table's end, or the run's) begins.
     const next = run[j]?.cells[0];
-    if (next !== undefined && !isLevel1Word(next) && !isTableEndLabel(next) && next !== '') break;
+    if (next !== undefined && !isLevel1Word(next) && !isTableEndLabel(next) && next !== '' && !isPageLine(next)) break;
     out.push({ ...run[i]!, cells });
     i = j;
   }

@@ -22,7 +22,7 @@ export function headerWord(cell: string): string {
 /** Column words of a funds (预算执行) table: the amounts, the rate, the weight and the score. */
 const FUND_AMOUNT_HEADER =
   /^(?:年初(?:预算|安排)(?:数|金额)?|全年(?:调整)?预算(?:数)?|全年[（(]调整[）)]预算数|调整后预算(?:数)?|调整预算(?:数)?|(?:全年|预算|实际)?执行数|全年实际(?:执行|支出)数|实际支出(?:数)?|预算数)$/;
-const FUND_OTHER_HEADER = /^(?:(?:全年|预算)?执行率|分值|权重|得分|执行率(?:分值|权重|得分))$/;
+const FUND_OTHER_HEADER = /^(?:(?:全年|预算)?执行率|分值|权重|(?:自评)?得分|自评分|执行率(?:分值|权重|得分))$/;
 
 /** Column words of an indicator table: the three levels, the target, the actual, the weight and the score. */
 const INDICATOR_LEVEL_HEADER = /^(?:一级指标|二级指标|三级指标|指标名称)(?:名称)?$/;

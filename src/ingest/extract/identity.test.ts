@@ -204,6 +204,12 @@ describe('identity: the department in the shapes of other provinces', () => {
     assert.equal(valueAt(ctx, 'year'), 2020);
   });
 
+  it('a title opening with its year: 年度 is not part of the place (2023年度样例市样例局…)', () => {
+    const ctx = extract(textDocument('2023年度样例市人力资源和社会保障局部门整体支出绩效自评报告', '一、部门基本情况'), extractIdentity);
+    assert.equal(valueAt(ctx, 'department.name'), '样例市人力资源和社会保障局');
+    assert.equal(valueAt(ctx, 'year'), 2023);
+  });
+
   it('a label glued to its name and to the next label: cut at the next label word', () => {
     const ctx = extract(
       textDocument('1、样例区2022年度部门(单位)整体支出绩效评价自评报告部门(单位)名称样例市样例区发展和改革局预算编码300001报告日期:2023年4月20日样例区财政局(制)'),

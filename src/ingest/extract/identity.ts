@@ -21,9 +21,11 @@ const NOT_A_PLACE_START = /^(?:我|本|全|该|各|市|区|县|镇|乡|省|对|�
 export function findDepartmentName(text: string): { name: string; region: string; start: number } | undefined {
   const m = ORG_RE.exec(text);
   if (!m) return undefined;
-  const region = m[1]!;
+  // "2023年度某市人社局…": the year's 年度 is not the place's.
+  const year = /^年度?/.exec(m[1]!)?.[0].length ?? 0;
+  const region = m[1]!.slice(year);
   if (NOT_A_PLACE_START.test(region) || region.length < 2) return undefined;
-  return { name: `${region}${m[2]!}`, region, start: m.index };
+  return { name: `${region}${m[2]!}`, region, start: m.index + year };
 }
 
 /**

@@ -94,6 +94,20 @@ describe('extractProjectForm: the national form', () => {
 });
 
 describe('extractProjectForm: other shapes of the same form', () => {
+  test('the unit in the merged label beside the fund rows (项目资金 ⏎ （元）), as a text laid out with spaces prints it', () => {
+    const ctx = extract(
+      textDocument(
+        '项目支出绩效自评表',
+        row('项目名称', '城区公共自行车运维补助'),
+        row('', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'),
+        row('项目资金', '年度资金总额', '1,500,000.00', '1,500,000.00', '1,350,000.00', '10', '90.00%', '9'),
+        row('（元）', '其中：当年财政拨款', '1,500,000.00', '1,500,000.00', '1,350,000.00', '—', '', ''),
+      ),
+      ALL,
+    );
+    assert.equal(foundAt(ctx, 'project.funds.total.adjustedBudget')?.value, '1500000.00 元');
+  });
+
   test('columns in another order, one missing, amounts in 元, labels with colons, a system-export indicator table', () => {
     const ctx = extract(
       textDocument(

@@ -76,7 +76,20 @@ function fundsUnit(ctx: ExtractContext, table: Table, header: Row, above?: Row):
   const last = above?.cells.filter((c) => c.trim() !== '').at(-1)?.replace(/\s/g, '');
   const m = last && /^项目资金/.test(last) ? UNIT_IN_LABEL.exec(last) : undefined;
   if (m) return m[1] as Unit;
-  return unitFromNotes(table.unitNotes) ?? unitAbove(ctx, header.lines[0]!) ?? '万元';
+  return unitFromNotes(table.unitNotes) ?? unitBeside(table, header) ?? unitAbove(ctx, header.lines[0]!) ?? '万元';
+}
+
+/**
+ * The unit of the merged "项目资金（元）" label beside the fund rows, which a text laid out with spaces prints over two
+ * rows' first cells ("项目资金" ⏎ "（元）").
+ */
+function unitBeside(table: Table, header: Row): Unit | undefined {
+  const at = table.rows.indexOf(header);
+  for (const row of table.rows.slice(at + 1, at + 4)) {
+    const m = /^(?:项目资金)?[（(](万元|元)[）)]/.exec((row.cells[0] ?? '').replace(/\s/g, ''));
+    if (m) return m[1] as Unit;
+  }
+  return undefined;
 }
 
 /**

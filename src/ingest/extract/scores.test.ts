@@ -190,6 +190,15 @@ describe('a small score table (评价内容 | 分值 | 自评得分)', () => {
     assert.deepStrictEqual((valueAt(ctx, 'selfScores.items') as { item: string; weight: string; score: string }[]).map((i) => [i.item, i.weight, i.score]), [['部门决策', '20', '19'], ['部门管理', '30', '27.5'], ['部门绩效', '50', '45']]);
   });
 
+  it('一级指标 | 二级指标 | 分值 | 自评得分: the items are the 二级 rows under their merged 一级 cell, 合计 in the first column', () => {
+    const ctx = extract(
+      textDocument(row('一级指标', '二级指标', '分值', '自评得分'), row('履职效能', '目标实现', '60', '57'), row('', '社会满意度', '10', '9.2'), row('管理效率', '预算执行', '30', '29.5'), row('合计', '', '100', '95.7')),
+      extractScoreTable,
+    );
+    assert.deepStrictEqual((valueAt(ctx, 'selfScores.items') as { item: string; weight: string; score: string }[]).map((i) => [i.item, i.weight, i.score]), [['目标实现', '60', '57'], ['社会满意度', '10', '9.2'], ['预算执行', '30', '29.5']]);
+    assert.deepStrictEqual([valueAt(ctx, 'selfScores.total'), valueAt(ctx, 'selfScores.max')], ['95.7', '100']);
+  });
+
   it('a scorecard with criteria and an indicator table with targets are left to their own readers', () => {
     const ctx = extract(
       textDocument(row('一级指标', '分值', '评分标准', '得分'), row('决策', '20', '目标明确得满分。', '19'), '', '说明', row('指标名称', '指标值', '分值', '得分'), row('培训人次', '≥2000人次', '10', '10')),

@@ -224,16 +224,20 @@ export function extractScoreTable(ctx: ExtractContext): void {
     const header = findHeader(table, SCORE_TABLE_COLUMNS, ['name', 'weight', 'score']);
     if (!header || header.cells.some((c) => NOT_A_SCORE_TABLE.test(c))) continue;
     if (table.rows[header.rowIndex]!.lines[0]! < documentStart(ctx.seg)) continue;
-    const c = header.columns;
+    // 一级指标 | 二级指标 | 分值 | 得分: the items are the rows of the lower level, the upper one merged over them.
+    const lower = header.cells.findIndex((h, i) => i > header.columns.name! && i < header.columns.weight! && /^(?:二级|三级)指标$/.test(h));
+    const c = lower >= 0 ? { ...header.columns, name: lower } : header.columns;
     const items: { item: string; score: string; weight: string; source: ReturnType<typeof sourceAt> }[] = [];
     let total: { score: string; weight?: string; row: Row } | undefined;
     for (const row of table.rows.slice(header.rowIndex + 1)) {
-      const name = compactLabel(row.cells[c.name!] ?? '');
+      const label = compactLabel(row.cells[header.columns.name!] ?? '');
+      const isTotal = /^(?:合计|总计|总分|得分合计)$/.test(label);
+      const name = isTotal ? label : compactLabel(row.cells[c.name!] ?? '');
       const weight = (row.cells[c.weight!] ?? '').trim();
       const score = (row.cells[c.score!] ?? '').trim();
       if (!name && !weight && !score) continue;
       if (!SCORE_NUMBER.test(score)) break;
-      if (/^(?:合计|总计|总分|得分合计)$/.test(name)) {
+      if (isTotal || /^(?:合计|总计|总分|得分合计)$/.test(name)) {
         total = { score, ...(SCORE_NUMBER.test(weight) ? { weight } : {}), row };
         break;
       }

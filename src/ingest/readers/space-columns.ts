@@ -202,8 +202,15 @@ function headedBlocks(lines: readonly SourceLine[], pieces: readonly (Piece[] | 
 function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefined)[], h: number, heads: ReadonlySet<string>): { lines: SourceLine[]; start: number; end: number } | undefined {
   const head = all[h]!;
   const isPlain = (k: number) => all[k] !== undefined && !all[k]!.some(isFigurePiece) && !isHeaderPieces(all[k]!) && !TABLE_END_LINE.test(lines[k]!.cells[0]!);
-  // Header words wrapped above or below the header line that stand where no header word does.
-  const extra = [h - 1, h + 1].filter((k) => k >= 0 && k < lines.length && isPlain(k) && all[k]!.every((p) => !head.some((q) => overlaps(p, q))));
+  // Header words wrapped above or below the header line that stand where no header word does — past a blank line
+  // where the text is printed double-spaced.
+  const blank = (k: number) => all[k] === undefined && (lines[k]?.cells.join('').trim() ?? '') === '';
+  // A piece under a header word continues it when the two make one column word ("年度" ⏎ "指标值", "实际" ⏎ "完成值").
+  const continues = (p: Piece, k: number) => {
+    const q = head.find((x) => overlaps(p, x));
+    return !q || headerKind(k < h ? `${p.text}${q.text}` : `${q.text}${p.text}`) !== undefined;
+  };
+  const extra = [blank(h - 1) ? h - 2 : h - 1, blank(h + 1) ? h + 2 : h + 1].filter((k) => k >= 0 && k < lines.length && isPlain(k) && all[k]!.every((p) => continues(p, k)));
   const columns: Column[] = [];
   // One column per position: a header word wrapped above and below its line ("偏差原因分析" ⏎ "及改进措施") is one.
   for (const c of [...head, ...extra.flatMap((k) => all[k]!)].map((p) => ({ at: p.at, end: p.at + displayWidth(p.text) })).sort((a, b) => a.at - b.at)) {
@@ -225,6 +232,13 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
       }
     });
     return dist <= 4 ? best : undefined;
+  };
+  /** A column whose header names text (偏差原因分析及改进措施, 备注, 说明): its cells are sentences. */
+  const isTextColumn = (i: number | undefined): boolean => {
+    if (i === undefined || i < 0) return false;
+    const c = columns[i]!;
+    const words = [...extra.filter((k) => k < h), h, ...extra.filter((k) => k > h)].flatMap((k) => all[k]!.filter((p) => p.at < c.end && c.at < p.at + displayWidth(p.text)).map((p) => p.text));
+    return headerKind(words.join('')) === 'text';
   };
   // The table's lines: rows, wrapped text, page breaks; where it ends. Two passes: the rows first (lines printing
   // figures), whose labels left of the table give the left columns; then the wrapped text, which must stand under a
@@ -248,12 +262,14 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
         kinds.push('gap');
         continue;
       }
-      if (isHeaderPieces(ps) || ps.some((p) => p.text.length > MAX_PIECE || /[。！？]$/.test(p.text))) break;
       const cols = ps.map(columnOf);
+      // A sentence ends the table, but not a wrapped cell's last line ending with 。 under a column of text
+      // (偏差原因分析及改进措施 … "已落实场地。").
+      if (isHeaderPieces(ps) || ps.some((p, i) => p.text.length > MAX_PIECE || (/[。！？]$/.test(p.text) && !isTextColumn(cols[i])))) break;
       const figures = ps.filter(isFigurePiece).length;
       // A line printing figures is a row, though its label reads like a heading ("一、基本支出").
       const isRow = figures >= 2 && cols.filter((c) => c === -1).length <= 3;
-      if (!isRow && TABLE_END_LINE.test(lines[k]!.cells[0]!)) break;
+      if (!isRow && (TABLE_END_LINE.test(lines[k]!.cells[0]!) || ps.some((p) => FORM_PART.test(p.text.replace(/\s/g, ''))))) break;
       // A total closes the table (unless it is its first row, as in a funding table): what follows is not its text.
       if (afterTotal >= 0 && (k - afterTotal > 1 || !isRow)) break;
       if (isRow) {
@@ -283,9 +299,25 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
   const firstPass = scan(() => true);
   const rowLines0 = firstPass.kinds.map((x, i) => (x === 'row' ? h + 1 + i : -1)).filter((x) => x >= 0);
   if (rowLines0.length < 1) return undefined;
-  // Left-of-table label columns: the distinct starts of row labels printed before the first column.
+  // Row labels between the first two columns, under no header word: a column of their own, the header's first word
+  // being the merged label of a group ("项目资金" over "年度资金总额", "其中：当年财政拨款" …; "（元）" below it).
+  if (columns.length >= 2) {
+    const inner: Column[] = [];
+    for (const k of rowLines0) {
+      for (const p of all[k]!) {
+        const end = p.at + displayWidth(p.text);
+        if (isFigurePiece(p) || columnOf(p) !== undefined || p.at < columns[0]!.end - 1 || end > columns[1]!.at + 1) continue;
+        const i = inner.findIndex((c) => p.at < c.end && c.at < end);
+        if (i >= 0) inner[i] = { at: Math.min(inner[i]!.at, p.at), end: Math.max(inner[i]!.end, end) };
+        else inner.push({ at: p.at, end });
+      }
+    }
+    if (inner.length) columns.splice(1, 0, ...inner.sort((a, b) => a.at - b.at));
+  }
+  // Left-of-table label columns: the distinct starts of row labels printed before the first column. One character
+  // is a merged label printed downwards (绩 ⏎ 效 ⏎ 指 ⏎ 标), not a row's label.
   const leftStarts: number[] = [];
-  for (const k of rowLines0) for (const p of all[k]!) if (columnOf(p) === -1 && !leftStarts.some((x) => Math.abs(x - p.at) <= 3)) leftStarts.push(p.at);
+  for (const k of rowLines0) for (const p of all[k]!) if (columnOf(p) === -1 && [...p.text].length > 1 && !leftStarts.some((x) => Math.abs(x - p.at) <= 3)) leftStarts.push(p.at);
   leftStarts.sort((a, b) => a - b);
   // Without row labels there, wrapped text left of the table is a merged label (绩效指标) of one column.
   const textLeft = leftStarts.length ? undefined : all.slice(h + 1, firstPass.end).flatMap((ps) => ps?.filter((p) => columnOf(p) === -1) ?? [])[0]?.at;
@@ -317,6 +349,8 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
   const rows: CoreRow[] = rowLines.map((k) => {
     const cells = newCells();
     for (const p of all[k]!) {
+      // A character of a merged label printed downwards beside the rows.
+      if (columnOf(p) === -1 && !leftStarts.some((x) => Math.abs(x - p.at) <= 3)) continue;
       const s = slot(p) ?? nearest(p);
       if (s !== undefined) cells[s]!.own = cells[s]!.own ? `${cells[s]!.own}${p.text}` : p.text;
     }
@@ -392,5 +426,7 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
 }
 
 const TOTAL_LABEL = /^(?:合计|总计|总分|得分合计)/;
+/** The next part of a form (the national project form's 年度总体目标 block under its funds): it ends the table above. */
+const FORM_PART = /^(?:年度总体目标|总体目标|预期目标|实际完成情况|年度绩效目标)$/;
 
 const overlaps = (a: Piece, b: Piece): boolean => a.at < b.at + displayWidth(b.text) + 1 && b.at < a.at + displayWidth(a.text) + 1;
