@@ -12,8 +12,7 @@ import { type Draft, type ExtractContext, type Found, getPath, numbersOf, source
 import { EXTRACTORS } from './extract/index.ts';
 import { type KindSpec, recognizeKind } from './kinds.ts';
 import { readDocument } from './readers/read.ts';
-import { type Paragraph, type Row, type Segmented, lineAt, segment } from './segment.ts';
-import { memo } from './memo.ts';
+import { type Paragraph, type Row, type Section, type Segmented, lineAt, segment } from './segment.ts';
 import { MAX_DECIMAL_DIGITS, MAX_WHOLE_DIGITS } from '../core/exact.ts';
 import { tooManyDigits } from '../core/model/money.ts';
 import { fromSource } from '../core/audit/context.ts';
@@ -73,11 +72,11 @@ export function importSource(doc: SourceDocument, fileName: string, readerWarnin
   for (const ex of EXTRACTORS) ex.run(ctx);
   ctx.warnings.push(...overlongNumbers(seg), ...seg.notes);
 
-  const rowOfLine = rowsByLine(seg);
+  const isTarget = targetPassages(seg);
   const passages: Passage[] = seg.paragraphs.map((p) => ({
     text: p.text,
     facts: extractFacts(p.text, numbersOf(p)),
-    isTarget: isTargetPassage(seg, rowOfLine, p),
+    isTarget: isTarget(p),
     locate: (start: number, end: number) => fromSource(sourceInParagraph(ctx, p, start, end)),
   }));
   const facts = seg.paragraphs.flatMap((p, i) => passages[i]!.facts.map((f) => ({ ...f, source: sourceAt(ctx, lineAt(p, f.start), undefined, f.clause) })));
@@ -248,37 +247,71 @@ function rowsByLine(seg: Segmented): Map<number, number> {
   return out;
 }
 
-const COLUMN_OF_TEXT = Symbol('column of text');
-const FILLED_OF_ROW = Symbol('filled cells');
-
-/** How many cells of a row are filled, counted once per row: each of a row's cells asks it of 40 rows above. */
-function filledCells(row: Row): number {
-  return memo(row, FILLED_OF_ROW, () => {
-    let n = 0;
-    for (const c of row.cells) if (c) n++;
-    return n;
-  });
+/**
+ * Whether each passage of one document states targets or plans (see `isTargetPassage`), with what it needs worked out
+ * once per document: each section's verdict, each table's filled-cell counts, each short header cell's verdict.
+ */
+function targetPassages(seg: Segmented): (p: Paragraph) => boolean {
+  const rowOfLine = rowsByLine(seg);
+  const sections = new Map<Section, boolean>();
+  const filled = new Map<number, number[]>();
+  const headers = new Map<string, boolean | undefined>();
+  const inTargetSection = (s: Section) => {
+    let v = sections.get(s);
+    if (v === undefined) {
+      v = s.path.some((h) => TARGET_SECTION.test(h) && !/完成|自评|情况分析/.test(h));
+      sections.set(s, v);
+    }
+    return v;
+  };
+  const filledOf = (ti: number, table: Segmented['tables'][number]) => {
+    let f = filled.get(ti);
+    if (!f) {
+      f = table.rows.map((row) => row.cells.reduce((n, c) => (c ? n + 1 : n), 0));
+      filled.set(ti, f);
+    }
+    return f;
+  };
+  /** A header cell's verdict: false for a result column (完成, 实际, 情况), true for a target's, undefined for neither. */
+  const headerVerdict = (h: string) => {
+    if (headers.has(h)) return headers.get(h);
+    const v = /完成|实际|情况/.test(h) ? false : TARGET_HEADER.test(h) ? true : undefined;
+    headers.set(h, v);
+    return v;
+  };
+  // The first column of a row holding exactly a text: by a map made once per row for a long row (each of its
+  // thousands of cells asks), so such a row stays linear.
+  const byText = new Map<Row, Map<string, number>>();
+  const columnOf = (row: Row, text: string) => {
+    if (row.cells.length <= 16) return row.cells.indexOf(text);
+    let m = byText.get(row);
+    if (!m) {
+      m = new Map();
+      for (let i = row.cells.length - 1; i >= 0; i--) m.set(row.cells[i]!, i);
+      byText.set(row, m);
+    }
+    return m.get(text) ?? -1;
+  };
+  return (p) => isTargetPassage(seg, rowOfLine, p, { inTargetSection, filledOf, headerVerdict, columnOf });
 }
 
-/** The first column of a row holding exactly `text`, by a map made once per row. */
-function columnOf(row: Row, text: string): number {
-  const byText = memo(row, COLUMN_OF_TEXT, () => {
-    const m = new Map<string, number>();
-    for (let i = row.cells.length - 1; i >= 0; i--) m.set(row.cells[i]!, i);
-    return m;
-  });
-  return byText.get(text) ?? -1;
+interface TargetMemo {
+  readonly inTargetSection: (s: Section) => boolean;
+  readonly filledOf: (ti: number, table: Segmented['tables'][number]) => readonly number[];
+  readonly headerVerdict: (h: string) => boolean | undefined;
+  readonly columnOf: (row: Row, text: string) => number;
 }
+
 
 /**
  * A passage that states targets or plans, not results: a cell under a 预期目标 / 指标值 header or in a row so
  * labelled, or a paragraph in a section on targets or next steps. Its figures are not compared with results.
  * Rows are found by index (`rowOfLine`), not by a search per cell: a table of 50,000 rows stays linear.
  */
-function isTargetPassage(seg: Segmented, rowOfLine: ReadonlyMap<number, number>, p: Paragraph): boolean {
+function isTargetPassage(seg: Segmented, rowOfLine: ReadonlyMap<number, number>, p: Paragraph, memo: TargetMemo): boolean {
   const line = p.pieces[0]?.line ?? 0;
   const section = seg.sectionOfLine[line];
-  if (section && section.path.some((h) => TARGET_SECTION.test(h) && !/完成|自评|情况分析/.test(h))) return true;
+  if (section && memo.inTargetSection(section)) return true;
   const ti = seg.tableOfLine.get(line);
   if (ti === undefined) return false;
   const table = seg.tables[ti];
@@ -286,18 +319,18 @@ function isTargetPassage(seg: Segmented, rowOfLine: ReadonlyMap<number, number>,
   const r = rowOfLine.get(line) ?? -1;
   const row = table.rows[r];
   if (!row) return false;
-  const col = columnOf(row, p.text);
+  const col = memo.columnOf(row, p.text);
   if (col < 0) return false;
+  const filled = memo.filledOf(ti, table);
   // The column's own header first: "年度总体目标 | 预期目标 | 实际完成情况" — the 实际完成情况 column states results although
   // its row is labelled with the target.
   for (let k = r - 1; k >= 0 && k >= r - 40; k--) {
-    const above = table.rows[k]!;
     // A row of another shape starts another block of the form: its header is not this cell's.
-    if (Math.abs(filledCells(above) - filledCells(row)) > 1) break;
-    const h = above.cells[col] ?? '';
+    if (Math.abs(filled[k]! - filled[r]!) > 1) break;
+    const h = table.rows[k]!.cells[col] ?? '';
     if (h.length > 20) continue;
-    if (/完成|实际|情况/.test(h)) return false;
-    if (TARGET_HEADER.test(h)) return true;
+    const v = memo.headerVerdict(h);
+    if (v !== undefined) return v;
   }
   return col > 0 && TARGET_HEADER.test(row.cells[0] ?? '') && !/完成/.test(row.cells[0] ?? '');
 }

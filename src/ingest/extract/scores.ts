@@ -414,7 +414,8 @@ export function extractScoreTotals(ctx: ExtractContext): void {
         put(ctx, 'selfScores.grade', gradeOf(g[1]!), gradeOf(g[1]!), sourceInParagraph(ctx, p, g.index, g.index + g[0].length));
       }
     }
-    if (!p.text.includes('得分') && !p.text.includes('总分') && !p.text.includes('评分') && !p.text.includes('分数')) continue;
+    // One scan for 分 first: most paragraphs have none.
+    if (!p.text.includes('分') || (!p.text.includes('得分') && !p.text.includes('总分') && !p.text.includes('评分') && !p.text.includes('分数'))) continue;
     const both = MAX_AND_TOTAL.exec(p.text);
     if (both) {
       const src = sourceInParagraph(ctx, p, both.index, both.index + both[0].length);
