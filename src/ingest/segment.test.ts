@@ -259,3 +259,14 @@ test('a DOCX whose table has one cell per row (a web table converted line by lin
     ],
   );
 });
+
+test('a table row the blank form left unfilled ("……", "指标2：") is a row of its own, not the rest of the cell above it', () => {
+  const cells = [
+    ['一级指标', '二级指标', '三级指标', '指标值', '完成值'],
+    ['', '产出指标', '指标1：维修改造学校数量', '≥12所', '11所'],
+    ['', '', '……', '', ''],
+    ['', '', '指标2：', '', ''],
+  ];
+  const d: SourceDocument = { format: 'docx', lines: cells.map((c, i) => ({ cells: c, loc: { line: i + 1, table: '表1', row: i + 1 }, table: 0 })) };
+  assert.deepEqual(segment(d).tables[0]!.rows.map((r) => r.cells[2]), ['三级指标', '指标1：维修改造学校数量', '……', '指标2：']);
+});

@@ -573,12 +573,17 @@ function nextRowFollows(lines: readonly Line[], i: number, width: number): boole
  * text above does not end a sentence and is not a figure) and which holds no figure of its own is the rest of
  * the row the break cut, not a new row.
  */
+/** What the blank national form prints in a row left unfilled: its dots, or a numbered name with nothing after it. */
+const BLANK_FORM_CELL = /^(?:…+|\.{3,}|指标\s*\d{1,2}\s*[：:])$/;
+
 function isContinuationRow(line: Line, rows: readonly Row[], isSameGridAcrossPage: boolean): boolean {
   const filled = line.cells.map((c, col) => ({ c, col })).filter((x) => x.c !== '');
   if (filled.length === 0) return false;
   const first = line.cells[0] ?? '';
   // Why: a short text in the first column is the label of a new row ("重点项目绩效情况"), not the rest of a cell.
   if (ROW_LABEL_RE.test(first) || (first !== '' && first.length <= 12)) return false;
+  // A row the blank form left unfilled ("……", "指标2：") is a row of its own, never the rest of the one above.
+  if (filled.every((x) => BLANK_FORM_CELL.test(x.c.trim()))) return false;
   if (isCutRow(filled, rows[rows.length - 1]!, isSameGridAcrossPage)) return true;
   if (filled.some((x) => isValueCell(x.c))) return false;
   return filled.every((x) => {

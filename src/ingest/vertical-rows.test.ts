@@ -277,3 +277,21 @@ test('a score sheet 一级指标 | 二级指标 | 分值 | 自评得分: its 合
     ['合计', '', '50', '47.10'],
   ]);
 });
+
+test('a funding table whose header prints its formulas (年初安排金额① … 小计④=①+②+③ …), one cell a line: its header by the marks in order, then a label and its figures a row', () => {
+  const input = lines([
+    '资金结构（元）',
+    '年初安排金额①', '历年结余结转②', '年中调整③', '小计④=①+②+③', '拨付金额⑤', '支出实现率⑥=⑤/④',
+    '①中央财政资金', '100', '0', '50', '150', '140', '93.33%',
+    '合计', '100', '0', '50', '150', '140', '93.33%',
+  ]);
+  // The unit-bearing cell just before the header heads the label column.
+  assert.deepEqual(rebuilt(input), [
+    ['资金结构（元）', '年初安排金额①', '历年结余结转②', '年中调整③', '小计④=①+②+③', '拨付金额⑤', '支出实现率⑥=⑤/④'],
+    ['①中央财政资金', '100', '0', '50', '150', '140', '93.33%'],
+    ['合计', '100', '0', '50', '150', '140', '93.33%'],
+  ]);
+  // Marks out of order, or a row label that starts with a mark followed by figures, make no header.
+  assert.deepEqual(rebuilt(lines(['年初安排①', '拨付③', '结余②'])), [['年初安排①'], ['拨付③'], ['结余②']]);
+  assert.deepEqual(rebuilt(lines(['①中央财政资金', '100', '②市级财政资金', '50'])), [['①中央财政资金'], ['100'], ['②市级财政资金'], ['50']]);
+});

@@ -188,6 +188,8 @@ const isFormWord = (c: string) => isValueLabel(c) || headerKind(c) !== undefined
 
 /** Three or more column words from `at`, among them an amount (a funds header) or a level (an indicator header). */
 function headerRun(run: readonly VerticalRow[], at: number): { end: number; kind: 'fund' | 'indicator' } | undefined {
+  const marked = markedRun(run, at);
+  if (marked >= 3) return { end: at + marked, kind: 'fund' };
   const kinds = new Set<HeaderKind>();
   let end = at;
   while (end < run.length && end - at < MAX_HEADER) {
@@ -200,6 +202,33 @@ function headerRun(run: readonly VerticalRow[], at: number): { end: number; kind
   if (kinds.has('indicator-level')) return { end, kind: 'indicator' };
   if (kinds.has('fund-amount')) return { end, kind: 'fund' };
   return undefined;
+}
+
+const MARKS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/**
+ * How many column words from `at` carry the circled marks of a table whose header prints its formulas, in order
+ * (年初安排金额① ⏎ 历年结余结转② ⏎ 小计④=①+②+③ …): each short, its first mark the next one. A row label that
+ * starts with a mark ("①中央财政资金") is followed by figures, not by the next mark, and makes no run.
+ */
+function markedRun(run: readonly VerticalRow[], at: number): number {
+  const first = (c: string) => {
+    for (let i = 0; i < c.length; i++) {
+      const k = MARKS.indexOf(c[i]!);
+      if (k >= 0) return k;
+    }
+    return -1;
+  };
+  let n = 0;
+  let last = -1;
+  for (let i = at; i < run.length && n < MAX_HEADER; i++) {
+    const c = run[i]!.cells[0]!;
+    const k = c.length <= 40 ? first(c) : -1;
+    if (k < 0 || (n > 0 && k !== last + 1)) break;
+    last = k;
+    n++;
+  }
+  return n;
 }
 
 /** Trailing free-text columns of a header (原因, 备注): rows may leave them out where the page merged them. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { toPercent, toPlainString } from '../exact.ts';
+import { toFixed, toPercent, toPlainString } from '../exact.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import { parseEvaluation } from '../model/parse.ts';
 import { type ComputedFigure, computeAll, departmentMetrics, preferredBasis } from './compute.ts';
@@ -179,6 +179,14 @@ describe('execution scores (执行率得分 = min(执行率, 100%) × 权重)', 
     const fs = computeAll(evaluation({ documentKind: 'project-form', project: { name: 'x', funds: { total: { initialBudget: 700, actualSpending: 724.6, weight: 10, score: '9.53', printed: { executionRate: '95.34%' } } } } }));
     assert.equal(at(fs, 'executionRate', 'project.funds.total'), undefined);
     assert.equal(at(fs, 'executionScore', 'project.funds.total'), undefined);
+  });
+
+  test('a form without a full-year budget whose printed rate is spending over the initial budget (执行率（B/A）, A = 年初预算数) is checked by it', () => {
+    const fs = computeAll(evaluation({ documentKind: 'project-form', project: { name: 'x', funds: { total: { initialBudget: 286, actualSpending: 278.46, weight: 10, score: '9.94', printed: { executionRate: '97.36%' } } } } }));
+    assert.equal(at(fs, 'executionRate', 'project.funds.total')?.comparison, 'match');
+    const score = at(fs, 'executionScore', 'project.funds.total');
+    assert.equal(score?.outcome.kind === 'value' && toFixed(score.outcome.value, 2), '9.74');
+    assert.equal(score?.comparison, 'differs');
   });
 
   test('an indicator whose unit stands in a column of its own is compared in it (≤38 | 万元/公里 against 41.2)', () => {

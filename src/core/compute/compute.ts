@@ -3,7 +3,7 @@
  * they came from) and, where the document printed the value, the comparison with what it printed.
  */
 import { type MoneyUnit, valueIn } from '../amount.ts';
-import { type Exact, ONE, ZERO, add, fromInt, sum } from '../exact.ts';
+import { type Exact, ONE, ZERO, add, div, fromInt, sum } from '../exact.ts';
 import { COMPOSITION_VARIANCE, FORMULAS, FORMULAS_BY_ID, SEQUENTIAL_BENCHMARKS, compositionVarianceCore } from '../formulas/library.ts';
 import { indicatorCompletion, parseIndicatorValue, withUnitOfMeasure } from '../formulas/indicator-value.ts';
 import type { Basis, FormulaDef, LocalText, Outcome, OutputKind, Quantity } from '../formulas/types.ts';
@@ -405,6 +405,14 @@ function scoreAsPrinted(score: Exact | undefined, path: readonly PathSegment[], 
  * 执行率得分 = min(执行数 ÷ 预算数, 100%) × 权重 on a line that prints a weight (执行率权重 / 分值), against the printed
  * score. The budget is the adjusted one (全年预算数), else the initial one.
  */
+/** Whether a fund line's printed execution rate is its spending over its initial budget, at the printed decimals. */
+function ratesByInitial(line: { readonly initialBudget?: Money | undefined; readonly actualSpending?: Money | undefined; readonly printed?: PrintedMap | undefined }): boolean {
+  const printed = line.printed?.['executionRate'];
+  if (!printed || !line.initialBudget || !line.actualSpending || line.initialBudget.unit !== line.actualSpending.unit) return false;
+  const rate = div(line.actualSpending.value, line.initialBudget.value);
+  return rate !== undefined && comparePrinted(printed.text, { kind: 'value', value: rate }, 'rate') === 'match';
+}
+
 function executionScoreRequest(
   line: { readonly initialBudget?: Money | undefined; readonly adjustedBudget?: Money | undefined; readonly actualSpending?: Money | undefined; readonly weight?: Exact | undefined; readonly score?: Exact | undefined; readonly source?: Source | undefined },
   path: readonly PathSegment[],
@@ -442,10 +450,14 @@ function projectEvaluationRequests(e: Evaluation): Request[] {
       const label = t(`项目“${p.name}”${lineLabel.zh}`, `project “${p.name}” ${lineLabel.en}`);
       const act = money('actualSpending', t('全年执行数', 'spent in the year'), line.actualSpending, [...path, 'actualSpending']);
       const adj = money('adjustedBudget', t('全年预算数', 'full-year budget'), line.adjustedBudget, [...path, 'adjustedBudget']);
-      // The form defines 执行率 = 全年执行数 ÷ 全年预算数: without a full-year budget there is nothing to check it by.
-      if (!act || !adj) continue;
+      // The form defines 执行率 = 全年执行数 ÷ 全年预算数. Without a full-year budget, the initial one only where the
+      // printed rate says the form rates spending by it (年初预算数（A） | 全年执行数（B） | 执行率（B/A）): a full-year
+      // column not read would otherwise make a rate against the initial budget look wrong.
+      const ini = adj || !ratesByInitial(line) ? undefined : money('initialBudget', L.initialBudget, line.initialBudget, [...path, 'initialBudget']);
+      if (!act || !(adj ?? ini)) continue;
       const printed = printedOf(line.printed, 'executionRate', path);
-      out.push({ family: 'executionRate', subjectPath: path, subjectLabel: label, isDepartmentLevel: false, candidates: [{ variantId: 'executionRate.ofAdjusted', inputs: [act, adj] }], ...(printed ? { printed } : {}) });
+      const candidate = adj ? { variantId: 'executionRate.ofAdjusted', inputs: [act, adj] } : { variantId: 'executionRate.ofInitial', inputs: [act, ini!] };
+      out.push({ family: 'executionRate', subjectPath: path, subjectLabel: label, isDepartmentLevel: false, candidates: [candidate], ...(printed ? { printed } : {}) });
       out.push(...executionScoreRequest(line, path, label, false, t('分值', 'weight')));
     }
   };

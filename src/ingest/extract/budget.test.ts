@@ -533,3 +533,58 @@ describe('budget narrative: an adjustment or a breakdown told in its own clause'
     assert.deepStrictEqual(foundList(ctx), {});
   });
 });
+
+describe('budget tables: the national department form’s breakdown printed side by side', () => {
+  const header = row('年度预算申请（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分');
+  const total = row('', '年度资金总额：', '1,500.00', '1,620.00', '1,560.00', '10', '96.30%', '9.63');
+  const money = (ctx: ReturnType<typeof extract>, path: string) => {
+    const line = valueAt(ctx, path) as Record<string, { value: string } | undefined> | undefined;
+    return line ? [line['initialBudget']?.value, line['adjustedBudget']?.value, line['actualSpending']?.value] : undefined;
+  };
+
+  it('three figures a part are 年初 / 全年 / 执行, on the income side and the spending side; the row of labels between does not end the table', () => {
+    const ctx = extract(
+      textDocument(
+        header,
+        total,
+        row('', '按收入性质分：', '', '', '', '按支出性质分：'),
+        row('', '其中：一般公共预算：', '1,400.00', '1,500.00', '1,450.00', '其中：基本支出：', '900.00', '920.00', '915.00'),
+        row('', '政府性基金拨款：', '100.00', '120.00', '110.00', '项目支出：', '600.00', '700.00', '645.00'),
+      ),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual(money(ctx, 'budget.basic'), ['900.00', '920.00', '915.00']);
+    assert.deepStrictEqual(money(ctx, 'budget.project'), ['600.00', '700.00', '645.00']);
+    assert.deepStrictEqual((valueAt(ctx, 'budget.fundSources') as { name: string }[]).map((x) => x.name), ['一般公共预算', '政府性基金拨款']);
+  });
+
+  it('one figure a part goes in the column the income side adds up to, even where the spending side does not', () => {
+    const ctx = extract(
+      textDocument(
+        header,
+        total,
+        row('（万元）', '按收入性质分：', '', '', '按支出性质分：'),
+        row('', '其中：一般公共预算：', '', '1,480.00', '其中：基本支出：', '', '950.00'),
+        row('', '政府性基金：', '', '80.00', '项目支出：', '', '590.00'),
+      ),
+      extractBudgetTable,
+    );
+    // 1,480.00 + 80.00 = 1,560.00, the 全年执行数: the parts are spending.
+    assert.deepStrictEqual(money(ctx, 'budget.basic'), [undefined, undefined, '950.00']);
+    assert.deepStrictEqual(money(ctx, 'budget.project'), [undefined, undefined, '590.00']);
+  });
+
+  it('one figure a part that neither side tells the column of is not placed; a rate after a part’s figures starts no part', () => {
+    const unplaced = extract(
+      textDocument(header, total, row('', '其中：一般公共预算：', '', '1,400.00', '其中：基本支出：', '', '950.00'), row('', '政府性基金：', '', '70.00', '项目支出：', '', '590.00')),
+      extractBudgetTable,
+    );
+    assert.equal(valueAt(unplaced, 'budget.basic'), undefined);
+    assert.equal(valueAt(unplaced, 'budget.fundSources'), undefined);
+    const rows = extract(
+      textDocument(header, total, row('', '其中：基本支出', '900.00', '920.00', '915.00', '—', '99.46%', '—'), row('', '项目支出', '600.00', '700.00', '645.00', '—', '92.14%', '—')),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual((valueAt(rows, 'budget.project') as { printed?: { executionRate?: { value: string } } }).printed?.executionRate?.value, '92.14%');
+  });
+});

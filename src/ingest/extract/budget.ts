@@ -5,7 +5,7 @@
  * project or one fund (subject.ts) the project is the whole: 项目 then names it, not a part.
  */
 import { type Amount, amount, valueIn } from '../../core/amount.ts';
-import { HUNDRED, abs, cmp, decimalsOf, div, mul, parseExact, pow10, reduce, sub } from '../../core/exact.ts';
+import { HUNDRED, ZERO, abs, add, cmp, decimalsOf, div, mul, parseExact, pow10, reduce, sub } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { breakBefore, breakFrom } from '../../core/text/reach.ts';
 import { percentText } from '../../core/text/numbers.ts';
@@ -39,12 +39,12 @@ export function tableUnit(t: Table | undefined): '元' | '万元' {
 
 /**
  * The unit of a table whose header may say it: its notes ("单位：万元"), a "（万元）"/"（元）" in a header cell up to
- * `headerRow` or in its caption, else the document default.
+ * `headerRow`, in its caption or on the lines just above it (`above`, nearest last), else the document default.
  */
-export function headerUnit(t: Table, headerRow: number): '元' | '万元' {
+export function headerUnit(t: Table, headerRow: number, above: readonly string[] = []): '元' | '万元' {
   const fromNotes = unitFromNotes(t.unitNotes);
   if (fromNotes) return fromNotes;
-  for (const text of [...t.rows.slice(0, headerRow + 1).flatMap((r) => r.cells), t.caption ?? '']) {
+  for (const text of [...t.rows.slice(0, headerRow + 1).flatMap((r) => r.cells), t.caption ?? '', ...[...above].reverse()]) {
     const m = /[（(]\s*(?:金额)?(?:单位[：:]\s*)?(万元|元)\s*[)）]/.exec(text);
     if (m) return m[1] as '元' | '万元';
   }
@@ -185,7 +185,8 @@ export function extractBudgetTable(ctx: ExtractContext): void {
       const row = wholeRow(rows);
       if (!row) continue;
       if (readBudgetRow(ctx, table, h, row.row, row.name, c)) {
-        readPartRows(ctx, table, h, rows.filter((x) => x !== row), c);
+        const sideBySide = readSideBySideParts(ctx, table, h, rows.filter((x) => x !== row));
+        readPartRows(ctx, table, h, rows.filter((x) => x !== row && !sideBySide.has(x.row)), c);
         return;
       }
     }
@@ -210,6 +211,8 @@ function partsOnly(table: Table, h: number, c: Partial<Record<BudgetKey, number>
 interface ValueRow {
   readonly row: Row;
   readonly name: string;
+  /** The last cell before the figures, without a trailing colon. */
+  readonly label?: string;
 }
 
 /** The rows of figures under a budget header, each with its name (the cells left of the figures), to the first other row. */
@@ -219,11 +222,14 @@ function valueRowsOf(table: Table, h: number, c: Partial<Record<BudgetKey, numbe
   for (const row of table.rows.slice(h + 1)) {
     const hasFigure = (['initial', 'adjusted', 'actual'] as const).some((k) => c[k] !== undefined && cellNumber(row.cells[c[k]!] ?? '') !== undefined);
     if (!hasFigure) {
-      if (row.cells.every((x) => x.trim() === '' || /^[-—/／]+$/.test(x.trim()))) continue;
+      // An empty row, or one of labels awaiting their parts ("按收入性质分： | 按支出性质分："), does not end the rows.
+      if (row.cells.every((x) => x.trim() === '' || /^[-—/／]+$/.test(x.trim()) || /[：:]$/.test(x.trim()) || /^[（(](?:万元|元)[)）]$/.test(x.trim()))) continue;
       break;
     }
-    const name = row.cells.slice(0, first).map(compactLabel).filter(Boolean).join('');
-    valueRows.push({ row, name });
+    const names = row.cells.slice(0, first).map(compactLabel).filter(Boolean);
+    // The row's own label is the last cell before its figures; cells before it are a merged group label printed
+    // beside the rows ("年度预算" ⏎ "申请" ⏎ "（万元）"). A colon after it is the form's ("年度资金总额：").
+    valueRows.push({ row, name: names.join(''), label: (names.at(-1) ?? '').replace(/[：:]$/, '') });
   }
   return valueRows;
 }
@@ -231,8 +237,9 @@ function valueRowsOf(table: Table, h: number, c: Partial<Record<BudgetKey, numbe
 /** The row of figures that holds the department's whole budget, if one does. */
 function wholeRow(valueRows: readonly ValueRow[]): ValueRow | undefined {
   if (!valueRows.length) return undefined;
+  const bare = (n: string) => n.replace(/^(?:[一二三四五六七八九十]{1,3}[、.．])/, '').replace(/^其中[：:]?/, '');
   for (const re of WHOLE_ROWS) {
-    const hit = valueRows.find((v) => re.test(v.name.replace(/^(?:[一二三四五六七八九十]{1,3}[、.．])/, '').replace(/^其中[：:]?/, '')));
+    const hit = valueRows.find((v) => re.test(bare(v.name)) || (v.label !== undefined && v.label !== v.name && re.test(bare(v.label))));
     if (hit) return hit;
   }
   // The only row; or a first row without a name (under a header naming the whole, "部门预算执行情况") followed only
@@ -268,6 +275,68 @@ function readPartRows(ctx: ExtractContext, table: Table, h: number, rows: readon
     }
   }
   if (sources.length && firstSource) put(ctx, 'budget.fundSources', sources, `${sources.length} 个资金来源`, firstSource);
+}
+
+/** A part's label in the national department form's breakdown: "按支出性质分：其中：基本支出：" → 基本支出. */
+const sideLabel = (cell: string): string =>
+  compactLabel(cell)
+    .replace(/^(?:[（(](?:万元|元)[)）])?(?:按(?:收入|支出)性质分[：:]?)?(?:其中[：:]?)?/, '')
+    .replace(/[：:]$/, '');
+
+/**
+ * The national department form's breakdown printed side by side under its 年度资金总额 row: "按收入性质分：" on the
+ * left (一般公共预算, 政府性基金 …), "按支出性质分：" on the right (基本支出, 项目支出), each label followed by its
+ * figures. Three figures are 年初 / 全年 / 执行. One figure is placed in the column of the department's row that the
+ * parts of one side add up to (the income side, else the spending side) — and left out where neither side tells it.
+ * Returns the rows of the breakdown, which the column reading of the other rows leaves alone.
+ */
+function readSideBySideParts(ctx: ExtractContext, table: Table, h: number, rows: readonly ValueRow[]): Set<Row> {
+  type Part = { label: string; figures: string[]; row: Row; col: number };
+  const parts: Part[] = [];
+  let sideBySide = false;
+  for (const r of rows) {
+    const segments: Part[] = [];
+    r.row.cells.forEach((cell, col) => {
+      const t = cell.trim();
+      if (!t) return;
+      const n = cellNumber(t);
+      if (n !== undefined) segments.at(-1)?.figures.push(n);
+      // A label is words: a rate, a score or a mark printed after the figures starts no part.
+      else if (/[\u4e00-\u9fa5]/.test(t)) segments.push({ label: sideLabel(t), figures: [], row: r.row, col });
+    });
+    const named = segments.filter((x) => x.label !== '');
+    if (named.length >= 2 && named.some((x) => /^(?:基本支出|项目支出)$/.test(x.label))) sideBySide = true;
+    parts.push(...named);
+  }
+  if (!sideBySide) return new Set();
+  const unit = headerUnit(table, h);
+  const whole = (['initialBudget', 'adjustedBudget', 'actualSpending'] as const).map((k) => (getPath(ctx.draft, `budget.${k}`) as { value?: string } | undefined)?.value);
+  const spending = parts.filter((x) => /^(?:基本支出|项目支出)$/.test(x.label));
+  const income = parts.filter((x) => FUND_SOURCE_ROW.test(x.label) && !/小计|合计/.test(x.label));
+  const sumOf = (side: readonly Part[]) => side.reduce((t, x) => (t && x.figures.length === 1 ? add(t, parseExact(x.figures[0]!) ?? ZERO) : undefined), side.length ? ZERO : undefined);
+  const columnOf = (side: readonly Part[]) => {
+    const sum = sumOf(side.filter((x) => x.figures.length === 1));
+    return sum && side.every((x) => x.figures.length <= 1) ? whole.findIndex((w) => w !== undefined && cmp(parseExact(w) ?? ZERO, sum) === 0) : -1;
+  };
+  const single = columnOf(income) >= 0 ? columnOf(income) : columnOf(spending);
+  const keys = ['initialBudget', 'adjustedBudget', 'actualSpending'] as const;
+  const lineOfPart = (x: Part): Record<string, unknown> | undefined => {
+    const src = sourceAt(ctx, x.row.lines[0]!, x.col, `${x.label} ${x.figures.join(' ')}`);
+    if (x.figures.length === 3) return Object.fromEntries(x.figures.map((v, i) => [keys[i], { value: v, unit, source: src }]));
+    if (x.figures.length === 1 && single >= 0) return { [keys[single]!]: { value: x.figures[0], unit, source: src } };
+    return undefined;
+  };
+  for (const x of spending) {
+    const line = lineOfPart(x);
+    if (line) put(ctx, x.label === '基本支出' ? 'budget.basic' : 'budget.project', line, `${x.label} ${summaryOf(line)}`, sourceAt(ctx, x.row.lines[0]!, x.col, x.label));
+  }
+  const sources = income.flatMap((x) => {
+    const line = lineOfPart(x);
+    return line ? [{ name: x.label, ...line }] : [];
+  });
+  if (sources.length) put(ctx, 'budget.fundSources', sources, `${sources.length} 个资金来源`, sourceAt(ctx, income[0]!.row.lines[0]!, income[0]!.col, income[0]!.label));
+  // Its rows are read here only: by the columns above them they would be misread.
+  return new Set(parts.map((x) => x.row));
 }
 
 function summaryOf(line: Record<string, unknown>): string {

@@ -144,6 +144,19 @@ describe('header formulas: odd and faulty tables', () => {
     assert.equal(valueAt(ctx, 'budget'), undefined);
   });
 
+  it('年初部门预算安排金额① is the initial budget; the unit on a line just above the table (资金结构（元）) is the table’s', () => {
+    const ctx = extract(
+      textDocument(
+        '资金结构（元）',
+        '预算安排',
+        row('资金情况', '年初部门预算安排金额①', '年中调整金额②', '小计③=①+②', '年度拨付金额④', '支出实现率⑤=④/③'),
+        row('合  计', '1000000', '200000', '1200000', '1140000', '95.00%'),
+      ),
+      extractFormulaTables,
+    );
+    assert.deepStrictEqual([foundAt(ctx, 'budget.initialBudget')?.value, foundAt(ctx, 'budget.adjustedBudget')?.value], ['1000000 元', '1200000 元']);
+  });
+
   it('a table with one mark is not a formula table; a budget a stronger source set is kept', () => {
     const one = extract(textDocument(row('项目', '年初预算①', '实际支出'), row('合计', '100', '90')), extractFormulaTables);
     assert.equal(valueAt(one, 'formulaTables'), undefined);

@@ -133,7 +133,7 @@ function budgetRole(c: FormulaColumn): 'initialBudget' | 'adjustedBudget' | 'act
   const l = c.label;
   if (c.output === 'rate') return /支出实现率|执行率|完成率|支出率/.test(l) ? 'executionRate' : undefined;
   if (/结余|结转|调整数?$|年中调整|追加|调增|调减/.test(l) && !/调整后/.test(l)) return undefined;
-  if (/年初(?:安排|预算)|年初数/.test(l)) return 'initialBudget';
+  if (/年初(?:部门)?(?:安排|预算)|年初数/.test(l)) return 'initialBudget';
   if (/小计|调整后|全年预算|预算合计|合计|预算数/.test(l)) return 'adjustedBudget';
   if (/拨付|支出|执行|实际|决算|使用/.test(l)) return 'actualSpending';
   return undefined;
@@ -149,7 +149,10 @@ export function extractFormulaTables(ctx: ExtractContext): void {
     if (columns.length < 2) continue;
     const rows = rowsOf(table, h, columns);
     if (!rows.length) continue;
-    const unit = headerUnit(table, h);
+    // The unit in the header, its notes or caption, else on the lines just above the table (资金结构（元） ⏎ 预算安排 ⏎ …).
+    const first = table.rows[0]!.lines[0]!;
+    const above = ctx.seg.lines.slice(Math.max(0, first - 5), first).flatMap((l) => l.cells);
+    const unit = headerUnit(table, h, above);
     const headRow = table.rows[h]!;
     const tableSource = sourceAt(ctx, headRow.lines[0]!, undefined, headRow.cells.filter(Boolean).join(' | '));
     const title = table.caption ?? (compactLabel(headRow.cells[0] ?? '') || undefined);

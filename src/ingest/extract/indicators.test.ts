@@ -344,3 +344,50 @@ describe('indicator table: a score sheet that also prints targets and results', 
     assert.equal(valueAt(ctx, 'indicators'), undefined);
   });
 });
+
+describe('indicator table: merged cells printed centred, and what the blank form leaves', () => {
+  it('the first rows before a centred 二级 cell take it; a 二级 word of another group moves the 一级 on until its own cell is met', () => {
+    const ctx = extract(
+      textDocument(
+        HEADER,
+        row('', '', '培训人次', '≥300人次', '320人次', ''),
+        row('', '数量指标', '培训场次', '≥10场', '12场', ''),
+        row('产出指标', '质量指标', '合格率', '≥95%', '96%', ''),
+        row('', '社会效益指标', '受益人数', '≥500人', '520人', ''),
+        row('效益指标', '', '带动就业人数', '≥20人', '22人', ''),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx), [
+      '产出指标 / 数量指标 / 培训人次: ≥300人次 → 320人次',
+      '产出指标 / 数量指标 / 培训场次: ≥10场 → 12场',
+      '产出指标 / 质量指标 / 合格率: ≥95% → 96%',
+      '效益指标 / 社会效益指标 / 受益人数: ≥500人 → 520人',
+      '效益指标 / 社会效益指标 / 带动就业人数: ≥20人 → 22人',
+    ]);
+  });
+
+  it('满意度 under 效益指标 (an older framework) stays there unless the table has 满意度指标 as a first level of its own', () => {
+    const older = extract(textDocument(HEADER, row('效益指标', '社会效益指标', '受益人数', '≥500人', '520人', ''), row('', '满意度指标', '群众满意度', '≥90%', '93%', '')), extractIndicatorTable);
+    assert.deepStrictEqual(lines(older)[1], '效益指标 / 满意度指标 / 群众满意度: ≥90% → 93%');
+    const newer = extract(
+      textDocument(HEADER, row('效益指标', '社会效益指标', '受益人数', '≥500人', '520人', ''), row('', '服务对象满意度指标', '群众满意度', '≥90%', '93%', ''), row('满意度指标', '', '游客满意度', '≥85%', '88%', '')),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(newer).slice(1), ['满意度指标 / 服务对象满意度指标 / 群众满意度: ≥90% → 93%', '满意度指标 / 服务对象满意度指标 / 游客满意度: ≥85% → 88%']);
+  });
+
+  it('the blank form’s numbering (指标1：) is not part of a name, and its unfilled rows (……, 指标2：) are no indicators', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成指标值（B）', '分值', '得分'),
+        row('产出指标', '数量指标', '指标1：维修学校数量', '≥12所', '12所', '10', '10'),
+        row('', '', '……', '', '', '', ''),
+        row('', '', '指标2：', '', '', '', ''),
+        row('', '质量指标', '指标1：验收合格率', '=100%', '100%', '10', '10'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx), ['产出指标 / 数量指标 / 维修学校数量: ≥12所 → 12所', '产出指标 / 质量指标 / 验收合格率: =100% → 100%']);
+  });
+});

@@ -47,7 +47,7 @@ const COLUMNS: readonly ColumnSpec<Key>[] = [
   { key: 'adjustedTarget', re: new RegExp(`^(?:全年)?[（(]?调整[)）]?(?:后)?(?:的)?指标值${U}$|^调整后目标值${U}$`) },
   {
     key: 'actual',
-    re: new RegExp(`实际完成值|^完成值${U}$|^实际值${U}$|^指标完成(?:情况|值)$|^(?:实际)?完成情况$|全年实际值|^全年(?:实际)?完成值${U}$|^(?:年度)?实际完成${U}$|^完成指标值${U}$`),
+    re: new RegExp(`实际完成值|^完成值${U}$|^实际值${U}$|^指标完成(?:情况|值)$|^(?:实际)?完成情况$|全年实际值|^全年(?:实际)?完成值${U}$|^(?:年度)?实际完成${U}$|^(?:实际)?完成指标值${U}$`),
   },
   {
     key: 'target',
@@ -111,6 +111,11 @@ export function composeTarget(value: string, directionText?: string, unit?: stri
   const withUnit = u && !v.endsWith(u) && /\d$/.test(v) ? `${v}${u}` : v;
   return `${sign}${withUnit}`;
 }
+
+/** The blank national form's numbering of a name: "指标1：", "指标 2:". */
+export const TEMPLATE_NUMBER = /^\s*指标\s*\d{1,2}\s*[：:]\s*/;
+/** A row the blank form left unfilled: its dots ("……", "…", "...") in place of a name. */
+export const TEMPLATE_FILLER = /^(?:…+|\.{3,}|。{3,})$/;
 
 /** A weight printed inside a name: "预算执行（30）", "产出指标(40分)", "效益指标（权重30%）" → name and weight. */
 export function splitWeight(text: string): { name: string; weight?: string } {
@@ -364,7 +369,9 @@ export function extractIndicatorTable(ctx: ExtractContext): void {
       const flat = unglued ? findHeader(unglued.table, COLUMNS, ['name'], found.rowIndex) : undefined;
       const header = flat ?? withRowAbove(table, found);
       const state: ReadState = { level1: '', level2: '' };
+      const first = out.length;
       const end = readRows(ctx, flat ? unglued!.table : table, header, header.rowIndex + 1, state, out, sections) - (flat ? unglued!.added : 0);
+      fillLeadingLevels(out, first);
       readAny = true;
       open = end >= table.rows.length ? { header, state, lastLine: table.lastLine } : undefined;
       from = Math.max(from, end);
@@ -431,6 +438,8 @@ function readRows(
   const headerFirst = compactLabel(header.cells[0] ?? '');
   const coefficientPercent = c.coefficient !== undefined && /%|％/.test(header.cells[c.coefficient] ?? '');
   const width = Math.max(header.cells.length, start > 0 ? (table.rows[header.rowIndex - 1]?.cells.length ?? 0) : 0);
+  // Whether this table has 满意度指标 as a first level of its own; an older framework has it under 效益指标.
+  const satisfactionIsLevel1 = c.level1 !== undefined && table.rows.some((row) => /^满意度指标/.test(compactLabel(row.cells[c.level1!] ?? '')));
   let r = start;
   for (; r < table.rows.length; r++) {
     const printed = table.rows[r]!;
@@ -457,7 +466,9 @@ function readRows(
     }
     const l1raw = c.level1 !== undefined ? (row.cells[c.level1] ?? '') : '';
     const l2raw = c.level2 !== undefined ? (row.cells[c.level2] ?? '') : '';
-    const nameRaw = row.cells[nameCol] ?? '';
+    // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
+    const nameRaw = (row.cells[nameCol] ?? '').replace(TEMPLATE_NUMBER, '');
+    if (TEMPLATE_FILLER.test(nameRaw.trim())) continue;
     // A header repeated after a page break.
     if (/^(?:一级指标|二级指标|三级指标|指标名称|一级$|三级$)/.test(compactLabel(l1raw || nameRaw))) continue;
     // Figures without their name (a row a copy split over lines): no indicator, and no level either.
@@ -473,8 +484,10 @@ function readRows(
     }
     if (l1raw) {
       const s = splitWeight(l1raw);
+      // A merged 一级 cell printed lower than its group's first rows, whose 二级 word already told the group: the group
+      // goes on.
+      if (!(state.level2 && level1Of(state.level2) === s.name)) state.level2 = '';
       state.level1 = s.name;
-      state.level2 = '';
       state.section2 = undefined;
       state.section1 = s.weight ? { name: s.name, weight: s.weight, line: row.cellLines[c.level1!] ?? row.lines[0]!, col: c.level1!, scores: [] } : undefined;
       if (state.section1) sections.level1.push(state.section1);
@@ -482,6 +495,13 @@ function readRows(
     if (l2raw) {
       const s = splitWeight(l2raw);
       state.level2 = s.name;
+      // A 二级 word of another group than the 一级 read last: a merged 一级 cell printed lower in its group (centred)
+      // has not been met yet; the group is the one the 二级 word belongs to.
+      const group = level1Of(s.name);
+      if (!l1raw && group && state.level1 && group !== state.level1 && (group !== '满意度指标' || satisfactionIsLevel1)) {
+        state.level1 = group;
+        state.section1 = undefined;
+      }
       state.section2 = s.weight ? { name: s.name, weight: s.weight, line: row.cellLines[c.level2!] ?? row.lines[0]!, col: c.level2!, scores: [] } : undefined;
       if (state.section2) sections.level2.push(state.section2);
     }
@@ -523,6 +543,21 @@ function readRows(
     state.last = { item, hadValues: hasValues };
   }
   return r;
+}
+
+/**
+ * The first rows of a table whose merged 一级 and 二级 cells the page printed centred lower in their group: they have
+ * no level of their own, and take those of the first row that has them (the group they open).
+ */
+function fillLeadingLevels(items: Record<string, unknown>[], from: number): void {
+  let k = from;
+  while (k < items.length && items[k]!['level1'] === undefined && items[k]!['level2'] === undefined) k++;
+  const first = items[k];
+  if (k === from || !first || first['level2'] === undefined) return;
+  for (let i = from; i < k; i++) {
+    const { source, ...rest } = items[i]!;
+    items[i] = { ...(first['level1'] !== undefined ? { level1: first['level1'] } : {}), level2: first['level2'], ...rest, source };
+  }
 }
 
 /** A row with one filled cell, left of the name column, that is no level word, no row number and no closing label. */

@@ -94,6 +94,32 @@ describe('extractProjectForm: the national form', () => {
 });
 
 describe('extractProjectForm: other shapes of the same form', () => {
+  test('the later form’s other sources (财政专户管理资金, 单位资金) are 其他资金; two of them printed are added up and say so', () => {
+    const ctx = extract(
+      textDocument(
+        '项目支出绩效自评表',
+        row('项目名称', '城区公共自行车运维补助'),
+        row('年度预算数（万元）', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分'),
+        row('总额', '100.00', '120.00', '114.00', '95.00%', '10', '9.5'),
+        row('其中：财政资金', '80.00', '90.00', '85.50', '95.00%', '/', '/'),
+        row('财政专户管理资金', '15.00', '20.00', '19.00', '95.00%', '/', '/'),
+        row('单位资金', '5.00', '10.00', '9.50', '95.00%', '/', '/'),
+      ),
+      ALL,
+    );
+    assert.equal(foundAt(ctx, 'project.funds.other.actualSpending')?.value, '28.50 万元');
+    const { value, derivedFrom } = valueAt(ctx, 'project.funds.other.actualSpending') as { value: string; derivedFrom: unknown };
+    assert.deepStrictEqual({ value, derivedFrom }, {
+      value: '28.50',
+      derivedFrom: { formula: '财政专户管理资金 + 单位资金', inputs: [{ label: '财政专户管理资金', value: '19.00', unit: '万元' }, { label: '单位资金', value: '9.50', unit: '万元' }] },
+    });
+  });
+
+  test('a value label typed with the next label after it on one line ("主管部门（盖章）：某局 单位：万元") keeps the value only', () => {
+    const ctx = extract(textDocument('项目支出绩效自评表', '主管部门（盖章）：某县样例局 单位：万元', row('项目名称', '样例项目')), ALL, { kind: 'project-form' });
+    assert.equal(valueAt(ctx, 'project.department'), '某县样例局');
+  });
+
   test('the unit in the merged label beside the fund rows (项目资金 ⏎ （元）), as a text laid out with spaces prints it', () => {
     const ctx = extract(
       textDocument(

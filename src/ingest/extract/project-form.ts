@@ -11,13 +11,13 @@
  * (a department budget, indicator table or score total of a document that is a project form) are moved into the
  * project, so that nothing is counted twice.
  */
-import { HUNDRED, abs, decimalsOf, div, gt, isZero, lt, mul, parseExact, sub } from '../../core/exact.ts';
+import { HUNDRED, abs, add, decimalsOf, div, gt, isZero, lt, mul, parseExact, sub, toFixed } from '../../core/exact.ts';
 import { layoutById } from '../../core/layouts/index.ts';
 import type { Source } from '../../core/model/money.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { type Line, type Row, type Table, isValueCell } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt, unitFromNotes } from './context.ts';
-import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, composeTarget, indicatorRowShift, isBareFigure, isStrayCell, level1Of, withUngluedHeader } from './indicators.ts';
+import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, isStrayCell, level1Of, withUngluedHeader } from './indicators.ts';
 import { documentStart } from './subject.ts';
 import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
@@ -53,7 +53,9 @@ const FUND_ROWS: readonly (readonly [RegExp, FundRowKey])[] = [
   [/^(?:年度资金总额|资金总额|总额|合计)$/, 'total'],
   [/^(?:其中[：:]?)?(?:当年财政拨款|本年财政拨款|当年财政资金|财政资金|财政拨款)$/, 'currentYear'],
   [/^(?:其中[：:]?)?(?:上年结转资金|上年结转|上年结转结余资金)$/, 'carriedOver'],
-  [/^(?:其中[：:]?)?(?:其他资金|其他来源资金)$/, 'other'],
+  // The later national form's other sources (财政专户管理资金, 单位资金) are 其他资金 of the model: outside the year's
+  // appropriation and the carry-over. Two of them printed are added up (putFundRow).
+  [/^(?:其中[：:]?)?(?:其他资金|其他来源资金|财政专户管理资金|单位资金|自有资金|社会(?:投入)?资金)$/, 'other'],
 ];
 
 const UNIT_IN_LABEL = /[（(]\s*(?:单位[：:])?\s*(万元|元)\s*[）)]/;
@@ -234,10 +236,32 @@ function combinations(n: number, k: number): number[][] {
 }
 
 /** Puts one row's placed figures under `project.funds.<row>`. */
-function putFundRow(ctx: ExtractContext, row: FundRowKey, v: Partial<Record<FundKey, string>>, unit: Unit, src: (k: FundKey) => Source): boolean {
+/** The label each of a document's other-funds figures was read under, for the sum of two such rows. */
+const OTHER_LABELS = new WeakMap<ExtractContext, Map<string, string>>();
+
+function putFundRow(ctx: ExtractContext, row: FundRowKey, v: Partial<Record<FundKey, string>>, unit: Unit, src: (k: FundKey) => Source, label = ''): boolean {
   const base = `project.funds.${row}`;
   let found = false;
-  for (const k of MONEY_KEYS) if (v[k] !== undefined && putMoney(ctx, `${base}.${k}`, { value: v[k]!, unit }, src(k))) found = true;
+  let labels = OTHER_LABELS.get(ctx);
+  if (!labels) OTHER_LABELS.set(ctx, (labels = new Map()));
+  for (const k of MONEY_KEYS) {
+    if (v[k] === undefined) continue;
+    const path = `${base}.${k}`;
+    const before = row === 'other' ? (getPath(ctx.draft, path) as { value: string; unit: Unit; source: Source; derivedFrom?: { inputs: { label: string; value: string; unit: Unit }[] } } | undefined) : undefined;
+    if (before && before.unit === unit) {
+      // A second source of other funds (单位资金 after 财政专户管理资金): the model's 其他资金 is their sum, and says so.
+      const sum = add(parseExact(before.value)!, parseExact(v[k]!)!);
+      const value = toFixed(sum, Math.max(decimalsOf(before.value), decimalsOf(v[k]!)));
+      const inputs = [...(before.derivedFrom?.inputs ?? [{ label: labels.get(path) ?? '其他资金', value: before.value, unit }]), { label: label || '其他资金', value: v[k]!, unit }];
+      put(ctx, path, { value, unit, source: before.source, derivedFrom: { formula: inputs.map((x) => x.label).join(' + '), inputs } }, `${value} ${unit}`, src(k), true);
+      found = true;
+      continue;
+    }
+    if (putMoney(ctx, path, { value: v[k]!, unit }, src(k))) {
+      if (row === 'other' && label) labels.set(path, label);
+      found = true;
+    }
+  }
   for (const k of ['weight', 'score'] as const) if (v[k] !== undefined) put(ctx, `${base}.${k}`, v[k]!, v[k]!, src(k));
   if (v.rate !== undefined) putPrinted(ctx, `${base}.printed.executionRate`, v.rate, src('rate'));
   return found;
@@ -396,11 +420,13 @@ function extractFundsFromTables(ctx: ExtractContext): boolean {
         const text = (row.cells[c + shift] ?? '').trim();
         return text && !isDash(text) ? { text, col: c + shift } : undefined;
       };
+      const amounts: Partial<Record<FundKey, string>> = {};
       for (const k of MONEY_KEYS) {
         const c = cell(k);
         const v = c && cellNumber(c.text);
-        if (c && v !== undefined && putMoney(ctx, `${base}.${k}`, { value: v, unit }, src(c.col, c.text, shift))) found = true;
+        if (v !== undefined) amounts[k] = v;
       }
+      if (putFundRow(ctx, key, amounts, unit, (k) => src(cell(k)!.col, cell(k)!.text, shift), label)) found = true;
       for (const k of ['weight', 'score'] as const) {
         const c = cell(k);
         const v = c && scoreNumber(c.text);
@@ -438,8 +464,8 @@ function extractLabels(ctx: ExtractContext): void {
           break;
         }
       }
-      // "主管部门：某局    实施单位：某中心" typed on one line.
-      value = value.replace(/\s{2,}.*$/, '').replace(/\s*(?:实施单位|项目实施单位|主管部门)[：:].*$/, '').trim();
+      // "主管部门：某局    实施单位：某中心" typed on one line; "主管部门（盖章）：某局 单位：万元" with the unit after it.
+      value = value.replace(/\s{2,}.*$/, '').replace(/\s*(?:实施单位|项目实施单位|主管部门)[：:].*$/, '').replace(/\s+[\u4e00-\u9fa5（）()]{1,10}[：:].*$/, '').trim();
       if (!value || value.length > 60) return;
       put(ctx, hit[1], value, value, sourceAt(ctx, line.index, valueCol, colon ? cell : `${cell} ${value}`));
     });
@@ -494,7 +520,7 @@ const IND_COLUMNS: readonly ColumnSpec<IndKey>[] = [
   { key: 'level2', re: word('二级指标(?:名称)?') },
   { key: 'name', re: word('三级指标(?:名称)?|指标名称') },
   { key: 'multiYearTarget', re: /实施周期指标值|中长期指标值|实施期指标值/ },
-  { key: 'actual', re: word('实际完成值|完成值|实际值|指标完成(?:情况|值)|实际完成情况|全年实际值|全年完成值|实际完成') },
+  { key: 'actual', re: word('实际完成值|完成值|实际值|指标完成(?:情况|值)|实际完成情况|全年实际值|全年完成值|实际完成|实际完成指标值') },
   { key: 'target', re: word('年度指标值|指标值|目标值|年度目标值|年度指标|预期指标值|全年指标值|年初目标值|年初指标值') },
   { key: 'score', re: word('得分|自评得分|指标得分') },
   { key: 'weight', re: word('分值|权重|指标分值|指标权重') },
@@ -543,6 +569,8 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
     const tableLabel = compactLabel(table.rows[header.rowIndex]!.cells[0] ?? '');
     let level1 = '';
     let level2 = '';
+    // Whether this table has 满意度指标 as a first level of its own; an older framework has it under 效益指标.
+    const satisfactionIsLevel1 = table.rows.some((row) => /^满意度指标/.test(compactLabel(row.cells[c.level1!] ?? '')));
     for (const row of table.rows.slice(header.rowIndex + 1)) {
       const filled = row.cells.map((x, i) => ({ x: x.trim(), i })).filter((y) => y.x !== '');
       const first = filled[0];
@@ -567,19 +595,27 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
       }
       const l1 = cells[c.level1!] ?? '';
       const l2 = cells[c.level2!] ?? '';
-      const name = (cells[c.name!] ?? '').trim();
+      // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
+      const name = (cells[c.name!] ?? '').trim().replace(TEMPLATE_NUMBER, '');
       // A stray cell under 二级 with no name beside it (a row a copy split over lines) names no group.
       if (!name && !l1 && l2 && !LEVEL2_WORD.test(compactLabel(l2))) continue;
       // Values without their name (a row a copy split over lines): no indicator, and no level either.
       if (name && (isBareFigure(name) || DIRECTIONS[name.replace(/\s/g, '')]) && !LEVEL1_WORD.test(compactLabel(l1)) && !(l1 === '' && LEVEL2_WORD.test(compactLabel(l2)))) continue;
       // A weight printed inside a level name ("产出指标(50分)", "数量指标（20）") is the group's 分值, not its name.
       if (l1) {
-        level1 = withoutWeight(l1);
-        level2 = '';
+        const word = withoutWeight(l1);
+        // A merged 一级 cell printed lower than its group's first rows, whose 二级 word already told the group: the
+        // group goes on.
+        if (!(level2 && level1Of(level2) === word)) level2 = '';
+        level1 = word;
       }
-      if (l2) level2 = withoutWeight(l2);
-      // "指标1：" left as printed in a blank form: no indicator.
-      if (!name || /^指标\s*\d+\s*[：:]?$/.test(name)) continue;
+      if (l2) {
+        level2 = withoutWeight(l2);
+        // A 二级 word of another group than the 一级 read last: a merged 一级 cell printed lower in its group.
+        const group = level1Of(level2);
+        if (!l1 && group && level1 && group !== level1 && (group !== '满意度指标' || satisfactionIsLevel1)) level1 = group;
+      }
+      if (!name || TEMPLATE_FILLER.test(name)) continue;
       // A merged 一级指标 cell the copy lost: the group its 二级 word belongs to.
       const itemLevel1 = level1 || (level2 ? (level1Of(level2) ?? '') : '');
       const v = pad ? Object.fromEntries(IND_VALUES.flatMap((k) => (c[k] !== undefined && cells[c[k]!] ? [[k, cells[c[k]!]!]] : []))) as Partial<Record<IndKey, string>> : alignValues(row, header, IND_VALUES, c.name!);

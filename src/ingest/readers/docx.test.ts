@@ -46,7 +46,7 @@ function code(r: ReadResult): string | undefined {
 }
 
 const BODY = [
-  // Tabs in paragraph properties are tab stops, not text; a run's tab is a separator, a break a new line.
+  // Tabs in paragraph properties are tab stops, not text; a run's tab parts cells (as in a text file), a break is a new line.
   `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>部门</w:t></w:r><w:r><w:t xml:space="preserve">整体 </w:t></w:r><w:r><w:tab/><w:t>支出</w:t><w:br/><w:t>绩效</w:t></w:r></w:p>`,
   '<w:p/>',
   // Tracked changes: insertions read, deletions not.
@@ -76,7 +76,7 @@ const BODY = [
 test('paragraphs, runs, tracked changes, fields, text boxes, content controls and tables', () => {
   const got = lines(readDocx(docx(BODY)));
   assert.deepEqual(got, [
-    { cells: ['部门整体  支出\n绩效'], loc: { line: 1 } },
+    { cells: ['部门整体 ', '支出\n绩效'], loc: { line: 1 } },
     { cells: [''], loc: { line: 2 } },
     { cells: ['预算执行率'], loc: { line: 3 } },
     { cells: ['链接标记3'], loc: { line: 4 } },

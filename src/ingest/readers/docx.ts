@@ -89,7 +89,8 @@ function inline(node: XmlElement, st: InlineState): void {
         break;
       case 'w:tab':
       case 'w:ptab':
-        if (showingResult(st)) st.text += ' ';
+        // A tab of a body paragraph parts cells, as in a text file ("项目名称⇥某项目"); inside a table cell it is a space.
+        if (showingResult(st)) st.text += '\t';
         break;
       case 'w:br':
       case 'w:cr':
@@ -203,7 +204,7 @@ function flattenTable(tbl: XmlElement, label: ListLabeler | undefined): string[]
 function cellText(tc: XmlElement, label: ListLabeler | undefined): string {
   const paragraphs: string[] = [];
   walkBlocks(tc, {
-    paragraph: (text) => paragraphs.push(text),
+    paragraph: (text) => paragraphs.push(text.replace(/\t/g, ' ')),
     table: (tbl) => paragraphs.push(...flattenTable(tbl, label)),
     label,
   });
@@ -260,7 +261,7 @@ function bodySink(state: BodyState, label: ListLabeler | undefined): BlockSink {
     else state.lines.push(line);
   };
   return {
-    paragraph: (text) => push({ cells: [text], loc: { line: state.lines.length + 1 } }),
+    paragraph: (text) => push({ cells: text.includes('\t') ? text.split('\t') : [text], loc: { line: state.lines.length + 1 } }),
     table: (tbl) => {
       const table = state.tables++;
       const rows: XmlElement[] = [];

@@ -8,7 +8,7 @@ import { readPipes } from './pipes.ts';
 import { readSpaceColumns } from './space-columns.ts';
 import { rebuildVertical } from '../vertical-rows.ts';
 import { LimitNotes } from './limits.ts';
-import { readText } from './text.ts';
+import { joinBrokenCells, readText } from './text.ts';
 import { looksLikeZip, sniffOle } from './zip.ts';
 
 export type SniffedFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'ole' | 'text';
@@ -113,9 +113,10 @@ export async function readDocument(bytes: Uint8Array, fileName: string, limits: 
  * Only lines outside the tables the format declares, each one paragraph; each kept line keeps its location.
  */
 export function paragraphsAsText(document: SourceDocument): SourceDocument {
-  const { lines } = document;
+  // Paragraphs parted by tabs whose header words held a line break: joined back first (text.ts).
+  const lines = document.lines.some((l) => l.cells.length >= 2) ? joinBrokenCells(document.lines) : document.lines;
   const isParagraph = (l: SourceLine) => l.table === undefined && l.cells.length === 1;
-  if (!lines.some(isParagraph)) return document;
+  if (!lines.some(isParagraph)) return lines === document.lines ? document : { ...document, lines };
   const out: SourceLine[] = [];
   for (let i = 0; i < lines.length; ) {
     if (!isParagraph(lines[i]!)) {

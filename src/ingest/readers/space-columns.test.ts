@@ -485,6 +485,59 @@ test('an indicator table: a merged label printed downwards is no column, the hea
   ]);
 });
 
+test('a 一级 cell printed a piece on each of its rows ("产出" ⏎ "指标" ⏎ "（50分）") is put together on its first; a weight alone joins its word', () => {
+  const head = at(2, '一级指标', 14, '二级指标', 30, '三级指标', 52, '指标值', 64, '分值', 72, '得分');
+  const r = (first: string, level2: string, name: string, target: string, w: string, sc: string) => at(...(first ? [2, first] : []), ...(level2 ? [14, level2] : []), 30, name, 52, target, ...right(68, w), ...right(76, sc));
+  assert.deepEqual(read([head, r('产出', '数量指标', '培训人次', '≥300人次', '10', '10'), r('指标', '', '培训场次', '≥10场', '10', '10'), r('（50分）', '质量指标', '合格率', '≥95%', '10', '10'), r('效益指标', '社会效益指标', '受益人数', '≥500人', '10', '10'), r('（30分）', '', '就业人数', '≥20人', '10', '10')]), [
+    [1, '一级指标', '二级指标', '三级指标', '指标值', '分值', '得分'],
+    [2, '产出指标（50分）', '数量指标', '培训人次', '≥300人次', '10', '10'],
+    [3, '', '', '培训场次', '≥10场', '10', '10'],
+    [4, '', '质量指标', '合格率', '≥95%', '10', '10'],
+    [5, '效益指标（30分）', '社会效益指标', '受益人数', '≥500人', '10', '10'],
+    [6, '', '', '就业人数', '≥20人', '10', '10'],
+  ]);
+});
+
+test('a column printed at the top of its cells keeps its wrapped lines with the row above, while another column is centred', () => {
+  const head = at(2, '三级指标', 28, '指标值', 40, '分值', 48, '得分', 56, '偏差原因');
+  const texts = [
+    head,
+    at(2, '资金拨付及', 28, '≥95%', ...right(44, '10'), ...right(52, '10')),
+    at(2, '时率'),
+    at(2, '设施运维成本控制', 28, '≤320万元', ...right(44, '10'), ...right(52, '10')),
+    at(2, '数'),
+    at(56, '因故延期，'),
+    at(2, '培训人次', 28, '≥300人次', ...right(44, '10'), ...right(52, '9'), 56, '已整改。'),
+  ];
+  // "时率" stands as near the row below as the row above: its column's other wrapped lines are all below their rows.
+  assert.deepEqual(read(texts), [
+    [1, '三级指标', '指标值', '分值', '得分', '偏差原因'],
+    [2, '资金拨付及时率', '≥95%', '10', '10', ''],
+    [4, '设施运维成本控制数', '≤320万元', '10', '10', ''],
+    [7, '培训人次', '≥300人次', '10', '9', '因故延期，已整改。'],
+  ]);
+});
+
+test('labels awaiting their parts ("按收入性质分：  按支出性质分：") are a row of their own, not wrapped text; a page footer between blank lines does not end the table', () => {
+  const head = at(2, '项目', 16, '年初预算数', 30, '全年预算数', 44, '全年执行数');
+  const texts = [
+    head,
+    at(2, '年度资金总额：', ...right(26, '100.00'), ...right(40, '110.00'), ...right(54, '105.00')),
+    at(2, '按收入性质分：', 30, '按支出性质分：'),
+    '',
+    '',
+    at(24, '第 1 页 共 2 页'),
+    '',
+    at(2, '其中：基本支出：', ...right(26, '60.00'), ...right(40, '65.00'), ...right(54, '62.00')),
+  ];
+  assert.deepEqual(read(texts).filter((l) => l.length > 2), [
+    [1, '项目', '年初预算数', '全年预算数', '全年执行数'],
+    [2, '年度资金总额：', '100.00', '110.00', '105.00'],
+    [3, '按收入性质分：', '', '按支出性质分：', ''],
+    [8, '其中：基本支出：', '60.00', '65.00', '62.00'],
+  ]);
+});
+
 test('a line just after a total is kept as a line', () => {
   assert.deepEqual(read([H6, ind('产出指标', '数量指标', '培训人次', '≥300', '20', '20'), at(2, '总分', ...right(56, '100'), ...right(64, '90')), at(2, '（满分100分）')]), [
     [1, ...H6_OUT],

@@ -16,7 +16,7 @@
  * positions do not settle it (a piece between two columns), the row keeps its pieces as they are and the extractors
  * place them by their words, as they do with a web copy that dropped empty cells.
  */
-import { headerKind } from '../../core/text/form-words.ts';
+import { headerKind, isLevel1Word } from '../../core/text/form-words.ts';
 import { pageNumberLine } from '../../core/text/normalize.ts';
 import type { SourceLine } from '../source.ts';
 
@@ -256,9 +256,10 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
         continue;
       }
       const ps = all[k];
-      // A blank line, a page footer, or the page's running head (a line printed before the table already).
+      // A blank line, a page footer, or the page's running head (a line printed before the table already). Only blank
+      // lines count towards the end: a page break prints a footer between blank lines.
       if (!ps || (ps.length === 1 && heads.has(ps[0]!.text))) {
-        if (++blanks > 3) break;
+        if (lines[k]!.cells.join('').trim() === '' && ++blanks > 3) break;
         kinds.push('gap');
         continue;
       }
@@ -268,7 +269,8 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
       if (isHeaderPieces(ps) || ps.some((p, i) => p.text.length > MAX_PIECE || (/[。！？]$/.test(p.text) && !isTextColumn(cols[i])))) break;
       const figures = ps.filter(isFigurePiece).length;
       // A line printing figures is a row, though its label reads like a heading ("一、基本支出").
-      const isRow = figures >= 2 && cols.filter((c) => c === -1).length <= 3;
+      // Labels awaiting their parts ("按收入性质分：    按支出性质分：") are a row of their own, not wrapped text.
+      const isRow = (figures >= 2 || (figures === 0 && ps.filter((p) => /[：:]$/.test(p.text)).length >= 2)) && cols.filter((c) => c === -1).length <= 3;
       if (!isRow && (TABLE_END_LINE.test(lines[k]!.cells[0]!) || ps.some((p) => FORM_PART.test(p.text.replace(/\s/g, ''))))) break;
       // A total closes the table (unless it is its first row, as in a funding table): what follows is not its text.
       if (afterTotal >= 0 && (k - afterTotal > 1 || !isRow)) break;
@@ -369,14 +371,21 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
   const isTotal = (r: CoreRow) => r.cells.some((c) => TOTAL_LABEL.test(c.own.replace(/\s/g, '')));
   // Cells aligned to the top (no wrapped text before the first row, none nearer the row below it than the row above):
   // wrapped text is always the continuation of the row above it.
+  // Per column too: a form may print its names at the top of their cells and its reasons centred.
   const textLines = kinds.map((x, i) => (x === 'text' ? h + 1 + i : -1)).filter((k) => k >= 0);
-  const topAligned =
-    rows.length > 0 &&
-    textLines.every((k) => {
-      const down = rows.find((r) => r.line > k);
-      const up = [...rows].reverse().find((r) => r.line < k);
-      return up !== undefined && (!down || k - up.line <= down.line - k);
-    });
+  const nearerUp = (k: number) => {
+    const down = rows.find((r) => r.line > k);
+    const up = [...rows].reverse().find((r) => r.line < k);
+    return up !== undefined && (!down || k - up.line <= down.line - k);
+  };
+  const topAligned = rows.length > 0 && textLines.every(nearerUp);
+  const columnTop = new Map<number, boolean>();
+  for (const k of textLines) {
+    for (const p of all[k]!) {
+      const s = slot(p);
+      if (s !== undefined) columnTop.set(s, (columnTop.get(s) ?? true) && nearerUp(k));
+    }
+  }
   const ties: { k: number; p: Piece; s: number; up: CoreRow; down: CoreRow }[] = [];
   kinds.forEach((x, i) => {
     if (x !== 'text') return;
@@ -393,7 +402,7 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
       const s = slot(p);
       // A label of the whole table printed beside its rows (绩效指标, 项目资金) where no row has a label of its own there.
       if (s === undefined || (!leftStarts.length && columnOf(p) === -1)) continue;
-      if (topAligned && up) {
+      if ((topAligned || columnTop.get(s)) && up) {
         up.cells[s]!.below.push(p.text);
         continue;
       }
@@ -414,15 +423,52 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
     else a.below.push(p.text);
   }
   const text = (c: { above: string[]; own: string; below: string[] }) => `${c.above.join('')}${c.own}${c.below.join('')}`;
-  const rebuilt: SourceLine[] = [{ ...lines[h]!, cells: headCells.map(text) }];
+  const header = headCells.map(text);
+  const rowCells = rows.map((row) => row.cells.map(text));
+  joinLevelCells(rowCells, header.findIndex((x) => /^一级指标/.test(x.replace(/\s/g, ''))));
+  const rebuilt: SourceLine[] = [{ ...lines[h]!, cells: header }];
   let r = 0;
   for (let k = h + 1; k < end; k++) {
     if (rows[r]?.line === k) {
-      rebuilt.push({ ...lines[k]!, cells: rows[r]!.cells.map(text) });
+      rebuilt.push({ ...lines[k]!, cells: rowCells[r]! });
       r++;
     } else if (kinds[k - h - 1] === 'gap' && !extra.includes(k)) rebuilt.push(lines[k]!);
   }
   return { lines: rebuilt, start: Math.min(h, ...extra), end };
+}
+
+/**
+ * A merged 一级指标 cell printed over its group's rows a piece on each ("产出" ⏎ "指标" ⏎ "（50分）", or "效益指标" ⏎
+ * "（30分）"): the pieces that together make a first-level word go on the group's first row, the others are left
+ * empty. Pieces that make no such word are left as they are.
+ */
+function joinLevelCells(rows: string[][], col: number): void {
+  if (col < 0) return;
+  const cell = (i: number) => (rows[i]?.[col] ?? '').replace(/\s/g, '');
+  for (let i = 0; i < rows.length; i++) {
+    const first = cell(i);
+    if (!first) continue;
+    if (isLevel1Word(first)) {
+      // Its weight alone on the next row.
+      if (/^[（(]\d+(?:\.\d+)?分?[)）]$/.test(cell(i + 1)) && isLevel1Word(`${first}${cell(i + 1)}`)) {
+        rows[i]![col] = `${first}${cell(i + 1)}`;
+        rows[i + 1]![col] = '';
+        i++;
+      }
+      continue;
+    }
+    let joined = first;
+    for (let j = i + 1; j < rows.length && j <= i + 3 && cell(j); j++) {
+      joined += cell(j);
+      // The longest word the pieces make: "产出" + "指标" + "（50分）".
+      if (isLevel1Word(joined) && !(j + 1 < rows.length && j + 1 <= i + 3 && cell(j + 1) && isLevel1Word(joined + cell(j + 1)))) {
+        rows[i]![col] = joined;
+        for (let k = i + 1; k <= j; k++) rows[k]![col] = '';
+        i = j;
+        break;
+      }
+    }
+  }
 }
 
 const TOTAL_LABEL = /^(?:合计|总计|总分|得分合计)/;

@@ -6,7 +6,7 @@ import { summarize } from '../../core/summary.ts';
 import { importDocument } from '../import.ts';
 import { DEFAULT_LIMITS, type ReadResult, type SourceLine } from '../source.ts';
 import { readDocument } from './read.ts';
-import { plainLines, readText } from './text.ts';
+import { joinBrokenCells, plainLines, readText } from './text.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/documents');
 const SEEDS = join(import.meta.dirname, '../../../examples/seeds');
@@ -133,4 +133,25 @@ test('space-laid-out indicator rows whose cells carry units stay one row a line'
     [2, '产出指标', '数量指标', '培训人次', '≥300人次', '320人次'],
     [3, '效益指标', '社会效益', '群众满意度', '≥90%', '93%'],
   ]);
+});
+
+test('a header whose cells held a line break ("年初" ⏎ "预算数") is joined back where the two pieces make a column word; figures and names never join', () => {
+  const text = ['项目资金', '（万元）\t\t年初', '预算数\t全年', '预算数\t全年', '执行数\t分值\t执行率\t得分', '\t年度资金总额\t520.00\t586.40\t561.25\t10\t95.71%\t9.57', '某项目\t全年', '执行\t12'].join('\n');
+  const lines = plainLines(text, DEFAULT_LIMITS).lines.map((l) => [l.loc.line, ...l.cells]);
+  assert.deepEqual(lines, [
+    [1, '项目资金'],
+    [2, '（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    [6, '', '年度资金总额', '520.00', '586.40', '561.25', '10', '95.71%', '9.57'],
+    // "全年执行" is no column word: the lines stay apart.
+    [7, '某项目', '全年'],
+    [8, '执行', '12'],
+  ]);
+});
+
+test('joinBrokenCells: rows of one DOCX table padded at their ends join the same way; rows of two tables do not', () => {
+  const row = (table: number, line: number, ...cells: string[]): SourceLine => ({ cells, loc: { line, table: `表${table + 1}` }, table });
+  const joined = joinBrokenCells([row(0, 1, '（万元）', '', '年初', '', ''), row(0, 2, '预算数', '全年', '', ''), row(0, 3, '预算数', '分值', '', '')]);
+  assert.deepEqual(joined.map((l) => l.cells), [['（万元）', '', '年初预算数', '全年预算数', '分值', '', '']]);
+  const apart = [row(0, 1, '某某', '年初'), row(1, 2, '预算数', '全年')];
+  assert.equal(joinBrokenCells(apart), apart);
 });

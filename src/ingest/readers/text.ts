@@ -8,6 +8,7 @@
  * `maxLineChars` characters of a line, `maxCellChars` of a cell, each cut noted with its line.
  */
 import type { Problem } from '../../core/problem.ts';
+import { headerKind } from '../../core/text/form-words.ts';
 import { type Encoding, decodeText } from '../decode.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
 import { csvLines } from './csv.ts';
@@ -42,6 +43,40 @@ export function readText(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS,
   }
   const read = layout === 'csv' ? csvLines(text, limits) : plainLines(text, limits);
   return { ok: true, document: { format: 'text', lines: read.lines, encoding }, warnings: [...decoded.warnings, ...read.warnings] };
+}
+
+/**
+ * Rows of tab-separated text whose header cells held a line break ("年初" ⏎ "预算数"), as a spreadsheet or a form's
+ * table copied out prints them: a row that ends with a cell which, joined to the first cell of the next tab-separated
+ * line, makes one column word (年初预算数, 全年执行数) while it is none alone, goes on on that line. Only column words
+ * join lines: a row's figures or names never do. In a table (a DOCX table made of such text) the same holds for two
+ * rows of one table, the padding at a row's end left aside.
+ */
+export function joinBrokenCells(lines: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  // A row's cells without the empty ones a table pads it with at its end.
+  const filled = (cells: readonly string[]) => {
+    let n = cells.length;
+    while (n > 0 && cells[n - 1]!.trim() === '') n--;
+    return cells.slice(0, n);
+  };
+  let joined = false;
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev && prev.table === line.table && !line.pageStart) {
+      const a = filled(prev.cells);
+      const b = line.cells;
+      const tail = a[a.length - 1]?.trim() ?? '';
+      const head = b[0]?.trim() ?? '';
+      if (a.length >= 2 && filled(b).length >= 2 && tail && head && tail.length <= 12 && head.length <= 12 && headerKind(tail) === undefined && headerKind(`${tail}${head}`) !== undefined) {
+        out[out.length - 1] = { ...prev, cells: [...a.slice(0, -1), `${tail}${head}`, ...b.slice(1)] };
+        joined = true;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return joined ? out : (lines as SourceLine[]);
 }
 
 /**
@@ -91,8 +126,9 @@ export function plainLines(text: string, limits: ReadLimits): { lines: SourceLin
     lines.push({ cells, loc: { line: no }, ...(pageStart ? { pageStart } : {}) });
     start = end + 1;
   }
-  if (!hasPipe(text)) return { lines: readSpaceColumns(rebuildVertical(lines, { pairs: false })), warnings: notes.warnings() };
-  const plain: PlainLine[] = lines.map((l) => ({ cells: l.cells as string[], line: l.loc.line!, pageStart: Boolean(l.pageStart) }));
+  const joined = n > 0 && text.indexOf('\t') >= 0 ? joinBrokenCells(lines) : lines;
+  if (!hasPipe(text)) return { lines: readSpaceColumns(rebuildVertical(joined, { pairs: false })), warnings: notes.warnings() };
+  const plain: PlainLine[] = joined.map((l) => ({ cells: l.cells as string[], line: l.loc.line!, pageStart: Boolean(l.pageStart) }));
   const piped = readPipes(plain).map((l) => {
     if (l.cells.length <= limits.maxCellsPerLine) return l;
     notes.note('line-too-many-cells', l.loc.line!);

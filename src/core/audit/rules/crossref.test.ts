@@ -393,6 +393,21 @@ export const CASES: readonly RuleCases[] = [
         },
       },
       {
+        name: 'a project form’s 预算执行数 486.53 in a sentence against its 年度资金总额 468.53',
+        data: {
+          documentKind: 'project-form',
+          project: { name: '农村人居环境整治', funds: { total: { initialBudget: '400.00', adjustedBudget: '486.00', actualSpending: fig('468.53', 9, '总额 400.00 486.00 468.53') } } },
+        },
+        with: { passages: [passage('2023年调整后预算数486.00万元，预算执行数486.53万元，未执行部分已申请结转。', 14)] },
+        expect: {
+          severity: 'error',
+          printed: '486.53 万元',
+          computed: '468.53 万元',
+          message: /^正文写“预算执行数 486\.53 万元”，年度资金总额实际支出为 468\.53 万元/,
+          locations: [{ line: 14 }, { field: 'project.funds.total.actualSpending', line: 9 }],
+        },
+      },
+      {
         name: 'a bare column word after 项目支出 in an earlier clause (执行 711.28) against the summary’s 717.28',
         data: { budget: { project: { initialBudget: '620.50', adjustedBudget: '750.30', actualSpending: fig('717.28', 13, '项目支出 620.50 750.30 717.28') } } },
         with: { passages: [passage('项目支出年初预算620.50万元，全年预算750.30万元，执行711.28万元。', 3)] },

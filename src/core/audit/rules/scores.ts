@@ -123,8 +123,8 @@ const executionScoreMismatch: RuleImpl = {
   severity: 'error',
   title: t('执行率得分与 权重 × 执行率 不符', 'execution score ≠ weight × execution rate'),
   description: t(
-    '印出执行率权重（分值）与执行率得分的预算行（部门预算、项目资金各行）：得分与 min(执行率, 100%) × 权重 比较，按得分印出的小数位四舍五入（印作整数的满分除外：执行率不足 100% 时“10”不是 9.54 的四舍五入）；按印出的执行率计算相符的也不报。执行率 = 全年执行数 ÷ 全年（调整后）预算数，部门预算无调整后预算时用年初预算。得满分而执行率不足的，另由 execution-full-marks 指出。',
-    'A budget line printing an execution weight and score (the department budget, each project fund line): the score against min(rate, 100%) × weight at the printed decimals (but full marks printed as a whole number are no rounding of 9.54); a score that the printed rate explains is not reported. The rate is spending over the full-year (adjusted) budget, the department’s initial budget when it prints no adjusted one. Full marks under a lower rate are also named by execution-full-marks.',
+    '印出执行率权重（分值）与执行率得分的预算行（部门预算、项目资金各行）：得分与 min(执行率, 100%) × 权重 比较，按得分印出的小数位四舍五入（印作整数的满分除外：执行率不足 100% 时“10”不是 9.54 的四舍五入）；按印出的执行率计算相符的也不报。执行率 = 全年执行数 ÷ 全年（调整后）预算数，无调整后预算（表上只印年初预算数）时用年初预算。得满分而执行率不足的，另由 execution-full-marks 指出。',
+    'A budget line printing an execution weight and score (the department budget, each project fund line): the score against min(rate, 100%) × weight at the printed decimals (but full marks printed as a whole number are no rounding of 9.54); a score that the printed rate explains is not reported. The rate is spending over the full-year (adjusted) budget, the initial budget where none is printed. Full marks under a lower rate are also named by execution-full-marks.',
   ),
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -228,16 +228,14 @@ const executionFullMarks: RuleImpl = {
   severity: 'error',
   title: t('执行率不足却得执行满分', 'full marks for budget execution despite a lower rate'),
   description: t(
-    '预算执行得满分（执行率得分等于执行率权重或分值，或名为“预算执行 / 预算执行率”的自评项得分等于其分值），而按 min(执行率, 100%) × 权重 四舍五入到 2 位小数低于满分即报错。执行率 = 实际支出 ÷ 调整后（全年）预算，部门预算无调整后预算时用年初预算。指标表把“预算执行”分解为若干指标（预算执行率 ≥95%、结转结余率…）或给预算执行率设了指标值的，按那些指标计分，不在此列。',
-    'Full marks for budget execution (an execution score equal to its weight, or a self-score item named 预算执行 / 预算执行率 at its weight) while min(rate, 100%) × weight, rounded to 2 decimals, is lower. The rate is spending over the adjusted (full-year) budget, the department’s initial budget when it prints no adjusted one. A 预算执行 section the indicator table breaks into items (预算执行率 ≥95%, 结转结余率 …), or an execution item with a target of its own, is scored by those and left alone.',
+    '预算执行得满分（执行率得分等于执行率权重或分值，或名为“预算执行 / 预算执行率”的自评项得分等于其分值），而按 min(执行率, 100%) × 权重 四舍五入到 2 位小数低于满分即报错。执行率 = 实际支出 ÷ 调整后（全年）预算，无调整后预算（表上只印年初预算数）时用年初预算。指标表把“预算执行”分解为若干指标（预算执行率 ≥95%、结转结余率…）或给预算执行率设了指标值的，按那些指标计分，不在此列。',
+    'Full marks for budget execution (an execution score equal to its weight, or a self-score item named 预算执行 / 预算执行率 at its weight) while min(rate, 100%) × weight, rounded to 2 decimals, is lower. The rate is spending over the adjusted (full-year) budget, the initial budget where none is printed. A 预算执行 section the indicator table breaks into items (预算执行率 ≥95%, 结转结余率 …), or an execution item with a target of its own, is scored by those and left alone.',
   ),
   run(ctx) {
     const out: FindingDraft[] = [];
     const fired: Exact[] = [];
     for (const { line, path, label } of scoredLinesOf(ctx.e)) {
       if (!line.weight || !line.score) continue;
-      // A project form's rate is over its full-year budget (全年预算数) only.
-      if (path[0] !== 'budget' && !line.adjustedBudget) continue;
       const x = executionRateOf(line);
       if (!x || !isFullMarksDespiteRate(line.score, line.weight, x.rate)) continue;
       if (path[0] === 'budget') fired.push(line.weight);
