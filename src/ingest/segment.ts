@@ -45,8 +45,11 @@ export interface Row {
   readonly cellLines: number[];
   /** Lines this row was made of (first is where it starts). */
   readonly lines: number[];
-  /** Per column, the line of each piece joined into the cell and the offset where it starts. */
-  readonly pieces: { line: number; offset: number }[][];
+  /**
+   * Per column, the line of each piece joined into the cell and the offset where it starts — only for a cell joined
+   * from several lines; a cell of one piece has none here (it is at the row's first line, offset 0).
+   */
+  readonly pieces: ({ line: number; offset: number }[] | undefined)[];
 }
 
 export interface Table {
@@ -385,7 +388,7 @@ function buildTables(lines: Line[], readerTable: readonly (number | undefined)[]
       const prev = current.rows[current.rows.length - 1];
       if (afterBreak && prev && isContinuationRow(line, current.rows, isSameGridAcrossPage)) mergeInto(current.rows, line);
       else {
-        current.rows.push({ cells: [...line.cells], cellLines: line.cells.map(() => i), lines: [i], pieces: line.cells.map(() => [{ line: i, offset: 0 }]) });
+        current.rows.push({ cells: [...line.cells], cellLines: line.cells.map(() => i), lines: [i], pieces: [] });
         if ((current.rows.length === 1 && countFilled(line.cells) >= 2) || isHeaderLike(line.cells)) {
           current.headers.add(rowSignature(line.cells));
           for (const c of line.cells) if (c !== '') current.headerWords.add(compactLabel(c));
@@ -644,7 +647,7 @@ function mergeInto(rows: Row[], line: Line): void {
     for (let r = rows.length - 1; r >= 0; r--) {
       const row = rows[r]!;
       if (row.cells[col]) {
-        (row.pieces[col] ??= []).push({ line: line.index, offset: row.cells[col]!.length });
+        (row.pieces[col] ??= [{ line: row.lines[0]!, offset: 0 }]).push({ line: line.index, offset: row.cells[col]!.length });
         row.cells[col] = `${row.cells[col]}${c}`;
         return;
       }

@@ -56,16 +56,16 @@ export function sourceAt(ctx: ExtractContext, lineIndex: number, column: number 
   const line: Line | undefined = ctx.seg.lines[lineIndex];
   const loc = line?.loc ?? {};
   const section = ctx.seg.sectionOfLine[lineIndex];
-  return {
-    file: ctx.file,
-    ...(loc.page !== undefined ? { page: loc.page } : {}),
-    ...(loc.line !== undefined ? { line: loc.line } : {}),
-    ...(section ? { section: sectionLabel(section) } : {}),
-    ...(table ?? loc.table ? { table: (table ?? loc.table)! } : {}),
-    ...(loc.row !== undefined ? { row: loc.row } : {}),
-    ...(column !== undefined ? { column: column + 1 } : {}),
-    text: excerpt(text),
-  };
+  // Why assignments, in this order, and not spreads: a source is made for every figure and fact of a document.
+  const out: { -readonly [K in keyof Source]: Source[K] } = { file: ctx.file };
+  if (loc.page !== undefined) out.page = loc.page;
+  if (loc.line !== undefined) out.line = loc.line;
+  if (section) out.section = sectionLabel(section);
+  if (table ?? loc.table) out.table = (table ?? loc.table)!;
+  if (loc.row !== undefined) out.row = loc.row;
+  if (column !== undefined) out.column = column + 1;
+  out.text = excerpt(text);
+  return out;
 }
 
 /** The source of a match inside a paragraph: the line the match sits on, and the clause around it. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { crc32 } from 'node:zlib';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { DEFAULT_LIMITS, type ReadLimits } from '../source.ts';
-import { formatByteLimit, inflateCapped, openOfficeZip, openZip, readEntry, readRelationships, resolveTarget, sniffOle, type ZipArchive } from './zip.ts';
+import { crc32, formatByteLimit, inflateCapped, openOfficeZip, openZip, readEntry, readRelationships, resolveTarget, sniffOle, type ZipArchive } from './zip.ts';
 
 const MB = 1024 * 1024;
 const limits = (maxUnzippedBytes: number): ReadLimits => ({ ...DEFAULT_LIMITS, maxUnzippedBytes });
@@ -64,7 +64,7 @@ function rawZip(entries: readonly RawEntry[], options: { zip64Locator?: boolean 
 }
 
 function deflated(name: string, data: Uint8Array, declaredSize = data.length): RawEntry {
-  return { name, stored: deflateSync(data), method: 8, crc: crc32(data), declaredSize };
+  return { name, stored: deflateSync(data), method: 8, crc: zlibCrc32(data), declaredSize };
 }
 
 function open(bytes: Uint8Array, l: ReadLimits = DEFAULT_LIMITS): ZipArchive {
@@ -145,7 +145,7 @@ test('zip bomb: the limit is on the total of all entries read', () => {
   const r = readEntry(zip, 'b');
   assert.equal(!r.ok && r.problem.code, 'zip-bomb');
   // Stored entries count too.
-  const stored = open(rawZip([{ name: 's', stored: six, method: 0, crc: crc32(six), declaredSize: 1 }]), limits(5 * MB));
+  const stored = open(rawZip([{ name: 's', stored: six, method: 0, crc: zlibCrc32(six), declaredSize: 1 }]), limits(5 * MB));
   assert.equal(((r) => !r.ok && r.problem.code)(readEntry(stored, 's')), 'zip-bomb');
 });
 
@@ -162,7 +162,7 @@ test('a wrong checksum, an unsupported method, an encrypted entry, ZIP64: clear 
   const data = strToU8('<w:document/>');
   const badCrc = open(rawZip([{ ...deflated('d.xml', data), crc: 1234 }]));
   assert.equal(((r) => !r.ok && r.problem.code)(readEntry(badCrc, 'd.xml')), 'zip-corrupt');
-  const bzip2 = open(rawZip([{ name: 'd.xml', stored: data, method: 12, crc: crc32(data), declaredSize: data.length }]));
+  const bzip2 = open(rawZip([{ name: 'd.xml', stored: data, method: 12, crc: zlibCrc32(data), declaredSize: data.length }]));
   const r = readEntry(bzip2, 'd.xml');
   assert.equal(!r.ok && r.problem.code, 'zip-corrupt');
   assert.match(String(!r.ok && r.problem.params['detail']), /method 12/);
@@ -239,4 +239,14 @@ test('relationship targets: relative, absolute, with .. and escapes', () => {
     { id: 'rId1', type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument', target: 'word/document.xml', external: false },
     { id: 'rId2', type: 'x/hyperlink', target: 'https://example.org', external: true },
   ]);
+});
+
+test('crc32 (eight bytes a step) is the standard CRC-32 for any bytes and any length', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      assert.equal(crc32(bytes), zlibCrc32(bytes));
+    }),
+  );
+  assert.equal(crc32(new TextEncoder().encode('123456789')), 0xcbf43926);
+  assert.equal(crc32(new Uint8Array(0)), 0);
 });

@@ -199,18 +199,40 @@ export function hasEntry(zip: ZipArchive, name: string): boolean {
 }
 
 let crcTable: Uint32Array | undefined;
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
+  // Eight tables, eight bytes a step ("slicing by 8"): the same CRC as the byte-at-a-time loop, several times faster on
+  // the megabytes of a document's XML, whose checksum every DOCX and XLSX read verifies.
   if (!crcTable) {
-    crcTable = new Uint32Array(256);
+    crcTable = new Uint32Array(256 * 8);
     for (let n = 0; n < 256; n++) {
       let c = n;
       for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
       crcTable[n] = c >>> 0;
     }
+    for (let n = 0; n < 256; n++) {
+      for (let t = 1; t < 8; t++) {
+        const prev = crcTable[(t - 1) * 256 + n]!;
+        crcTable[t * 256 + n] = (crcTable[prev & 0xff]! ^ (prev >>> 8)) >>> 0;
+      }
+    }
   }
-  const table = crcTable;
+  const T = crcTable;
   let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = (table[(crc ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
+  let i = 0;
+  const n8 = data.length - (data.length % 8);
+  for (; i < n8; i += 8) {
+    const a = (crc ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
+    crc =
+      T[7 * 256 + (a & 0xff)]! ^
+      T[6 * 256 + ((a >>> 8) & 0xff)]! ^
+      T[5 * 256 + ((a >>> 16) & 0xff)]! ^
+      T[4 * 256 + (a >>> 24)]! ^
+      T[3 * 256 + data[i + 4]!]! ^
+      T[2 * 256 + data[i + 5]!]! ^
+      T[256 + data[i + 6]!]! ^
+      T[data[i + 7]!]!;
+  }
+  for (; i < data.length; i++) crc = T[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
