@@ -65,6 +65,22 @@ export function isLevel1Word(cell: string): boolean {
   return LEVEL1_RE.test(compactLabel(cell));
 }
 
+const LEVEL1_WORDS = ['产出指标', '效益指标', '满意度指标', '成本指标', '效果指标', '影响指标', '过程指标', '决策指标', '管理指标', '投入指标'];
+
+/**
+ * The start of a first-level word and no more ("产出", "满意"): a piece of a merged 一级指标 cell that a text laid out
+ * with spaces printed a piece on each of its group's rows ("产出" ⏎ "指标" ⏎ "（50分）").
+ */
+export function isLevel1Piece(text: string): boolean {
+  const t = compactLabel(text);
+  return t.length > 0 && LEVEL1_WORDS.some((w) => w.length > t.length && w.startsWith(t));
+}
+
+/** A weight printed alone where a first-level word's cell goes on: "（50分）", "(30)". */
+export function isWeightPiece(text: string): boolean {
+  return /^[（(]\d+(?:\.\d+)?分?[）)]$/.test(compactLabel(text));
+}
+
 /** Labels that close a table's rows: its total and the parts of the form after it. */
 const TABLE_END_RE = /^(?:合计|总计|总分|自评总分|总得分|评价结论|自评结论|存在(?:的)?问题|改进措施|项目负责人|财务负责人|填报人)/;
 

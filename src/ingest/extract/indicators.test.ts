@@ -367,6 +367,21 @@ describe('indicator table: merged cells printed centred, and what the blank form
     ]);
   });
 
+  it('a 一级 cell printed a piece a row ("产出" ⏎ "指标" ⏎ "（50分）") names its group; a piece that makes no word is kept as printed', () => {
+    const ctx = extract(
+      textDocument(
+        HEADER,
+        row('', '数量指标', '培训人次', '≥300人次', '320人次', ''),
+        row('产出', '', '培训场次', '≥10场', '12场', ''),
+        row('指标', '质量指标', '合格率', '≥95%', '96%', ''),
+        row('（50分）', '', '优良率', '≥80%', '85%', ''),
+        row('效益指标', '社会效益指标', '受益人数', '≥500人', '520人', ''),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepStrictEqual(lines(ctx).map((l) => l.split(':')[0]), ['产出指标 / 数量指标 / 培训人次', '产出指标 / 数量指标 / 培训场次', '产出指标 / 质量指标 / 合格率', '产出指标 / 质量指标 / 优良率', '效益指标 / 社会效益指标 / 受益人数']);
+  });
+
   it('满意度 under 效益指标 (an older framework) stays there unless the table has 满意度指标 as a first level of its own', () => {
     const older = extract(textDocument(HEADER, row('效益指标', '社会效益指标', '受益人数', '≥500人', '520人', ''), row('', '满意度指标', '群众满意度', '≥90%', '93%', '')), extractIndicatorTable);
     assert.deepStrictEqual(lines(older)[1], '效益指标 / 满意度指标 / 群众满意度: ≥90% → 93%');

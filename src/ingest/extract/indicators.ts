@@ -15,6 +15,7 @@
  */
 import { div, parseExact, toPlainString, add, type Exact, ZERO } from '../../core/exact.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
+import { isLevel1Piece, isLevel1Word, isWeightPiece } from '../../core/text/form-words.ts';
 import { type Row, type Table, isValueCell } from '../segment.ts';
 import { type ExtractContext, put, sourceAt } from './context.ts';
 import { type ColumnSpec, type HeaderMatch, alignValues, compactCells, findHeader, isSequenceNumber } from './table-columns.ts';
@@ -344,6 +345,34 @@ interface ReadState {
   section2?: Section | undefined;
   /** The last indicator read, and whether its row printed any value (a row of name pieces then continues it). */
   last?: { readonly item: Record<string, unknown>; readonly hadValues: boolean };
+  /** Pieces of a merged 一级 cell printed a piece a row, until they make the word ("产出" ⏎ "指标"). */
+  level1Pieces?: string;
+}
+
+/**
+ * The 一级 cell of a row as its group's word: a piece of a merged cell printed a piece on each row ("产出" ⏎ "指标" ⏎
+ * "（50分）") is held until the pieces make a first-level word, given on the row that completes it; a piece alone, or a
+ * weight alone after it, gives none. Any other cell is as printed.
+ */
+export function level1Cell(raw: string, state: { level1Pieces?: string | undefined }): string {
+  const piece = compactLabel(raw);
+  if (!piece) return raw;
+  const held = state.level1Pieces ?? '';
+  if (isLevel1Word(piece)) {
+    state.level1Pieces = undefined;
+    return raw;
+  }
+  if (held && isLevel1Word(held + piece)) {
+    state.level1Pieces = undefined;
+    return held + piece;
+  }
+  if (isLevel1Piece(held + piece)) {
+    state.level1Pieces = held + piece;
+    return '';
+  }
+  if (isWeightPiece(piece)) return '';
+  state.level1Pieces = undefined;
+  return raw;
 }
 
 export function extractIndicatorTable(ctx: ExtractContext): void {
@@ -464,7 +493,7 @@ function readRows(
       if (isValueCell(compactLabel(before[0]!))) continue;
       break;
     }
-    const l1raw = c.level1 !== undefined ? (row.cells[c.level1] ?? '') : '';
+    const l1raw = c.level1 !== undefined ? level1Cell(row.cells[c.level1] ?? '', state) : '';
     const l2raw = c.level2 !== undefined ? (row.cells[c.level2] ?? '') : '';
     // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
     const nameRaw = (row.cells[nameCol] ?? '').replace(TEMPLATE_NUMBER, '');

@@ -17,7 +17,7 @@ import type { Source } from '../../core/model/money.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { type Line, type Row, type Table, isValueCell } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt, unitFromNotes } from './context.ts';
-import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, isStrayCell, level1Of, withUngluedHeader } from './indicators.ts';
+import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, isStrayCell, level1Cell, level1Of, withUngluedHeader } from './indicators.ts';
 import { documentStart } from './subject.ts';
 import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
@@ -569,6 +569,7 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
     const tableLabel = compactLabel(table.rows[header.rowIndex]!.cells[0] ?? '');
     let level1 = '';
     let level2 = '';
+    const pieces: { level1Pieces?: string } = {};
     // Whether this table has 满意度指标 as a first level of its own; an older framework has it under 效益指标.
     const satisfactionIsLevel1 = table.rows.some((row) => /^满意度指标/.test(compactLabel(row.cells[c.level1!] ?? '')));
     for (const row of table.rows.slice(header.rowIndex + 1)) {
@@ -593,7 +594,7 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
         if (isValueCell(compactLabel(before[0]!))) continue;
         break;
       }
-      const l1 = cells[c.level1!] ?? '';
+      const l1 = level1Cell(cells[c.level1!] ?? '', pieces);
       const l2 = cells[c.level2!] ?? '';
       // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
       const name = (cells[c.name!] ?? '').trim().replace(TEMPLATE_NUMBER, '');

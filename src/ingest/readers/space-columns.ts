@@ -16,7 +16,7 @@
  * positions do not settle it (a piece between two columns), the row keeps its pieces as they are and the extractors
  * place them by their words, as they do with a web copy that dropped empty cells.
  */
-import { headerKind, isLevel1Word } from '../../core/text/form-words.ts';
+import { headerKind } from '../../core/text/form-words.ts';
 import { pageNumberLine } from '../../core/text/normalize.ts';
 import type { SourceLine } from '../source.ts';
 
@@ -425,7 +425,6 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
   const text = (c: { above: string[]; own: string; below: string[] }) => `${c.above.join('')}${c.own}${c.below.join('')}`;
   const header = headCells.map(text);
   const rowCells = rows.map((row) => row.cells.map(text));
-  joinLevelCells(rowCells, header.findIndex((x) => /^一级指标/.test(x.replace(/\s/g, ''))));
   const rebuilt: SourceLine[] = [{ ...lines[h]!, cells: header }];
   let r = 0;
   for (let k = h + 1; k < end; k++) {
@@ -435,40 +434,6 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
     } else if (kinds[k - h - 1] === 'gap' && !extra.includes(k)) rebuilt.push(lines[k]!);
   }
   return { lines: rebuilt, start: Math.min(h, ...extra), end };
-}
-
-/**
- * A merged 一级指标 cell printed over its group's rows a piece on each ("产出" ⏎ "指标" ⏎ "（50分）", or "效益指标" ⏎
- * "（30分）"): the pieces that together make a first-level word go on the group's first row, the others are left
- * empty. Pieces that make no such word are left as they are.
- */
-function joinLevelCells(rows: string[][], col: number): void {
-  if (col < 0) return;
-  const cell = (i: number) => (rows[i]?.[col] ?? '').replace(/\s/g, '');
-  for (let i = 0; i < rows.length; i++) {
-    const first = cell(i);
-    if (!first) continue;
-    if (isLevel1Word(first)) {
-      // Its weight alone on the next row.
-      if (/^[（(]\d+(?:\.\d+)?分?[)）]$/.test(cell(i + 1)) && isLevel1Word(`${first}${cell(i + 1)}`)) {
-        rows[i]![col] = `${first}${cell(i + 1)}`;
-        rows[i + 1]![col] = '';
-        i++;
-      }
-      continue;
-    }
-    let joined = first;
-    for (let j = i + 1; j < rows.length && j <= i + 3 && cell(j); j++) {
-      joined += cell(j);
-      // The longest word the pieces make: "产出" + "指标" + "（50分）".
-      if (isLevel1Word(joined) && !(j + 1 < rows.length && j + 1 <= i + 3 && cell(j + 1) && isLevel1Word(joined + cell(j + 1)))) {
-        rows[i]![col] = joined;
-        for (let k = i + 1; k <= j; k++) rows[k]![col] = '';
-        i = j;
-        break;
-      }
-    }
-  }
 }
 
 const TOTAL_LABEL = /^(?:合计|总计|总分|得分合计)/;
