@@ -115,7 +115,9 @@ function rebuildRun<T extends VerticalRow>(run: readonly T[], out: T[], before?:
     if (header && lead && header.kind === 'fund') {
       const names = run.slice(i, header.end).map((r) => r.cells[0]!);
       out.push(row(i, header.end, names));
-      i = fundRows(run, header.end, names.slice(lead), out, names[0] === '序号' ? lead : 0);
+      const after = fundRows(run, header.end, names.slice(lead), out, names[0] === '序号' ? lead : 0);
+      // Rows that are no label and figures (任务名称 | 项目 | 主要内容 | 批复金额 …): each cell by its column's kind.
+      i = after === header.end ? tableRows(run, header.end, names, out) : after;
       continue;
     }
     if (header && !lead) {
@@ -172,9 +174,9 @@ function scoreRows<T extends VerticalRow>(run: readonly T[], from: number, n: nu
 }
 
 /** Header words of a table's label columns: a sequence number, the item's name. */
-const LEAD_WORD = /^(?:序号|项目名称|项目|名称|资金名称|项目\(单位\)名称)$/;
+const LEAD_WORD = /^(?:序号|项目名称|项目|名称|资金名称|项目\(单位\)名称|任务名称)$/;
 
-const LEAD_FIRST = new Set(['序', '项', '名', '资']);
+const LEAD_FIRST = new Set(['序', '项', '名', '资', '任']);
 
 /** How many label-column words (at most two) start a header at `at`. */
 function leadWords(run: readonly VerticalRow[], at: number): number {
@@ -341,8 +343,9 @@ const VALUE_LIKE = /^[≥≤<>=＞＜≧≦﹦＝]|^-?\d[\d.,]*\s*(?:万|亿)?[\
  */
 function suffixRows<T extends VerticalRow>(run: readonly T[], from: number, names: readonly string[], out: T[]): number {
   const classes = names.map(classOf);
-  // Only a header whose classes tell rows apart: a name column and a score column.
-  if (!classes.includes('number') || !classes.includes('name')) return from;
+  // Only a header whose classes tell rows apart: a name column, and a score column or three value columns (a target
+  // split over 指标性质 | 指标值 | 度量单位 beside 实际完成值).
+  if (!classes.includes('name') || !(classes.includes('number') || classes.filter((c) => c === 'value').length >= 3)) return from;
   const width = names.length;
   let textTail = 0;
   while (textTail < width && classes[width - 1 - textTail] === 'long') textTail++;

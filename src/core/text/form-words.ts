@@ -21,7 +21,7 @@ export function headerWord(cell: string): string {
 
 /** Column words of a funds (预算执行) table: the amounts, the rate, the weight and the score. */
 const FUND_AMOUNT_HEADER =
-  /^(?:年初(?:预算|安排)(?:数|金额)?|全年(?:调整)?预算(?:数)?|全年[（(]调整[）)]预算数|调整后预算(?:数)?|调整预算(?:数)?|(?:全年|预算|实际)?执行数|全年实际(?:执行|支出)数|实际支出(?:数)?|预算数)$/;
+  /^(?:年初(?:预算|安排)(?:数|金额)?|全年(?:调整)?预算(?:数)?|全年[（(]调整[）)]预算数|调整后预算(?:数)?|调整预算(?:数)?|(?:全年|预算|实际)?执行数|全年实际(?:执行|支出)数|实际支出(?:数|金额)?|预算数|批复金额|支出金额)$/;
 const FUND_OTHER_HEADER = /^(?:(?:全年|预算)?执行率|分值|权重|(?:自评)?得分|自评分|执行率(?:分值|权重|得分))$/;
 
 /** Column words of an indicator table: the three levels, the target, the actual, the weight and the score. */
@@ -31,7 +31,7 @@ const INDICATOR_OTHER_HEADER =
 
 /** Columns of free text at a table's right: the reason for a deviation, remarks. */
 const TEXT_COLUMN_HEADER =
-  /^(?:原因|原因分析|偏差原因(?:分析)?(?:及改进措施)?|未完成原因(?:分析)?(?:及(?:拟采取的)?改进措施)?|备注|说明|评价标准|评分标准|评分要点|评分细则|评分办法|指标解释|指标说明|计分方法|得分计算方法|评分方法)$/;
+  /^(?:原因|原因分析|偏差原因(?:分析)?(?:及改进措施)?|未完成原因(?:分析)?(?:[及和](?:拟采取的)?改进措施)?|主要内容|备注|说明|评价标准|评分标准|评分要点|评分细则|评分办法|指标解释|指标说明|计分方法|得分计算方法|评分方法)$/;
 
 export type HeaderKind = 'fund-amount' | 'fund' | 'indicator-level' | 'indicator' | 'text';
 

@@ -578,7 +578,7 @@ function readRows(
  * The first rows of a table whose merged 一级 and 二级 cells the page printed centred lower in their group: they have
  * no level of their own, and take those of the first row that has them (the group they open).
  */
-function fillLeadingLevels(items: Record<string, unknown>[], from: number): void {
+export function fillLeadingLevels(items: Record<string, unknown>[], from: number): void {
   let k = from;
   while (k < items.length && items[k]!['level1'] === undefined && items[k]!['level2'] === undefined) k++;
   const first = items[k];

@@ -17,7 +17,7 @@ import type { Source } from '../../core/model/money.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { type Line, type Row, type Table, isValueCell } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt, unitFromNotes } from './context.ts';
-import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, isStrayCell, level1Cell, level1Of, withUngluedHeader } from './indicators.ts';
+import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, level1Cell, level1Of, withUngluedHeader } from './indicators.ts';
 import { documentStart } from './subject.ts';
 import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
@@ -650,6 +650,7 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
         source,
       });
     }
+    fillLeadingLevels(out, 0);
     if (out.length) break;
   }
   if (out.length && firstSource) put(ctx, 'project.indicators', out, `${out.length} 个三级指标`, firstSource);

@@ -61,6 +61,17 @@ describe('project table: the clean case', () => {
     assert.deepStrictEqual(ctx.warnings, []);
   });
 
+  it('a rate column headed 执行率（%） prints bare numbers: each is the row’s printed rate; without (%) a bare number is none', () => {
+    const doc = (rate: string) => textDocument(row('序号', '项目名称', '年初预算数', '调整后预算数', '实际支出数', rate), row('1', '样例补贴发放工作经费', '180.00', '195.60', '193.40', '98.88'));
+    assert.deepStrictEqual(table(extract(doc('执行率（%）'), extractProjectTables))!.rows.map(line), ['样例补贴发放工作经费: 180.00 / 195.60 / 193.40 (98.88%)']);
+    assert.deepStrictEqual(table(extract(doc('执行率'), extractProjectTables))!.rows.map(line), ['样例补贴发放工作经费: 180.00 / 195.60 / 193.40']);
+  });
+
+  it('批复金额 is a project’s budget for the year (调整后), as a department form’s task table prints it', () => {
+    const ctx = extract(textDocument(row('任务名称', '项目', '主要内容', '批复金额（万元）', '实际支出金额（万元）', '预算执行率'), row('森林资源管护', '天然林管护补助', '落实管护责任', '186.24', '182.54', '98.01%')), extractProjectTables);
+    assert.deepStrictEqual(table(ctx)!.rows.map(line), ['天然林管护补助: — / 186.24 / 182.54 (98.01%)']);
+  });
+
   it('columns in another order and another wording (执行数, 全年预算) land on the right fields', () => {
     const ctx = extract(textDocument(row('项目', '执行数', '全年预算'), row('送戏下乡', '104.50', '110.00')), extractProjectTables);
     assert.deepStrictEqual(table(ctx)!.rows.map(line), ['送戏下乡: — / 110.00 / 104.50']);

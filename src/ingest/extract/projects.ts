@@ -23,7 +23,7 @@ const COLUMNS: readonly ColumnSpec<Key>[] = [
   { key: 'initialBudget', re: /年初预算|年初安排/ },
   { key: 'increase', re: /调增/ },
   { key: 'decrease', re: /调减/ },
-  { key: 'adjustedBudget', re: /调整后预算|全年预算|年度总预算|预算总额|调整预算|^预算(?:数|金额)?(?:[（(].*)?$/ },
+  { key: 'adjustedBudget', re: /调整后预算|全年预算|年度总预算|预算总额|调整预算|^预算(?:数|金额)?(?:[（(].*)?$|^批复(?:金额|预算)/ },
   { key: 'actualSpending', re: /实际支出|支出数|执行数|决算数|实际执行|已支出|^(?:全年)?(?:执行|支出)(?:金额)?$/ },
   { key: 'rate', re: /支出率|执行率|完成率/ },
   { key: 'seq', re: /^序号$/ },
@@ -65,6 +65,7 @@ export function extractProjectTables(ctx: ExtractContext): void {
       from = header.rowIndex + 1;
       const c = header.columns;
       if (!MONEY_KEYS.some((k) => c[k] !== undefined)) continue;
+      const percentHeader = c.rate !== undefined && /[（(]\s*[%％]\s*[)）]/.test(table.rows[header.rowIndex]!.cells[c.rate] ?? '');
       const rows: ProjectRow[] = [];
       let total: ProjectRow | undefined;
       for (const row of table.rows.slice(header.rowIndex + 1)) {
@@ -78,7 +79,9 @@ export function extractProjectTables(ctx: ExtractContext): void {
           const num = cellNumber(row.cells[col] ?? '');
           if (num !== undefined) values[k] = { text: num, line: row.cellLines[col] ?? row.lines[0]!, col };
         }
-        const rateText = c.rate !== undefined ? cellPercent(row.cells[c.rate] ?? '') : undefined;
+        // A rate column whose header says "（%）" prints bare numbers: the percentage as printed.
+        const rateCell = c.rate !== undefined ? (row.cells[c.rate] ?? '').replace(/\s/g, '') : '';
+        const rateText = c.rate !== undefined ? (cellPercent(rateCell) ?? (percentHeader && /^-?\d+(?:\.\d+)?$/.test(rateCell) && cellPercent(`${rateCell}%`) ? `${rateCell}%` : undefined)) : undefined;
         const rate = rateText && c.rate !== undefined ? { text: rateText, line: row.cellLines[c.rate] ?? row.lines[0]!, col: c.rate } : undefined;
         if (Object.keys(values).length === 0) {
           if (rows.length && name && findHeader({ ...table, rows: [row] }, COLUMNS, ['name']) ) break;
