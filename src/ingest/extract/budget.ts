@@ -794,6 +794,8 @@ function collectRates(ctx: ExtractContext, candidates: readonly Candidate[]): Ra
       const pct = percentText(t);
       if (pct === undefined) continue;
       const before = p.text.slice(Math.max(0, t.start - 24), t.start);
+      // Every rate word ends in 率, 的 or holds 占: a cheap test first (a table of figures has many percentages).
+      if (!before.includes('率') && !before.includes('的') && !before.includes('占')) continue;
       const k = COMPLETION_RE.exec(before);
       const a = ADJUSTMENT_RE.exec(before);
       if (!k && !a) continue;
