@@ -48,31 +48,10 @@ async function settled(page: Page): Promise<void> {
 
 /** Opens an antd Select by its form label and clicks the option whose title starts with `title` (the first one without). */
 async function choose(page: Page, label: string, title?: string): Promise<void> {
-  await pick(page, label, `.ant-select-item-option${title ? `[title^="${title}"]` : ''}`);
-}
-
-/**
- * Opens an antd Select or TreeSelect by its form label, clicks the first option matching `option`, and returns its text
- * once the dropdown has closed with that choice shown in the field. Why a loop: on a loaded machine a click can land
- * while the dropdown is still opening (antd animates it) and choose nothing, leaving the dropdown open over the
- * dialog's buttons, where the next click then waits for ever (seen in CI). Each round waits a while for the choice to
- * show — slowness only means another round, never a failure.
- */
-async function pick(page: Page, label: string, option: string): Promise<string> {
-  const field = page.getByLabel(label, { exact: true });
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  const item = page.locator(`.ant-select-dropdown:visible ${option}`).first();
-  const formItem = page.locator('.ant-form-item', { has: field });
-  for (let round = 1; ; round++) {
-    if ((await dropdown.count()) === 0) await field.click({ force: true });
-    await item.waitFor();
-    const text = (await item.innerText()).trim();
-    await item.click();
-    const chosen = async () => (await dropdown.count()) === 0 && (await formItem.innerText()).includes(text.slice(0, 6));
-    for (let i = 0; i < 200 && !(await chosen()); i++) await page.waitForTimeout(50);
-    if (await chosen()) return text;
-    process.stderr.write(`web-admin: choosing in ${label} again (round ${round})\n`);
-  }
+  await page.getByLabel(label, { exact: true }).click();
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option${title ? `[title^="${title}"]` : ''}`).first();
+  await option.waitFor();
+  await option.click();
 }
 
 const RUBRIC_ID = 'web-test-2025';
@@ -122,7 +101,11 @@ test('users: add a user, whose generated password is shown once and logs in, and
   assert.match(await row.innerText(), /尚无角色/);
   await row.getByTestId('grant-role').click();
   await choose(page, '角色', '填报人');
-  const department = await pick(page, '部门或单位', '.ant-select-tree-treenode-leaf .ant-select-tree-node-content-wrapper');
+  await page.getByLabel('部门或单位', { exact: true }).click();
+  const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode-leaf .ant-select-tree-node-content-wrapper').first();
+  await node.waitFor();
+  const department = (await node.innerText()).trim();
+  await node.click();
   await page.getByRole('button', { name: /^授\s*予$/ }).click();
   const tag = row.getByTestId('role-tag');
   await tag.waitFor();
