@@ -46,12 +46,48 @@ async function settled(page: Page): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)');
 }
 
-/** Opens an antd Select by its form label and clicks the option whose title starts with `title` (the first one without). */
-async function choose(page: Page, label: string, title?: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option${title ? `[title^="${title}"]` : ''}`).first();
-  await option.waitFor();
-  await option.click();
+/** Text without its white space, for comparing what a Select shows with the option chosen. */
+const bare = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * Chooses in an antd Select or TreeSelect found by its form label: the option whose title starts with `title` (the
+ * first option without), or with `tree` the first leaf of the tree. Returns the text chosen.
+ *
+ * Done when the field itself shows the choice and no dropdown is open, whatever happened on the way: a click that
+ * lands during the opening animation chooses nothing, a dropdown may stay open after the choice (it would lie over the
+ * dialog's buttons). So each round looks at the page and does the one step that moves it on — open the dropdown, click
+ * the option, or close a dropdown left open — and no step waits on the page for ever: a click that cannot act within a
+ * second is given up and the next round looks again. A slow machine only takes more rounds.
+ */
+async function choose(page: Page, label: string, { title, tree = false }: { title?: string; tree?: boolean } = {}): Promise<string> {
+  const input = page.getByLabel(label, { exact: true });
+  // An open dropdown, not one leaving by its closing animation.
+  const open = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
+  const option = open.locator(tree ? '.ant-select-tree-treenode-leaf .ant-select-tree-node-content-wrapper' : `.ant-select-item-option${title ? `[title^="${title}"]` : ''}`).first();
+  let wanted = '';
+  await until(
+    page,
+    async () => {
+      // What the field shows as its value (antd 6: the title of its content with a value).
+      const showing = bare((await input.evaluate((e) => e.closest('.ant-select')?.querySelector('.ant-select-content-has-value')?.getAttribute('title') ?? '').catch(() => '')) as string);
+      const isOpen = (await open.count()) > 0;
+      if (wanted && showing === wanted) {
+        if (!isOpen) return true;
+        await page.keyboard.press('Escape');
+      } else if (isOpen && (await option.isVisible())) {
+        const text = bare(await option.innerText().catch(() => ''));
+        if (text) {
+          wanted = text;
+          await option.click({ timeout: 1000 }).catch(() => undefined);
+        }
+      } else if (!isOpen) {
+        await input.click({ timeout: 1000 }).catch(() => undefined);
+      }
+      return false;
+    },
+    `${label} to show ${title ?? (wanted || 'a choice')} with its dropdown closed`,
+  );
+  return wanted;
 }
 
 const RUBRIC_ID = 'web-test-2025';
@@ -100,12 +136,8 @@ test('users: add a user, whose generated password is shown once and logs in, and
   await row.waitFor();
   assert.match(await row.innerText(), /尚无角色/);
   await row.getByTestId('grant-role').click();
-  await choose(page, '角色', '填报人');
-  await page.getByLabel('部门或单位', { exact: true }).click();
-  const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode-leaf .ant-select-tree-node-content-wrapper').first();
-  await node.waitFor();
-  const department = (await node.innerText()).trim();
-  await node.click();
+  await choose(page, '角色', { title: '填报人' });
+  const department = await choose(page, '部门或单位', { tree: true });
   await page.getByRole('button', { name: /^授\s*予$/ }).click();
   const tag = row.getByTestId('role-tag');
   await tag.waitFor();
@@ -177,7 +209,7 @@ test('tasks: draft a task with the imported rubric, issue it, and see it in the 
   const title = '网页测试任务（导入规则）';
   await page.getByLabel('任务名称', { exact: true }).fill(title);
   await choose(page, '文件版式');
-  await choose(page, '评分规则', '网页导入测试评分规则');
+  await choose(page, '评分规则', { title: '网页导入测试评分规则' });
   const opens = localDate(new Date());
   const closes = localDate(new Date(Date.now() + 30 * 86_400_000));
   await page.getByPlaceholder('开始日期').click();
