@@ -15,6 +15,7 @@
  * Pure: no I/O. Every piece keeps the source line it came from so each extracted figure can say where it was.
  */
 import type { Problem } from '../core/problem.ts';
+import { headerKind } from '../core/text/form-words.ts';
 import { splitGluedLabels } from '../core/text/glued-labels.ts';
 import { compactLabel, normalizeText, pageNumberLine } from '../core/text/normalize.ts';
 import { MEASURE_UNITS, uncertainNumbers } from '../core/text/numbers.ts';
@@ -707,6 +708,44 @@ function buildSections(lines: readonly Line[]): Section[] {
     open.push(s);
   }
   return sections;
+}
+
+/** Lines between two tables that still make one table split by a page break: a footer, a blank line, a label. */
+const PAGE_GAP = 4;
+
+/**
+ * The rows of a table from `rows` (its rows after `header`) on across page breaks: a table that starts within a few
+ * lines of the end of the one before — a DOCX or PDF table a page break split, a label printed between — goes on with
+ * its rows, its first row left out where it repeats the header. A table with a caption or a header of its own, or one
+ * after a heading, is another table. The readers end the rows where another part of the form begins.
+ */
+export function rowsOnward(seg: Segmented, table: Table, rows: readonly Row[], header?: Row): Row[] {
+  const out = [...rows];
+  const headerText = header ? compactCells(header.cells) : undefined;
+  let last = table;
+  for (let k = table.index + 1; k < seg.tables.length; k++) {
+    const next = seg.tables[k]!;
+    // A caption names another table — but for a bracketed word or a unit left between ("（万元）", "单位：万元").
+    if (next.firstLine - last.lastLine > PAGE_GAP || (next.caption && !/^[（(][^（()）]{1,12}[）)]$/.test(compactLabel(next.caption)) && !UNIT_NOTE_RE.test(next.caption))) break;
+    let between = false;
+    for (let i = last.lastLine + 1; i < next.firstLine; i++) if (seg.lines[i]?.heading || CAPTION_RE.test(seg.lines[i]?.cells[0] ?? '')) between = true;
+    if (between) break;
+    const first = next.rows[0];
+    const repeated = first !== undefined && headerText !== undefined && compactCells(first.cells) === headerText;
+    if (first && !repeated && isHeaderRow(first.cells)) break;
+    out.push(...(repeated ? next.rows.slice(1) : next.rows));
+    last = next;
+  }
+  return out;
+}
+
+const compactCells = (cells: readonly string[]): string => cells.map(compactLabel).join('|').replace(/\|+$/, '');
+
+/** A row of column words: two or more cells name a column of these forms. */
+function isHeaderRow(cells: readonly string[]): boolean {
+  let n = 0;
+  for (const c of cells) if (headerKind(c) !== undefined && ++n >= 2) return true;
+  return false;
 }
 
 /**

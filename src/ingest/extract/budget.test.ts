@@ -588,3 +588,40 @@ describe('budget tables: the national department form’s breakdown printed side
     assert.deepStrictEqual((valueAt(rows, 'budget.project') as { printed?: { executionRate?: { value: string } } }).printed?.executionRate?.value, '92.14%');
   });
 });
+
+describe('budget tables: a group label printed down the rows beside their names', () => {
+  it('a 项目 column with 年度预算 ⏎ 执行情况 left of it: the rows are the budget’s parts by their own labels', () => {
+    const ctx = extract(
+      textDocument(
+        row('年度预算', '项目', '年初预算数', '全年预算数', '全年执行数', '执行率'),
+        row('执行情况', '年度资金总额', '1,200.00', '1,350.00', '1,296.00', '96.00%'),
+        row('', '其中：基本支出', '700.00', '720.00', '720.00', '100.00%'),
+        row('', '项目支出', '500.00', '630.00', '576.00', '91.43%'),
+      ),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual([valueAt(ctx, 'budget.initialBudget'), valueAt(ctx, 'budget.adjustedBudget'), valueAt(ctx, 'budget.actualSpending')].map((x) => (x as { value: string }).value), ['1200.00', '1350.00', '1296.00']);
+  });
+
+  it('the parts beside a group label (执行情况 | 其中：基本支出, （万元） | | 项目支出) are read by their columns, their printed rates with them', () => {
+    const ctx = extract(
+      textDocument(
+        row('', '', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'),
+        row('年度预算', '年度资金总额', '', '1200.00', '1350.00', '1296.00', '10', '96.00%', '9.6'),
+        row('执行情况', '其中：基本支出', '', '700.00', '720.00', '720.00', '—', '100.00%', '—'),
+        row('（万元）', '', '项目支出', '500.00', '630.00', '576.00', '—', '91.43%', '—'),
+      ),
+      extractBudgetTable,
+    );
+    const rate = (path: string) => (valueAt(ctx, path) as { printed?: { executionRate?: { value: string } } } | undefined)?.printed?.executionRate?.value;
+    assert.deepStrictEqual([rate('budget.basic'), rate('budget.project')], ['100.00%', '91.43%']);
+  });
+
+  it('a 项目 column whose rows are not the budget’s parts (a project list) is still no budget table', () => {
+    const ctx = extract(
+      textDocument(row('重点项目', '项目', '年初预算数', '全年预算数', '全年执行数', '执行率'), row('执行情况', '城区道路养护', '200.00', '230.00', '220.00', '95.65%'), row('', '路灯改造', '100.00', '100.00', '90.00', '90.00%')),
+      extractBudgetTable,
+    );
+    assert.equal(valueAt(ctx, 'budget.initialBudget'), undefined);
+  });
+});

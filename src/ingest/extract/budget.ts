@@ -9,7 +9,7 @@ import { HUNDRED, ZERO, abs, add, cmp, decimalsOf, div, mul, parseExact, pow10, 
 import { compactLabel } from '../../core/text/normalize.ts';
 import { breakBefore, breakFrom } from '../../core/text/reach.ts';
 import { percentText } from '../../core/text/numbers.ts';
-import { type Row, type Table, lineAt } from '../segment.ts';
+import { type Row, type Table, lineAt, rowsOnward } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, moneyOf, numbersOf, put, putMoney, putPrinted, sourceAt, sourceInParagraph, unitFromNotes } from './context.ts';
 import { documentSubject } from './subject.ts';
 import { type ColumnSpec, findHeader } from './table-columns.ts';
@@ -181,7 +181,7 @@ export function extractBudgetTable(ctx: ExtractContext): void {
       if (header.cells.some((x) => PART_HEADER.test(x))) continue;
       // A "项目" header is the row-name column of a budget table only when its rows are parts of the budget.
       if (header.cells.some((x) => /^项目$/.test(x)) && !partsOnly(table, h, c)) continue;
-      const rows = valueRowsOf(table, h, c);
+      const rows = valueRowsOf(ctx, table, h, c);
       const row = wholeRow(rows);
       if (!row) continue;
       if (readBudgetRow(ctx, table, h, row.row, row.name, c)) {
@@ -200,9 +200,11 @@ function partsOnly(table: Table, h: number, c: Partial<Record<BudgetKey, number>
   const first = Math.min(...(Object.values(c) as number[]));
   let n = 0;
   for (const row of table.rows.slice(h + 1)) {
-    const name = row.cells.slice(0, first).map(compactLabel).filter(Boolean).join('');
-    if (!name) continue;
-    if (!BUDGET_PART_ROW.test(name)) return false;
+    const names = row.cells.slice(0, first).map(compactLabel).filter(Boolean);
+    if (!names.length) continue;
+    // The row's own label is the last cell before its figures; a cell before it is a group label printed beside the
+    // rows ("年度预算" ⏎ "执行情况").
+    if (!BUDGET_PART_ROW.test(names.join('')) && !BUDGET_PART_ROW.test(names.at(-1)!)) return false;
     n++;
   }
   return n > 0;
@@ -216,10 +218,10 @@ interface ValueRow {
 }
 
 /** The rows of figures under a budget header, each with its name (the cells left of the figures), to the first other row. */
-function valueRowsOf(table: Table, h: number, c: Partial<Record<BudgetKey, number>>): ValueRow[] {
+function valueRowsOf(ctx: ExtractContext, table: Table, h: number, c: Partial<Record<BudgetKey, number>>): ValueRow[] {
   const first = Math.min(...(Object.values(c) as number[]));
   const valueRows: ValueRow[] = [];
-  for (const row of table.rows.slice(h + 1)) {
+  for (const row of rowsOnward(ctx.seg, table, table.rows.slice(h + 1), table.rows[h])) {
     const hasFigure = (['initial', 'adjusted', 'actual'] as const).some((k) => c[k] !== undefined && cellNumber(row.cells[c[k]!] ?? '') !== undefined);
     if (!hasFigure) {
       // An empty row, or one of labels awaiting their parts ("按收入性质分： | 按支出性质分："), does not end the rows.
@@ -263,7 +265,10 @@ function readPartRows(ctx: ExtractContext, table: Table, h: number, rows: readon
   const sources: Record<string, unknown>[] = [];
   let firstSource: ReturnType<typeof sourceAt> | undefined;
   for (const r of rows) {
-    const name = bareRowName(r.name);
+    // The row's name, or its own label where a group label printed beside the rows comes before it ("（万元） | 项目支出").
+    const whole = bareRowName(r.name);
+    const own = bareRowName(r.label ?? r.name);
+    const name = /^(?:基本支出|项目支出)$/.test(own) || (FUND_SOURCE_ROW.test(own) && !FUND_SOURCE_ROW.test(whole)) ? own : whole;
     const line = lineOf(ctx, table, h, r, c);
     if (!line) continue;
     const src = sourceAt(ctx, r.row.lines[0]!, undefined, [r.name, ...r.row.cells.slice(1).filter(Boolean)].join(' | '));
@@ -305,7 +310,10 @@ function readSideBySideParts(ctx: ExtractContext, table: Table, h: number, rows:
       else if (/[\u4e00-\u9fa5]/.test(t)) segments.push({ label: sideLabel(t), figures: [], row: r.row, col });
     });
     const named = segments.filter((x) => x.label !== '');
-    if (named.length >= 2 && named.some((x) => /^(?:基本支出|项目支出)$/.test(x.label))) sideBySide = true;
+    // Two parts side by side, each with its figures: a label with none after it is a group label printed beside the
+    // rows ("执行情况 | 其中：基本支出 | …"), not a part.
+    const withFigures = named.filter((x) => x.figures.length > 0);
+    if (withFigures.length >= 2 && withFigures.some((x) => /^(?:基本支出|项目支出)$/.test(x.label))) sideBySide = true;
     parts.push(...named);
   }
   if (!sideBySide) return new Set();

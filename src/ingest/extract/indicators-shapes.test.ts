@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { extractIndicatorTable, indicatorRowShift, level1Of, unglueHeader } from './indicators.ts';
+import { extractIndicatorTable, indicatorRowShift, level1Cell, level1Of, unglueHeader } from './indicators.ts';
 import { extract, row, textDocument, valueAt } from './testing.ts';
 
 const pick = (ctx: ReturnType<typeof extract>) =>
@@ -125,5 +125,70 @@ describe('the pieces', () => {
 
   test('level1Of: the national framework’s groups', () => {
     assert.deepEqual(['数量指标', '成本', '经济效益指标', '可持续影响指标', '服务对象满意度指标', '履职效能'].map(level1Of), ['产出指标', '产出指标', '效益指标', '效益指标', '满意度指标', undefined]);
+  });
+});
+
+describe('extractIndicatorTable: groups as rows, short first-level words, the label down the left', () => {
+  test('an indicator tree in one name column: the group rows (产出指标, 数量指标 … with subtotals) are levels, not indicators', () => {
+    const ctx = extract(
+      textDocument(
+        row('指标名称', '计算符号', '指标值', '实际完成值', '计量单位', '分值', '得分'),
+        row('产出指标', '', '', '', '', '50', '49'),
+        row('数量指标', '', '', '', '', '30', '29'),
+        row('巡查河道长度', '≥', '120', '118', '公里', '30', '29'),
+        row('成本指标', '', '', '', '', '20', '20'),
+        row('单位巡查成本', '≤', '800', '760', '元/公里', '20', '20'),
+        row('满意度指标', '', '', '', '', '10', '10'),
+        row('服务对象满意度指标', '', '', '', '', '10', '10'),
+        row('沿河群众满意度', '≥', '90', '94', '%', '10', '10'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepEqual(pick(ctx), [
+      ['产出指标', '数量指标', '巡查河道长度', '≥120公里', '118', '29'],
+      ['产出指标', '成本指标', '单位巡查成本', '≤800元/公里', '760', '20'],
+      ['满意度指标', '服务对象满意度指标', '沿河群众满意度', '≥90%', '94', '10'],
+    ]);
+  });
+
+  test('a short first-level word with its weight on the next row ("投入" ⏎ "（15分）") is the group’s word from its first row; 产出 with 数量指标 stays 产出', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '分值', '年度指标值', '实际完成值', '得分'),
+        row('投入', '预算编制', '预算编制科学性', '5', '科学', '科学', '5'),
+        row('（15分）', '', '基本支出保障率', '10', '=100%', '100%', '10'),
+        row('产出', '数量指标', '培训人次', '40', '≥500人次', '520人次', '40'),
+        row('（45分）', '质量指标', '培训合格率', '5', '≥95%', '97%', '5'),
+        row('满意度', '服务对象满意度', '学员满意度', '40', '≥90%', '93%', '40'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepEqual(pick(ctx).map((x) => [x[0], x[2]]), [
+      ['投入', '预算编制科学性'],
+      ['投入', '基本支出保障率'],
+      ['产出', '培训人次'],
+      ['产出', '培训合格率'],
+      ['满意度', '学员满意度'],
+    ]);
+  });
+
+  test('a 一级 cell printed a piece a row still waits for its last piece ("产出" ⏎ "指标")', () => {
+    const state = {};
+    assert.equal(level1Cell('产出', state, '指标'), '');
+    assert.equal(level1Cell('指标', state, ''), '产出指标');
+    assert.equal(level1Cell('效益', {}, '（30分）'), '效益');
+  });
+
+  test('the form’s label printed down the left of the rows (绩效 ⏎ 指标) does not end the table', () => {
+    const ctx = extract(
+      textDocument(
+        row('', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+        row('绩效', '产出指标', '数量指标', '新建站点', '≥12个', '12个', '50', '50'),
+        row('指标', '', '质量指标', '验收合格率', '100%', '100%', '40', '40'),
+        row('', '满意度指标', '服务对象满意度指标', '居民满意度', '≥90%', '92%', '10', '10'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepEqual(pick(ctx).map((x) => x[2]), ['新建站点', '验收合格率', '居民满意度']);
   });
 });

@@ -349,12 +349,16 @@ interface ReadState {
   level1Pieces?: string;
 }
 
+/** A first-level word printed short, without 指标: 产出, 效益, 满意度 … (a whole 一级 name in many forms). */
+const SHORT_LEVEL1 = /^(?:产出|效益|满意度|成本|效果|影响|过程|决策|管理|投入)$/;
+
 /**
  * The 一级 cell of a row as its group's word: a piece of a merged cell printed a piece on each row ("产出" ⏎ "指标" ⏎
  * "（50分）") is held until the pieces make a first-level word, given on the row that completes it; a piece alone, or a
- * weight alone after it, gives none. Any other cell is as printed.
+ * weight alone after it, gives none. A short word the next row does not go on ("投入" ⏎ "（15分）") is the whole word,
+ * given at once. Any other cell is as printed. `next` is the next row's cell in the same column.
  */
-export function level1Cell(raw: string, state: { level1Pieces?: string | undefined }): string {
+export function level1Cell(raw: string, state: { level1Pieces?: string | undefined }, next?: string): string {
   const piece = compactLabel(raw);
   if (!piece) return raw;
   const held = state.level1Pieces ?? '';
@@ -367,6 +371,12 @@ export function level1Cell(raw: string, state: { level1Pieces?: string | undefin
     return held + piece;
   }
   if (isLevel1Piece(held + piece)) {
+    const after = compactLabel(next ?? '');
+    const goesOn = after !== '' && (isLevel1Word(held + piece + after) || isLevel1Piece(held + piece + after));
+    if (!goesOn && SHORT_LEVEL1.test(held + piece)) {
+      state.level1Pieces = undefined;
+      return held + piece;
+    }
     state.level1Pieces = held + piece;
     return '';
   }
@@ -374,6 +384,18 @@ export function level1Cell(raw: string, state: { level1Pieces?: string | undefin
   state.level1Pieces = undefined;
   return raw;
 }
+
+/**
+ * A piece of the form's label of the indicator rows, printed down the merged cell left of them a piece a row ("绩效" ⏎
+ * "指标", "绩" ⏎ "效" …): part of 年度绩效指标 or of the header's first cell.
+ */
+export function isLabelPiece(cell: string, headerFirst: string): boolean {
+  const t = compactLabel(cell);
+  return t !== '' && ('年度绩效指标'.includes(t) || (headerFirst !== '' && headerFirst.includes(t)));
+}
+
+/** Whether two first-level names are the same group, printed with or without 指标 ("产出" and "产出指标"). */
+export const sameLevel1 = (a: string, b: string): boolean => compactLabel(a).replace(/指标$/, '') === compactLabel(b).replace(/指标$/, '');
 
 export function extractIndicatorTable(ctx: ExtractContext): void {
   const out: Record<string, unknown>[] = [];
@@ -489,11 +511,11 @@ function readRows(
     // A filled cell left of the indicator columns that is neither the table's own label nor a row number (序号)
     // starts another part of the form — unless it is a figure: a row whose cells cannot be placed (a name that reads
     // as a figure, values without their name) is passed over, not taken for the end of the table.
-    if (before.length && compactLabel(before[0]!) !== headerFirst) {
+    if (before.length && compactLabel(before[0]!) !== headerFirst && !isLabelPiece(before[0]!, headerFirst)) {
       if (isValueCell(compactLabel(before[0]!))) continue;
       break;
     }
-    const l1raw = c.level1 !== undefined ? level1Cell(row.cells[c.level1] ?? '', state) : '';
+    const l1raw = c.level1 !== undefined ? level1Cell(row.cells[c.level1] ?? '', state, table.rows[r + 1]?.cells[c.level1]) : '';
     const l2raw = c.level2 !== undefined ? (row.cells[c.level2] ?? '') : '';
     // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
     const nameRaw = (row.cells[nameCol] ?? '').replace(TEMPLATE_NUMBER, '');
@@ -504,6 +526,9 @@ function readRows(
     if (nameRaw && (isBareFigure(nameRaw) || SIGN_CELL.test(compactLabel(nameRaw))) && !LEVEL1_WORD.test(compactLabel(l1raw)) && !LEVEL2_WORD.test(compactLabel(l2raw))) continue;
     const v = valuesOf(row, header, nameCol, width);
     const hasValues = Object.keys(v).length > 0;
+    // A tree of indicators printed in one name column: a row naming a group (产出指标, 数量指标 …) with no target and no
+    // actual of its own — its 分值 and 得分 are the group's subtotals — opens that group; it is no indicator.
+    if (c.level1 === undefined && c.level2 === undefined && nameRaw && !v.target && !v.actual && groupRow(nameRaw, state)) continue;
     // A row of name pieces only, under an indicator that printed its values: the rest of cells a narrow column wrapped
     // (a PDF prints "群众出行满意" and, on the next line, "度").
     const startsGroup = LEVEL1_WORD.test(compactLabel(l1raw)) || LEVEL2_WORD.test(compactLabel(l2raw));
@@ -515,7 +540,7 @@ function readRows(
       const s = splitWeight(l1raw);
       // A merged 一级 cell printed lower than its group's first rows, whose 二级 word already told the group: the group
       // goes on.
-      if (!(state.level2 && level1Of(state.level2) === s.name)) state.level2 = '';
+      if (!(state.level2 && sameLevel1(level1Of(state.level2) ?? '', s.name))) state.level2 = '';
       state.level1 = s.name;
       state.section2 = undefined;
       state.section1 = s.weight ? { name: s.name, weight: s.weight, line: row.cellLines[c.level1!] ?? row.lines[0]!, col: c.level1!, scores: [] } : undefined;
@@ -527,7 +552,7 @@ function readRows(
       // A 二级 word of another group than the 一级 read last: a merged 一级 cell printed lower in its group (centred)
       // has not been met yet; the group is the one the 二级 word belongs to.
       const group = level1Of(s.name);
-      if (!l1raw && group && state.level1 && group !== state.level1 && (group !== '满意度指标' || satisfactionIsLevel1)) {
+      if (!l1raw && group && state.level1 && !sameLevel1(group, state.level1) && (group !== '满意度指标' || satisfactionIsLevel1)) {
         state.level1 = group;
         state.section1 = undefined;
       }
@@ -572,6 +597,31 @@ function readRows(
     state.last = { item, hadValues: hasValues };
   }
   return r;
+}
+
+/**
+ * A group's row of an indicator tree (one name column; the groups as rows of their own): a first-level word opens a
+ * first-level group, a second-level word a group within it (and moves the first level on when it belongs to another).
+ * 成本指标 and 满意度指标 are words of both levels: a second level within the group they belong to, else a first.
+ */
+function groupRow(nameRaw: string, state: ReadState): boolean {
+  const name = splitWeight(nameRaw.trim()).name;
+  const w = compactLabel(name);
+  const one = LEVEL1_WORD.test(w);
+  const two = LEVEL2_WORD.test(w);
+  if (!one && !two) return false;
+  const group = level1Of(w);
+  if (one && (!two || !state.level1 || !group || !sameLevel1(group, state.level1))) {
+    state.level1 = name;
+    state.level2 = '';
+  } else {
+    state.level2 = name;
+    if (group && !sameLevel1(group, state.level1)) state.level1 = group;
+  }
+  state.section1 = undefined;
+  state.section2 = undefined;
+  delete state.last;
+  return true;
 }
 
 /**

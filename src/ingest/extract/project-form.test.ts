@@ -291,3 +291,62 @@ describe('extractProjectForm: other shapes of the same form', () => {
     assert.ok(Array.isArray(valueAt(ctx, 'indicators')), 'the department’s extractors keep what they read');
   });
 });
+
+describe('extractProjectForm: a form whose table a page break split into several (DOCX)', () => {
+  // Word tables as the DOCX reader gives them: each row a line of its table; a paragraph between has no table.
+  let n = 0;
+  const t = (table: number | undefined, ...cells: string[]) => ({ cells, loc: { line: ++n }, ...(table !== undefined ? { table } : {}) });
+  const doc = {
+    format: 'docx' as const,
+    lines: [
+      t(undefined, '项目支出绩效自评表'),
+      t(0, '项目名称', '乡村道路养护补助'),
+      t(0, '主管部门', '某县交通运输局', '实施单位', '某县公路所'),
+      t(0, '项目资金', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'),
+      t(undefined, '（万元）'),
+      t(1, '', '年度资金总额', '300.00', '320.00', '304.00', '10', '95.00%', '9.5'),
+      t(1, '', '其中：当年财政拨款', '300.00', '320.00', '304.00', '—', '—', '—'),
+      t(1, '绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      t(1, '', '产出指标', '数量指标', '养护里程', '≥100公里', '104公里', '50', '50'),
+      t(undefined, '第 1 页 共 2 页'),
+      t(2, '绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      t(2, '', '效益指标', '社会效益指标', '通行条件改善', '明显改善', '明显改善', '30', '30'),
+      t(2, '总分', '', '', '', '', '', '100', '99.5'),
+      t(undefined, '表2 其他情况'),
+      t(3, '项目名称', '年初预算数', '全年预算数', '全年执行数'),
+      t(3, '另一项目', '10.00', '10.00', '10.00'),
+    ],
+  };
+  const ctx = extract(doc, ALL, { kind: 'project-form' });
+
+  test('the fund rows after the unit paragraph are the funds of the header above it', () => {
+    assert.deepStrictEqual(['initialBudget', 'adjustedBudget', 'actualSpending'].map((k) => (valueAt(ctx, `project.funds.total.${k}`) as { value: string } | undefined)?.value), ['300.00', '320.00', '304.00']);
+  });
+
+  test('the indicator rows go on in the next table past its repeated header, and stop at a table with a caption of its own', () => {
+    assert.deepStrictEqual((valueAt(ctx, 'project.indicators') as { name: string }[]).map((x) => x.name), ['养护里程', '通行条件改善']);
+  });
+});
+
+test('extractProjectForm: the 绩效指标 label printed down the left of the rows (绩效 ⏎ 指标) does not end the table; 自评等级：优 after the total is no indicator', () => {
+  const ctx = extract(
+    textDocument(
+      '项目支出绩效自评表',
+      row('项目名称', '社区养老服务补助'),
+      row('主管部门', '某市民政局', '实施单位', '某市福利中心'),
+      row('', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      row('绩效', '产出指标', '数量指标', '补助人数', '≥400人', '420人', '50', '50'),
+      row('指标', '', '质量指标', '发放准确率', '=100%', '100%', '40', '40'),
+      row('', '满意度指标', '服务对象满意度指标', '老人满意度', '≥90%', '93%', '10', '10'),
+      row('总分', '', '', '', '', '', '100', '100'),
+      row('自评等级：优', '项目负责人：（略）', '财务负责人：（略）'),
+    ),
+    ALL,
+    { kind: 'project-form' },
+  );
+  assert.deepStrictEqual((valueAt(ctx, 'project.indicators') as { level1?: string; name: string }[]).map((x) => [x.level1, x.name]), [
+    ['产出指标', '补助人数'],
+    ['产出指标', '发放准确率'],
+    ['满意度指标', '老人满意度'],
+  ]);
+});

@@ -15,9 +15,9 @@ import { HUNDRED, abs, add, decimalsOf, div, gt, isZero, lt, mul, parseExact, su
 import { layoutById } from '../../core/layouts/index.ts';
 import type { Source } from '../../core/model/money.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
-import { type Line, type Row, type Table, isValueCell } from '../segment.ts';
+import { type Line, type Row, type Table, isValueCell, rowsOnward } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt, unitFromNotes } from './context.ts';
-import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, level1Cell, level1Of, withUngluedHeader } from './indicators.ts';
+import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, isLabelPiece, level1Cell, level1Of, sameLevel1, withUngluedHeader } from './indicators.ts';
 import { documentStart } from './subject.ts';
 import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
@@ -384,7 +384,7 @@ function extractFundsFromTables(ctx: ExtractContext): boolean {
     const valueCols = Object.values(cols).filter((x): x is number => x !== undefined);
     const firstValueCol = Math.min(...valueCols);
     const keysInOrder = (Object.keys(cols) as FundKey[]).sort((a, b) => cols[a]! - cols[b]!);
-    for (const row of table.rows.slice(header.rowIndex + 1, header.rowIndex + 12)) {
+    for (const row of rowsOnward(ctx.seg, table, table.rows.slice(header.rowIndex + 1), headerRow).slice(0, 11)) {
       const labelCol = row.cells.findIndex((c) => FUND_ROWS.some(([re]) => re.test(compactLabel(c))));
       if (labelCol < 0) {
         // The block ends where another part of the form begins.
@@ -542,7 +542,7 @@ const DIRECTIONS: Readonly<Record<string, string>> = {
 
 const TOTAL_LABEL = /^(?:总分|合计|总计|自评总分|总得分)$/;
 const END_LABEL = /^(?:评价结论|自评结论|存在(?:的)?问题|改进措施|改进意见|项目负责人|财务负责人|填报人|备注|说明|其他需要说明(?:的)?事项|其他说明|注[：:]?)/;
-const GRADE_LABEL = /^(?:自评等级|评价等级|绩效等级|等级|自评结果)$/;
+const GRADE_LABEL = /^(?:自评等级|评价等级|绩效等级|等级|自评结果)(?:[：:].{0,6})?$/;
 const GRADE_VALUE = /^(优|良|中|差|优秀|良好|合格|不合格)(?:等级)?$/;
 
 interface TotalFound {
@@ -572,7 +572,9 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
     const pieces: { level1Pieces?: string } = {};
     // Whether this table has 满意度指标 as a first level of its own; an older framework has it under 效益指标.
     const satisfactionIsLevel1 = table.rows.some((row) => /^满意度指标/.test(compactLabel(row.cells[c.level1!] ?? '')));
-    for (const row of table.rows.slice(header.rowIndex + 1)) {
+    const rows = rowsOnward(ctx.seg, printedTable, table.rows.slice(header.rowIndex + 1), table.rows[header.rowIndex]);
+    for (let ri = 0; ri < rows.length; ri++) {
+      const row = rows[ri]!;
       const filled = row.cells.map((x, i) => ({ x: x.trim(), i })).filter((y) => y.x !== '');
       const first = filled[0];
       if (first && TOTAL_LABEL.test(compactLabel(first.x))) {
@@ -589,12 +591,12 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
       if (pad === 0 && isStrayCell(row, c.name!)) continue;
       const cells = pad > 0 ? [...Array<string>(pad).fill(''), ...row.cells] : pad < 0 ? row.cells.slice(-pad) : row.cells;
       const before = cells.slice(0, c.level1!).filter((x) => x !== '' && !isSequenceNumber(x));
-      if (before.length && compactLabel(before[0]!) !== tableLabel) {
+      if (before.length && compactLabel(before[0]!) !== tableLabel && !isLabelPiece(before[0]!, tableLabel)) {
         // A figure there is a row whose cells cannot be placed, not another part of the form.
         if (isValueCell(compactLabel(before[0]!))) continue;
         break;
       }
-      const l1 = level1Cell(cells[c.level1!] ?? '', pieces);
+      const l1 = level1Cell(cells[c.level1!] ?? '', pieces, rows[ri + 1]?.cells[c.level1! - pad]);
       const l2 = cells[c.level2!] ?? '';
       // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
       const name = (cells[c.name!] ?? '').trim().replace(TEMPLATE_NUMBER, '');
@@ -607,14 +609,14 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
         const word = withoutWeight(l1);
         // A merged 一级 cell printed lower than its group's first rows, whose 二级 word already told the group: the
         // group goes on.
-        if (!(level2 && level1Of(level2) === word)) level2 = '';
+        if (!(level2 && sameLevel1(level1Of(level2) ?? '', word))) level2 = '';
         level1 = word;
       }
       if (l2) {
         level2 = withoutWeight(l2);
         // A 二级 word of another group than the 一级 read last: a merged 一级 cell printed lower in its group.
         const group = level1Of(level2);
-        if (!l1 && group && level1 && group !== level1 && (group !== '满意度指标' || satisfactionIsLevel1)) level1 = group;
+        if (!l1 && group && level1 && !sameLevel1(group, level1) && (group !== '满意度指标' || satisfactionIsLevel1)) level1 = group;
       }
       if (!name || TEMPLATE_FILLER.test(name)) continue;
       // A merged 一级指标 cell the copy lost: the group its 二级 word belongs to.

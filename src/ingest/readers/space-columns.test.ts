@@ -687,3 +687,12 @@ test('a text of N copies of a table: as many lines as read or fewer, in order, w
     { numRuns: 150 },
   );
 });
+
+test('a two-character word spaced out to the width of the labels around it ("合  计") is one cell; wider gaps still part cells', () => {
+  assert.deepEqual(read(['评价内容        分值      自评得分', '预算执行          10          9.67', '产出指标          50         49.92', '合  计           60         59.59']), [
+    [1, '评价内容', '分值', '自评得分'],
+    [2, '预算执行', '10', '9.67'],
+    [3, '产出指标', '50', '49.92'],
+    [4, '合计', '60', '59.59'],
+  ]);
+});

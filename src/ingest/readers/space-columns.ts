@@ -57,7 +57,30 @@ function piecesOf(cell: string): Piece[] | undefined {
     last = m.index + m[0].length;
   }
   push(cell.length);
-  return out.length >= 2 ? out.flatMap(splitLabelFigure) : undefined;
+  const words = spacedOutWords(out);
+  return words.length >= 2 ? words.flatMap(splitLabelFigure) : undefined;
+}
+
+const ONE_HANZI = /^[\u4e00-\u9fa5]$/;
+
+/**
+ * A two-character word spaced out to the width of the longer labels around it ("合  计", "单  位"): two pieces of one
+ * Chinese character each, a narrow gap (at most three columns: "合  计", "合　计") between them, are one piece.
+ */
+function spacedOutWords(pieces: Piece[]): Piece[] {
+  let out: Piece[] | undefined;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const q = pieces[i + 1];
+    if (q && ONE_HANZI.test(p.text) && ONE_HANZI.test(q.text) && q.at - (p.at + 2) <= 3) {
+      out ??= pieces.slice(0, i);
+      out.push({ text: p.text + q.text, at: p.at });
+      i++;
+      continue;
+    }
+    out?.push(p);
+  }
+  return out ?? pieces;
 }
 
 /** "其中：当年财政拨款 820.00": a label and a bare figure parted by one space where the gap was too narrow to show. */

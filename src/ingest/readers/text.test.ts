@@ -155,3 +155,62 @@ test('joinBrokenCells: rows of one DOCX table padded at their ends join the same
   const apart = [row(0, 1, '某某', '年初'), row(1, 2, '预算数', '全年')];
   assert.equal(joinBrokenCells(apart), apart);
 });
+
+test('a Word table copied as text, whose cells held line breaks: the lines of one row are put back together when they make the header’s width exactly', () => {
+  const text = [
+    '一级',
+    '指标\t二级',
+    '指标\t三级指标\t指标值\t实际完成值\t分值\t得分',
+    '产出指标',
+    '（60分）\t数量指标\t新建站点\t≥12个\t12个\t60\t60',
+    '效益指标',
+    '（30分）\t社会效益',
+    '指标\t受益人数\t≥5000人\t5200人\t30\t30',
+    '满意度',
+    '指标\t服务对象',
+    '满意度指标\t居民满意度\t≥90%\t93%\t10\t10',
+    '总分\t\t\t\t100\t100',
+  ].join('\n');
+  assert.deepEqual(plainLines(text, DEFAULT_LIMITS).lines.map((l) => [l.loc.line, ...l.cells]), [
+    [1, '一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分'],
+    [4, '产出指标（60分）', '数量指标', '新建站点', '≥12个', '12个', '60', '60'],
+    [6, '效益指标（30分）', '社会效益指标', '受益人数', '≥5000人', '5200人', '30', '30'],
+    [9, '满意度指标', '服务对象满意度指标', '居民满意度', '≥90%', '93%', '10', '10'],
+    [12, '总分', '', '', '', '100', '100'],
+  ]);
+});
+
+test('rows that lost their merged cells are not run together, even where their cells add up to the header’s width', () => {
+  const text = [
+    '一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分',
+    '产出指标\t数量指标\t新建站点\t≥12个\t12个\t30\t30',
+    '网络覆盖\t100%覆盖\t100%覆盖',
+    '质量指标\t验收合格率\t100%\t100%\t30',
+    // A name piece under 分值 would put text where a figure goes: no join.
+    '制度建设\t健全\t健全',
+    '时效指标\t完成时间\t年底前\t按时\t10',
+  ].join('\n');
+  const lines = plainLines(text, DEFAULT_LIMITS).lines;
+  assert.deepEqual(lines.map((l) => l.loc.line), [1, 2, 3, 4, 5, 6]);
+});
+
+test('joinBrokenCells: in a document made from such text, a broken cell’s piece may be a paragraph between the table’s rows', () => {
+  let n = 0;
+  const line = (table: number | undefined, ...cells: string[]): SourceLine => ({ cells, loc: { line: ++n }, ...(table !== undefined ? { table } : {}) });
+  const joined = joinBrokenCells([
+    line(undefined, '一级'),
+    line(0, '指标', '二级', '', '', '', ''),
+    line(0, '指标', '三级指标', '指标值', '实际完成值', '分值', '得分'),
+    line(undefined, '产出指标'),
+    line(1, '（60分）', '数量指标', '新建站点', '≥12个', '12个', '60', '60'),
+    line(undefined, '— ５ —'),
+    line(2, '效益指标', '社会效益指标', '受益人数', '≥5000人', '5200人', '40', '40'),
+  ]);
+  assert.deepEqual(joined.map((l) => [l.table ?? null, ...l.cells]), [
+    [0, '一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分'],
+    [1, '产出指标（60分）', '数量指标', '新建站点', '≥12个', '12个', '60', '60'],
+    // A page footer is no piece of a cell.
+    [null, '— ５ —'],
+    [2, '效益指标', '社会效益指标', '受益人数', '≥5000人', '5200人', '40', '40'],
+  ]);
+});

@@ -54,29 +54,113 @@ export function readText(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS,
  */
 export function joinBrokenCells(lines: readonly SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
-  // A row's cells without the empty ones a table pads it with at its end.
-  const filled = (cells: readonly string[]) => {
-    let n = cells.length;
-    while (n > 0 && cells[n - 1]!.trim() === '') n--;
-    return cells.slice(0, n);
-  };
   let joined = false;
   for (const line of lines) {
     const prev = out[out.length - 1];
-    if (prev && prev.table === line.table && !line.pageStart) {
+    // A line of one piece may be a paragraph of its own before the table's row, in a document made from such text.
+    if (prev && (prev.table === line.table || (prev.table === undefined && prev.cells.length === 1)) && !line.pageStart) {
       const a = filled(prev.cells);
       const b = line.cells;
       const tail = a[a.length - 1]?.trim() ?? '';
       const head = b[0]?.trim() ?? '';
-      if (a.length >= 2 && filled(b).length >= 2 && tail && head && tail.length <= 12 && head.length <= 12 && headerKind(tail) === undefined && headerKind(`${tail}${head}`) !== undefined) {
-        out[out.length - 1] = { ...prev, cells: [...a.slice(0, -1), `${tail}${head}`, ...b.slice(1)] };
+      // A header's first cell may be broken too ("一级" ⏎ "指标 | 二级" ⏎ "指标 | 三级指标 …"): a line of one short cell
+      // joins when the two pieces make a column word.
+      const short = a.length === 1 && tail.length <= 4 && head.length <= 4;
+      if ((a.length >= 2 || short) && filled(b).length >= 2 && tail && head && tail.length <= 12 && head.length <= 12 && headerKind(tail) === undefined && headerKind(`${tail}${head}`) !== undefined) {
+        out[out.length - 1] = { ...prev, cells: [...a.slice(0, -1), `${tail}${head}`, ...b.slice(1)], ...(line.table !== undefined ? { table: line.table } : {}) };
         joined = true;
         continue;
       }
     }
     out.push(line);
   }
-  return joined ? out : (lines as SourceLine[]);
+  const rows = joinWrappedRows(joined ? out : lines);
+  return rows ?? (joined ? out : (lines as SourceLine[]));
+}
+
+/** A row's cells without the empty ones a table pads it with at its end. */
+function filled(cells: readonly string[]): readonly string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1]!.trim() === '') n--;
+  return n === cells.length ? cells : cells.slice(0, n);
+}
+
+/** A header line: two column words or more. */
+function isHeaderLine(cells: readonly string[]): boolean {
+  if (cells.length < 2) return false;
+  let words = 0;
+  for (const c of cells) if (headerKind(c) !== undefined && ++words >= 2) return true;
+  return false;
+}
+
+/**
+ * A cell that may be one piece of a cell whose text a copy broke over lines: short text without a figure — but for a
+ * weight starting the next line ("产出指标" ⏎ "（50分）").
+ */
+const wrapPiece = (cell: string, isHead: boolean): boolean => {
+  const t = cell.trim();
+  return t !== '' && t.length <= 30 && (!/[\d０-９]/.test(t) || (isHead && /^[（(][\d０-９]+(?:[.．][\d０-９]+)?分?[）)]$/.test(t)));
+};
+
+/** A heading or a caption: 一、 （二） 表3 … */
+const PART_START = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|(?:附)?表\s*[\d一二三四五六七八九十])/;
+
+/** A header cell over figures only: scores, weights, amounts, rates. */
+const FIGURE_COLUMN = /^(?:分值|得分|权重|自评得分|指标分值|指标得分|执行率|预算执行率|年初预算数?|全年预算数?|全年执行数?|调整后预算数?|实际支出数?)(?:[（(][^）)]*[）)])?$/;
+
+/** Whether a row put together from broken lines has a figure (or nothing) under each header cell that heads figures. */
+function fitsHeader(cells: readonly string[], header: readonly string[]): boolean {
+  for (let i = 0; i < header.length; i++) {
+    if (!FIGURE_COLUMN.test(header[i]!.replace(/\s/g, ''))) continue;
+    const x = (cells[i] ?? '').trim();
+    if (x !== '' && !/^(?:[-+]?[\d,.]+%?分?|[-—–/／]+)$/.test(x)) return false;
+  }
+  return true;
+}
+
+/**
+ * Rows of a table copied out of a Word document as tab-separated text, whose cells held line breaks: each line break
+ * of a cell starts a new line, so one row comes out as several lines whose cells add up to the table's width once each
+ * line's last cell and the next line's first are joined ("产出指标" ⏎ "（50分）\t数量指标\t…", "（30分）\t经济效益" ⏎
+ * "指标\t社会消费品零售总额增长率\t…"). Under a header of W columns, consecutive lines with fewer than W cells that make
+ * exactly W that way — every joined piece short text, no figure — are one row. Lines that do not add up exactly stay
+ * as they are. Returns undefined when nothing was joined.
+ */
+function joinWrappedRows(lines: readonly SourceLine[]): SourceLine[] | undefined {
+  let out: SourceLine[] | undefined;
+  let header: readonly string[] = [];
+  let width = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const a = filled(line.cells);
+    if (isHeaderLine(a)) {
+      header = a;
+      width = a.length;
+    } else if (a.length === 1 && (a[0]!.trim().length > 40 || PART_START.test(a[0]!.trim()))) width = 0; // a paragraph, a heading, a caption: the table has ended
+    if (width > 0 && a.length >= 1 && a.length < width) {
+      let cells = a;
+      let j = i;
+      while (cells.length < width && j + 1 < lines.length) {
+        const next = lines[j + 1]!;
+        // Lines of one table; in a document made from such text (a DOCX), a line of one piece may be a paragraph
+        // of its own between the table's rows.
+        if ((next.table !== line.table && next.table !== undefined && line.table !== undefined) || next.pageStart) break;
+        const b = filled(next.cells);
+        if (!b.length || isHeaderLine(b) || !wrapPiece(cells[cells.length - 1]!, false) || !wrapPiece(b[0]!, true)) break;
+        cells = [...cells.slice(0, -1), `${cells[cells.length - 1]!.trim()}${b[0]!.trim()}`, ...b.slice(1)];
+        j++;
+      }
+      if (j > i && cells.length === width && filled(lines[j]!.cells).length >= 2 && fitsHeader(cells, header)) {
+        out ??= lines.slice(0, i);
+        const table = line.table ?? lines[j]!.table;
+        out.push({ ...line, cells, ...(table !== undefined ? { table } : {}) });
+        i = j;
+        continue;
+      }
+    }
+    out?.push(line);
+  }
+  return out;
 }
 
 /**
