@@ -725,8 +725,8 @@ export function rowsOnward(seg: Segmented, table: Table, rows: readonly Row[], h
   let last = table;
   for (let k = table.index + 1; k < seg.tables.length; k++) {
     const next = seg.tables[k]!;
-    // A caption names another table — but for a bracketed word or a unit left between ("（万元）", "单位：万元").
-    if (next.firstLine - last.lastLine > PAGE_GAP || (next.caption && !/^[（(][^（()）]{1,12}[）)]$/.test(compactLabel(next.caption)) && !UNIT_NOTE_RE.test(next.caption))) break;
+    // A numbered caption (表3 …) names another table; other text left between (a unit, a cell's overflow) does not.
+    if (next.firstLine - last.lastLine > PAGE_GAP || (next.caption && CAPTION_RE.test(next.caption))) break;
     let between = false;
     for (let i = last.lastLine + 1; i < next.firstLine; i++) if (seg.lines[i]?.heading || CAPTION_RE.test(seg.lines[i]?.cells[0] ?? '')) between = true;
     if (between) break;

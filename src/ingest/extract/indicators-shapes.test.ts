@@ -192,3 +192,23 @@ describe('extractIndicatorTable: groups as rows, short first-level words, the la
     assert.deepEqual(pick(ctx).map((x) => x[2]), ['新建站点', '验收合格率', '居民满意度']);
   });
 });
+
+test('extractIndicatorTable: the form’s label in the header’s 一级 cell ("绩效 一级指标") and down its column; 一级 and 二级 words run together in one cell', () => {
+  const ctx = extract(
+    textDocument(
+      row('绩效 一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      row('指标', '数量指标', '新建站点', '≥12个', '12个', '40', '40'),
+      row('产出指标', '质量指标', '验收合格率', '100%', '100%', '30', '30'),
+      row('效益指标', '社会效益指标', '受益人数', '≥5000人', '5200人', '20', '20'),
+      row('满意度指标 服务对象满意度指标（10分）', '', '居民满意度', '≥90%', '93%', '10', '10'),
+    ),
+    extractIndicatorTable,
+  );
+  assert.deepEqual(pick(ctx).map((x) => [x[0], x[1], x[2]]), [
+    // 指标 is the label's piece, not a group: the group follows from the 二级 word.
+    ['产出指标', '数量指标', '新建站点'],
+    ['产出指标', '质量指标', '验收合格率'],
+    ['效益指标', '社会效益指标', '受益人数'],
+    ['满意度指标', '服务对象满意度指标', '居民满意度'],
+  ]);
+});

@@ -41,7 +41,8 @@ type Key =
 const U = '(?:[（(](?:分|%|％|万元|元|[A-Za-z][A-Za-z/÷×*+\\-－]{0,6})[)）]){0,2}';
 
 const COLUMNS: readonly ColumnSpec<Key>[] = [
-  { key: 'level1', re: /^一级(?:指标)?(?:名称)?$/ },
+  // The form's own label may share the cell, printed a space before the column word ("绩效 一级指标").
+  { key: 'level1', re: /^(?:(?:年度)?绩效(?:指标)?)?一级(?:指标)?(?:名称)?$/ },
   { key: 'level2', re: /^二级(?:指标)?(?:名称)?$/ },
   { key: 'name', re: /^三级(?:指标)?(?:名称)?$|^(?:绩效)?指标名称$|^(?:具体|三级)?指标内容$/ },
   { key: 'multiYearTarget', re: /实施周期指标值|中长期指标值|实施期指标值/ },
@@ -394,6 +395,19 @@ export function isLabelPiece(cell: string, headerFirst: string): boolean {
   return t !== '' && ('年度绩效指标'.includes(t) || (headerFirst !== '' && headerFirst.includes(t)));
 }
 
+/**
+ * A first-level and a second-level word printed in one cell with a space between ("满意度指标 服务对象满意度指标（10分）")
+ * while the 二级 cell beside it is empty: the two words, the weight going with the first level. Otherwise undefined.
+ */
+export function levelPair(level1: string, level2: string): { level1: string; level2: string } | undefined {
+  if (level2.trim() !== '' || !/\s/.test(level1.trim())) return undefined;
+  const parts = level1.trim().split(/\s+/);
+  if (parts.length !== 2) return undefined;
+  const weight = splitWeight(parts[1]!);
+  if (!LEVEL1_WORD.test(compactLabel(parts[0]!)) || !LEVEL2_WORD.test(compactLabel(weight.name))) return undefined;
+  return { level1: weight.weight ? `${parts[0]!}（${weight.weight}分）` : parts[0]!, level2: weight.name };
+}
+
 /** Whether two first-level names are the same group, printed with or without 指标 ("产出" and "产出指标"). */
 export const sameLevel1 = (a: string, b: string): boolean => compactLabel(a).replace(/指标$/, '') === compactLabel(b).replace(/指标$/, '');
 
@@ -515,8 +529,14 @@ function readRows(
       if (isValueCell(compactLabel(before[0]!))) continue;
       break;
     }
-    const l1raw = c.level1 !== undefined ? level1Cell(row.cells[c.level1] ?? '', state, table.rows[r + 1]?.cells[c.level1]) : '';
-    const l2raw = c.level2 !== undefined ? (row.cells[c.level2] ?? '') : '';
+    const l1cell = c.level1 !== undefined ? (row.cells[c.level1] ?? '') : '';
+    const l1word = c.level1 !== undefined ? level1Cell(l1cell, state, table.rows[r + 1]?.cells[c.level1]) : '';
+    // A piece of the form's label printed down the 一级 column ("绩效" ⏎ "指标" where the header reads "绩效 一级指标").
+    const l1only = l1word === l1cell && isLabelPiece(l1cell, '') ? '' : l1word;
+    // The 一级 and 二级 words run together with one space between ("满意度指标 服务对象满意度指标"), as a narrow column leaves them.
+    const pair = c.level2 !== undefined ? levelPair(l1only, row.cells[c.level2] ?? '') : undefined;
+    const l1raw = pair?.level1 ?? l1only;
+    const l2raw = pair?.level2 ?? (c.level2 !== undefined ? (row.cells[c.level2] ?? '') : '');
     // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
     const nameRaw = (row.cells[nameCol] ?? '').replace(TEMPLATE_NUMBER, '');
     if (TEMPLATE_FILLER.test(nameRaw.trim())) continue;

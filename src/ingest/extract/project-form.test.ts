@@ -350,3 +350,21 @@ test('extractProjectForm: the 绩效指标 label printed down the left of the ro
     ['满意度指标', '老人满意度'],
   ]);
 });
+
+test('extractProjectForm: a budget code before the department’s and the unit’s names is no part of them; the signature row after the total is no indicator', () => {
+  const ctx = extract(
+    textDocument(
+      '项目支出绩效自评表',
+      row('项目名称', '乡村公路养护'),
+      row('主管部门', '632823014-某县交通运输局', '实施单位', '632823014001-某县公路养护站'),
+      row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      row('产出指标', '数量指标', '养护里程', '≥100公里', '104公里', '90', '90'),
+      row('总分', '', '', '', '', '100', '99'),
+      row('填表人：', '联系电话：', '填报日期：2024年3月26日'),
+    ),
+    ALL,
+    { kind: 'project-form' },
+  );
+  assert.deepStrictEqual([valueAt(ctx, 'project.department'), valueAt(ctx, 'project.implementingUnit')], ['某县交通运输局', '某县公路养护站']);
+  assert.deepStrictEqual((valueAt(ctx, 'project.indicators') as { name: string }[]).map((x) => x.name), ['养护里程']);
+});

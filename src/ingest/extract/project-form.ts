@@ -17,7 +17,7 @@ import type { Source } from '../../core/model/money.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { type Line, type Row, type Table, isValueCell, rowsOnward } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt, unitFromNotes } from './context.ts';
-import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, isLabelPiece, level1Cell, level1Of, sameLevel1, withUngluedHeader } from './indicators.ts';
+import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, isLabelPiece, level1Cell, level1Of, levelPair, sameLevel1, withUngluedHeader } from './indicators.ts';
 import { documentStart } from './subject.ts';
 import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
@@ -466,6 +466,8 @@ function extractLabels(ctx: ExtractContext): void {
       }
       // "主管部门：某局    实施单位：某中心" typed on one line; "主管部门（盖章）：某局 单位：万元" with the unit after it.
       value = value.replace(/\s{2,}.*$/, '').replace(/\s*(?:实施单位|项目实施单位|主管部门)[：:].*$/, '').replace(/\s+[\u4e00-\u9fa5（）()]{1,10}[：:].*$/, '').trim();
+      // A budget code before a department's or a unit's name ("403-某县卫生健康委员会", "632823014-某县交通运输局").
+      if (hit[1] !== 'project.name') value = value.replace(/^\d{2,}\s*[-—－_]\s*(?=[\u4e00-\u9fa5])/, '');
       if (!value || value.length > 60) return;
       put(ctx, hit[1], value, value, sourceAt(ctx, line.index, valueCol, colon ? cell : `${cell} ${value}`));
     });
@@ -516,7 +518,7 @@ type IndKey = 'level1' | 'level2' | 'name' | 'multiYearTarget' | 'target' | 'act
 const word = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})(?:[（(][A-Za-z][A-Za-z/÷]*[）)])?$`);
 
 const IND_COLUMNS: readonly ColumnSpec<IndKey>[] = [
-  { key: 'level1', re: word('一级指标(?:名称)?') },
+  { key: 'level1', re: word('(?:(?:年度)?绩效(?:指标)?)?一级指标(?:名称)?') },
   { key: 'level2', re: word('二级指标(?:名称)?') },
   { key: 'name', re: word('三级指标(?:名称)?|指标名称') },
   { key: 'multiYearTarget', re: /实施周期指标值|中长期指标值|实施期指标值/ },
@@ -541,7 +543,7 @@ const DIRECTIONS: Readonly<Record<string, string>> = {
 };
 
 const TOTAL_LABEL = /^(?:总分|合计|总计|自评总分|总得分)$/;
-const END_LABEL = /^(?:评价结论|自评结论|存在(?:的)?问题|改进措施|改进意见|项目负责人|财务负责人|填报人|备注|说明|其他需要说明(?:的)?事项|其他说明|注[：:]?)/;
+const END_LABEL = /^(?:评价结论|自评结论|存在(?:的)?问题|改进措施|改进意见|项目负责人|财务负责人|单位负责人|填报人|填表人|审核人|联系人|联系电话|填报日期|填表日期|备注|说明|其他需要说明(?:的)?事项|其他说明|注[：:]?)/;
 const GRADE_LABEL = /^(?:自评等级|评价等级|绩效等级|等级|自评结果)(?:[：:].{0,6})?$/;
 const GRADE_VALUE = /^(优|良|中|差|优秀|良好|合格|不合格)(?:等级)?$/;
 
@@ -596,8 +598,14 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
         if (isValueCell(compactLabel(before[0]!))) continue;
         break;
       }
-      const l1 = level1Cell(cells[c.level1!] ?? '', pieces, rows[ri + 1]?.cells[c.level1! - pad]);
-      const l2 = cells[c.level2!] ?? '';
+      const l1cell = cells[c.level1!] ?? '';
+      const l1word = level1Cell(l1cell, pieces, rows[ri + 1]?.cells[c.level1! - pad]);
+      // A piece of the form's label printed down the 一级 column ("绩效" ⏎ "指标" where the header reads "绩效 一级指标").
+      const l1both = l1word === l1cell && isLabelPiece(l1cell, '') ? '' : l1word;
+      // The 一级 and 二级 words run together with one space between ("满意度指标 服务对象满意度指标"), as a narrow column leaves them.
+      const pair = levelPair(l1both, cells[c.level2!] ?? '');
+      const l1 = pair?.level1 ?? l1both;
+      const l2 = pair?.level2 ?? cells[c.level2!] ?? '';
       // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
       const name = (cells[c.name!] ?? '').trim().replace(TEMPLATE_NUMBER, '');
       // A stray cell under 二级 with no name beside it (a row a copy split over lines) names no group.

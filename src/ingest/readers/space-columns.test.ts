@@ -696,3 +696,18 @@ test('a two-character word spaced out to the width of the labels around it ("合
     [4, '合计', '60', '59.59'],
   ]);
 });
+
+test('a "（续表）" printed under the name column where a page break splits the table is no wrapped piece of the row above', () => {
+  const head = at(0, '一级指标', 12, '二级指标', 28, '三级指标', 52, '年度指标值', 66, '实际完成值', 80, '分值', 88, '得分');
+  const lines = [
+    head,
+    at(0, '产出指标', 12, '数量指标', 28, '新建站点数量', 52, '≥12个', 66, '12个', 80, '10', 88, '10'),
+    at(12, '成本指标', 28, '单位建设成本', 52, '≤150元', 66, '143元', 80, '10', 88, '10'),
+    // As a Word document prints it: the page break is no line of text, the mark right under the last row.
+    at(30, '（续表）'),
+    head,
+    at(0, '效益指标', 12, '社会效益指标', 28, '受益人数', 52, '≥500人', 66, '520人', 80, '10', 88, '10'),
+  ];
+  const rows = read(lines).filter((r) => r.length > 2);
+  assert.deepEqual(rows.map((r) => r[3]), ['三级指标', '新建站点数量', '单位建设成本', '三级指标', '受益人数']);
+});

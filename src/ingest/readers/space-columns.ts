@@ -61,6 +61,9 @@ function piecesOf(cell: string): Piece[] | undefined {
   return words.length >= 2 ? words.flatMap(splitLabelFigure) : undefined;
 }
 
+/** The mark a table continued on the next page prints above it: "（续表）", "续表2", "(续)". */
+const CONTINUED = /^[（(]?\s*续\s*表?\s*[0-9一二三四五六七八九十]{0,3}\s*[）)]?$/;
+
 const ONE_HANZI = /^[\u4e00-\u9fa5]$/;
 
 /**
@@ -209,7 +212,8 @@ function headedBlocks(lines: readonly SourceLine[], pieces: readonly (Piece[] | 
     const t = lines[k]!.cells.length === 1 ? lines[k]!.cells[0]!.trim() : '';
     if (t.length >= 6) heads.add(t);
   }
-  const all = lines.map((l) => (l.cells.length === 1 && l.cells[0]!.trim() !== '' && pageNumberLine(l.cells[0]!.trim()) !== 'certain' ? allPieces(l.cells[0]!) : undefined));
+  // A page footer and a "（续表）" printed where a page break splits the table are no cells of it.
+  const all = lines.map((l) => (l.cells.length === 1 && l.cells[0]!.trim() !== '' && pageNumberLine(l.cells[0]!.trim()) !== 'certain' && !CONTINUED.test(l.cells[0]!.trim()) ? allPieces(l.cells[0]!) : undefined));
   for (let h = 0; h < lines.length; h++) {
     const hp = pieces[h];
     if (!hp || !isHeaderPieces(hp)) continue;

@@ -89,7 +89,8 @@ function filled(cells: readonly string[]): readonly string[] {
 function isHeaderLine(cells: readonly string[]): boolean {
   if (cells.length < 2) return false;
   let words = 0;
-  for (const c of cells) if (headerKind(c) !== undefined && ++words >= 2) return true;
+  // Why the pre-check: a column word is short and has no figure; most cells of a document are neither.
+  for (const c of cells) if (c.length <= 30 && !/\d/.test(c) && headerKind(c) !== undefined && ++words >= 2) return true;
   return false;
 }
 
