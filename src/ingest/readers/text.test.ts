@@ -192,6 +192,9 @@ test('rows that lost their merged cells are not run together, even where their c
   ].join('\n');
   const lines = plainLines(text, DEFAULT_LIMITS).lines;
   assert.deepEqual(lines.map((l) => l.loc.line), [1, 2, 3, 4, 5, 6]);
+  // Rows of an amount table whose last cells are empty: a name under 批复金额 is no amount, so they stay apart.
+  const amounts = ['项目名称\t主要内容\t批复金额\t备注', '基本支出\t人员经费', '日常公用\t办公费\t12.00', '合计\t\t12.00\t'].join('\n');
+  assert.deepEqual(plainLines(amounts, DEFAULT_LIMITS).lines.map((l) => l.loc.line), [1, 2, 3, 4]);
 });
 
 test('joinBrokenCells: in a document made from such text, a broken cell’s piece may be a paragraph between the table’s rows', () => {

@@ -107,7 +107,7 @@ const wrapPiece = (cell: string, isHead: boolean): boolean => {
 const PART_START = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|(?:附)?表\s*[\d一二三四五六七八九十])/;
 
 /** A header cell over figures only: scores, weights, amounts, rates. */
-const FIGURE_COLUMN = /^(?:分值|得分|权重|自评得分|指标分值|指标得分|执行率|预算执行率|年初预算数?|全年预算数?|全年执行数?|调整后预算数?|实际支出数?)(?:[（(][^）)]*[）)])?$/;
+const FIGURE_COLUMN = /^(?:分值|得分|权重|自评得分|指标分值|指标得分|执行率|预算执行率|年初预算数?|全年预算数?|全年执行数?|调整后预算数?|实际支出数?|.{0,6}金额|.{0,6}(?:预算|执行|支出|决算)数)(?:[（(][^）)]*[）)])?$/;
 
 /** Whether a row put together from broken lines has a figure (or nothing) under each header cell that heads figures. */
 function fitsHeader(cells: readonly string[], header: readonly string[]): boolean {
