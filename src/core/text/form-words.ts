@@ -27,7 +27,7 @@ const FUND_OTHER_HEADER = /^(?:(?:全年|预算)?执行率|分值|权重|(?:自�
 /** Column words of an indicator table: the three levels, the target, the actual, the weight and the score. */
 const INDICATOR_LEVEL_HEADER = /^(?:一级指标|二级指标|三级指标|指标名称)(?:名称)?$/;
 const INDICATOR_OTHER_HEADER =
-  /^(?:指标性质|指标方向|(?:年度|年初|全年|预期|绩效)?(?:指标|目标)值|度量单位|计量单位|(?:实际)?完成(?:指标)?值|全年实际值|实际值|指标(?:分值|权重|得分)|得分系数)$/;
+  /^(?:指标性质|指标方向|(?:年度|年初|全年|预期|绩效|实施周期|中长期|实施期)?(?:指标|目标)值|度量单位|计量单位|(?:实际)?完成(?:指标)?值|全年实际值|实际值|指标(?:分值|权重|得分)|得分系数)$/;
 
 /** Columns of free text at a table's right: the reason for a deviation, remarks. */
 const TEXT_COLUMN_HEADER =

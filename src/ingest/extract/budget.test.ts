@@ -625,3 +625,15 @@ describe('budget tables: a group label printed down the rows beside their names'
     assert.equal(valueAt(ctx, 'budget.initialBudget'), undefined);
   });
 });
+
+describe('budget tables: the whole named by its words in any order', () => {
+  it('部门预算资金合计, 部门支出合计 and 资金合计 are the department’s row', () => {
+    for (const name of ['部门预算资金合计', '部门支出合计', '资金合计']) {
+      const ctx = extract(
+        textDocument(row('预算资金情况', '年初预算数', '全年预算数', '全年执行数', '执行率'), row(name, '2,808.40', '2,983.88', '2,855.25', '95.69%'), row('其中：基本支出', '1,862.40', '1,915.36', '1,903.18', '99.36%')),
+        extractBudgetTable,
+      );
+      assert.equal((valueAt(ctx, 'budget.actualSpending') as { value: string } | undefined)?.value, '2855.25', name);
+    }
+  });
+});

@@ -144,7 +144,7 @@ export const BUDGET_PART_ROW =
 
 /** Names of the row that holds the department's whole budget, strongest first. */
 const WHOLE_ROWS: readonly RegExp[] = [
-  /^(?:部门)?(?:资金|预算)?(?:合计|总计|总额)$|^年度资金总额$|^资金总额$|^预算资金总额$/,
+  /^(?:部门)?(?:整体)?(?:资金|预算|支出){0,2}(?:合计|总计|总额)$|^年度资金总额$/,
   /^(?:部门(?:整体)?(?:预算|支出|资金)(?:合计|总额)?|部门整体)$/,
   /^财政(?:资金|拨款)(?:小计|合计)$/,
 ];

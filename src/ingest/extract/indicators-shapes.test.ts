@@ -212,3 +212,58 @@ test('extractIndicatorTable: the form’s label in the header’s 一级 cell ("
     ['满意度指标', '服务对象满意度指标', '居民满意度'],
   ]);
 });
+
+describe('extractIndicatorTable: directions in words, a 二级 word over two rows, 一级 words centred in their groups', () => {
+  test('指标方向 in words (大于等于, 小于等于, 等于) is the target’s sign', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '指标性质', '指标方向', '指标值', '实际完成值', '计量单位', '分值', '得分'),
+        row('产出指标', '数量指标', '新建农田', '正向', '大于等于', '3.5', '3.62', '万亩', '50', '50'),
+        row('', '成本指标', '亩均成本', '反向', '小于等于', '1500', '1480', '元/亩', '40', '40'),
+        row('满意度指标', '服务对象满意度指标', '农户满意度', '正向', '等于', '100', '100', '%', '10', '10'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepEqual(pick(ctx).map((x) => x[3]), ['≥3.5万亩', '≤1500元/亩', '=100%']);
+  });
+
+  test('a 二级 word whose 指标 the next row printed ("质量" ⏎ "指标") is the group’s word on both rows', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+        row('产出指标', '数量指标', '新建站点', '≥12个', '12个', '30', '30'),
+        row('', '质量', '验收合格率', '100%', '100%', '30', '30'),
+        row('', '指标', '设备完好率', '≥95%', '97%', '30', '30'),
+        row('满意度指标', '服务对象满意度指标', '居民满意度', '≥90%', '93%', '10', '10'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.deepEqual(pick(ctx).map((x) => x[1]), ['数量指标', '质量指标', '质量指标', '服务对象满意度指标']);
+  });
+
+  test('weights in 一级 words printed lower than their groups’ first rows make no sections: which rows they cover is not certain', () => {
+    const ctx = extract(
+      textDocument(
+        row('一级指标', '二级指标', '三级指标', '分值', '指标值', '实际完成值', '得分'),
+        row('', '预算配置', '在职人员控制率', '10', '≤100%', '96%', '10'),
+        row('投入（20分）', '', '三公经费变动率', '10', '≤0', '-4%', '10'),
+        row('', '产出', '抽检批次', '40', '≥1200批次', '1236批次', '40'),
+        row('产出（80分）', '', '办结率', '40', '100%', '100%', '40'),
+      ),
+      extractIndicatorTable,
+    );
+    assert.equal(valueAt(ctx, 'selfScores.items'), undefined);
+    assert.equal(pick(ctx).length, 4);
+  });
+
+  test('a 合计 of the indicators worth less than 100 is their subtotal, not the self-score; 总分 is', () => {
+    const lines = [
+      row('一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分'),
+      row('产出指标', '数量指标', '新建站点', '≥12个', '12个', '90', '89.6'),
+    ];
+    const sub = extract(textDocument(...lines, row('合计', '', '', '', '', '90', '89.6')), extractIndicatorTable);
+    assert.equal(valueAt(sub, 'selfScores.total'), undefined);
+    const whole = extract(textDocument(...lines, row('总分', '', '', '', '', '90', '89.6')), extractIndicatorTable);
+    assert.equal(valueAt(whole, 'selfScores.total'), '89.6');
+  });
+});

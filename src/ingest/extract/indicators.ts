@@ -90,10 +90,20 @@ const DIRECTIONS: Readonly<Record<string, string>> = {
   正向指标: 'gte',
   反向: 'lte',
   反向指标: 'lte',
+  // The direction in words, as a system export's 指标方向 column prints it.
+  大于等于: 'gte',
+  不低于: 'gte',
+  不少于: 'gte',
+  大于: 'gte',
+  小于等于: 'lte',
+  不高于: 'lte',
+  不超过: 'lte',
+  小于: 'lte',
+  等于: 'eq',
 };
 
 /** The sign a reviewer writes for a printed direction (full-width and small forms folded). */
-const SIGN_OF: Readonly<Record<string, string>> = { '≥': '≥', '>=': '≥', '≧': '≥', '＞': '>', '>': '>', '≤': '≤', '<=': '≤', '≦': '≤', '＜': '<', '<': '<', '=': '=', '＝': '=', '﹦': '=', '==': '=', '═': '=' };
+const SIGN_OF: Readonly<Record<string, string>> = { '≥': '≥', '>=': '≥', '≧': '≥', '＞': '>', '>': '>', '≤': '≤', '<=': '≤', '≦': '≤', '＜': '<', '<': '<', '=': '=', '＝': '=', '﹦': '=', '==': '=', '═': '=', 大于等于: '≥', 不低于: '≥', 不少于: '≥', 大于: '>', 小于等于: '≤', 不高于: '≤', 不超过: '≤', 小于: '<', 等于: '=' };
 
 const COMPARATOR_START = /^(?:≥|≤|>=|<=|＞|＜|>|<|=|＝|﹦|═|≧|≦|不低于|不少于|不高于|不超过|大于|小于|高于|低于|至少)/;
 
@@ -348,6 +358,8 @@ interface ReadState {
   last?: { readonly item: Record<string, unknown>; readonly hadValues: boolean };
   /** Pieces of a merged 一级 cell printed a piece a row, until they make the word ("产出" ⏎ "指标"). */
   level1Pieces?: string;
+  /** The rest of a 二级 word read with the row above ("质量" ⏎ "指标"): passed over on its own row. */
+  level2Rest?: string | undefined;
 }
 
 /** A first-level word printed short, without 指标: 产出, 效益, 满意度 … (a whole 一级 name in many forms). */
@@ -408,6 +420,24 @@ export function levelPair(level1: string, level2: string): { level1: string; lev
   return { level1: weight.weight ? `${parts[0]!}（${weight.weight}分）` : parts[0]!, level2: weight.name };
 }
 
+/**
+ * The 二级 cell of a row, with the rest of its word where a centred cell printed it on the next row ("质量" ⏎ "指标"):
+ * the two joined on this row, and the piece on the next row taken as read (it names no group of its own).
+ */
+export function level2Cell(raw: string, state: { level2Rest?: string | undefined }, next?: string): string {
+  const piece = compactLabel(raw);
+  const rest = state.level2Rest;
+  state.level2Rest = undefined;
+  if (!piece) return raw;
+  if (rest !== undefined && piece === rest) return '';
+  const after = compactLabel(next ?? '');
+  if (after && after.length <= 3 && /^指?标$|^指标$/.test(after) && !piece.endsWith('指标') && LEVEL2_WORD.test(piece + after)) {
+    state.level2Rest = after;
+    return piece + after;
+  }
+  return raw;
+}
+
 /** Whether two first-level names are the same group, printed with or without 指标 ("产出" and "产出指标"). */
 export const sameLevel1 = (a: string, b: string): boolean => compactLabel(a).replace(/指标$/, '') === compactLabel(b).replace(/指标$/, '');
 
@@ -435,7 +465,14 @@ export function extractIndicatorTable(ctx: ExtractContext): void {
       const header = flat ?? withRowAbove(table, found);
       const state: ReadState = { level1: '', level2: '' };
       const first = out.length;
+      const before = { level1: sections.level1.length, level2: sections.level2.length, items: out.length };
       const end = readRows(ctx, flat ? unglued!.table : table, header, header.rowIndex + 1, state, out, sections) - (flat ? unglued!.added : 0);
+      // Groups whose 一级 word the page printed lower than their first row (centred in a merged cell): which rows each
+      // weight in a level name ("投入（20分）") covers is not certain, so those weights make no sections to check.
+      if (out.length > before.items && out[before.items]!['level1'] === undefined && out.slice(before.items).some((x) => x['level1'] !== undefined)) {
+        sections.level1.length = before.level1;
+        sections.level2.length = before.level2;
+      }
       fillLeadingLevels(out, first);
       readAny = true;
       open = end >= table.rows.length ? { header, state, lastLine: table.lastLine } : undefined;
@@ -536,7 +573,7 @@ function readRows(
     // The 一级 and 二级 words run together with one space between ("满意度指标 服务对象满意度指标"), as a narrow column leaves them.
     const pair = c.level2 !== undefined ? levelPair(l1only, row.cells[c.level2] ?? '') : undefined;
     const l1raw = pair?.level1 ?? l1only;
-    const l2raw = pair?.level2 ?? (c.level2 !== undefined ? (row.cells[c.level2] ?? '') : '');
+    const l2raw = pair?.level2 ?? (c.level2 !== undefined ? level2Cell(row.cells[c.level2] ?? '', state, table.rows[r + 1]?.cells[c.level2]) : '');
     // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
     const nameRaw = (row.cells[nameCol] ?? '').replace(TEMPLATE_NUMBER, '');
     if (TEMPLATE_FILLER.test(nameRaw.trim())) continue;
@@ -731,6 +768,10 @@ function totalRow(ctx: ExtractContext, row: Row, c: Partial<Record<Key, number>>
     if (PLAIN_NUMBER.test(at(c.weight))) max = nums[0];
     else total = nums[0];
   }
+  // A 合计 of the indicators worth less than the whole (90 of 100, the execution score counted apart) is their
+  // subtotal, not the self-score; 总分 is always the whole.
+  const label = row.cells.map(compactLabel).find((x) => x !== '') ?? '';
+  if (max !== undefined && /^(?:合计|小计|得分合计|分值合计)$/.test(label) && Number(max) < 100) return;
   const src = sourceAt(ctx, row.lines[0]!, undefined, row.cells.filter(Boolean).join(' | '));
   if (total !== undefined) put(ctx, 'selfScores.total', total, total, src);
   if (max !== undefined) put(ctx, 'selfScores.max', max, max, src);

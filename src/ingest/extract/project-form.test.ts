@@ -368,3 +368,24 @@ test('extractProjectForm: a budget code before the department’s and the unit�
   assert.deepStrictEqual([valueAt(ctx, 'project.department'), valueAt(ctx, 'project.implementingUnit')], ['某县交通运输局', '某县公路养护站']);
   assert.deepStrictEqual((valueAt(ctx, 'project.indicators') as { name: string }[]).map((x) => x.name), ['养护里程']);
 });
+
+test('extractProjectForm: the form’s funds block is read before a smaller table of the report above it (支出内容 | 全年预算数 | 全年执行数)', () => {
+  const ctx = extract(
+    textDocument(
+      '项目支出绩效自评报告',
+      '表1 资金使用情况',
+      row('支出内容', '全年预算数', '全年执行数', '执行率'),
+      row('合计', '400.00', '380.00', '95.00%'),
+      '',
+      '项目支出绩效自评表',
+      row('项目名称', '养老服务设施建设'),
+      row('项目资金', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'),
+      row('', '年度资金总额', '420.00', '400.00', '380.00', '10', '95.00%', '9.5'),
+      row('', '其中：当年财政拨款', '420.00', '400.00', '380.00', '—', '—', '—'),
+    ),
+    ALL,
+    { kind: 'project-form' },
+  );
+  assert.deepStrictEqual(['initialBudget', 'adjustedBudget', 'actualSpending'].map((k) => (valueAt(ctx, `project.funds.total.${k}`) as { value: string } | undefined)?.value), ['420.00', '400.00', '380.00']);
+  assert.equal((valueAt(ctx, 'project.funds.currentYear.initialBudget') as { value: string } | undefined)?.value, '420.00');
+});

@@ -17,7 +17,7 @@ import type { Source } from '../../core/model/money.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { type Line, type Row, type Table, isValueCell, rowsOnward } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt, unitFromNotes } from './context.ts';
-import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, isLabelPiece, level1Cell, level1Of, levelPair, sameLevel1, withUngluedHeader } from './indicators.ts';
+import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, isLabelPiece, level1Cell, level1Of, level2Cell, levelPair, sameLevel1, withUngluedHeader } from './indicators.ts';
 import { documentStart } from './subject.ts';
 import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
@@ -375,9 +375,14 @@ function figuresUnder(row: Row, cols: Partial<Record<FundKey, number>>, shift: n
 
 function extractFundsFromTables(ctx: ExtractContext): boolean {
   let found = false;
+  // The form's own funds block before a smaller table of the report around it (支出内容 | 全年预算数 | 全年执行数): the
+  // header naming more of the block's columns first, in reading order among equals.
+  const candidates: { table: Table; header: NonNullable<ReturnType<typeof fundsHeader>> }[] = [];
   for (const table of ctx.seg.tables) {
-    const header = fundsHeader(table);
-    if (!header) continue;
+    for (let h = fundsHeader(table); h; h = fundsHeader(table, h.rowIndex + 1)) candidates.push({ table, header: h });
+  }
+  candidates.sort((a, b) => Object.keys(b.header.columns).length - Object.keys(a.header.columns).length);
+  for (const { table, header } of candidates) {
     const headerRow = table.rows[header.rowIndex]!;
     const unit = fundsUnit(ctx, table, headerRow, table.rows[header.rowIndex - 1]);
     const cols = header.columns;
@@ -540,6 +545,7 @@ const DIRECTIONS: Readonly<Record<string, string>> = {
   '≥': 'gte', '>=': 'gte', '＞': 'gte', '>': 'gte', 正向: 'gte', 正向指标: 'gte',
   '≤': 'lte', '<=': 'lte', '＜': 'lte', '<': 'lte', 反向: 'lte', 反向指标: 'lte',
   '=': 'eq', '＝': 'eq', '﹦': 'eq', '═': 'eq', 定性: 'qualitative', 定性指标: 'qualitative', '≧': 'gte', '≦': 'lte',
+  大于等于: 'gte', 不低于: 'gte', 不少于: 'gte', 大于: 'gte', 小于等于: 'lte', 不高于: 'lte', 不超过: 'lte', 小于: 'lte', 等于: 'eq',
 };
 
 const TOTAL_LABEL = /^(?:总分|合计|总计|自评总分|总得分)$/;
@@ -571,7 +577,7 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
     const tableLabel = compactLabel(table.rows[header.rowIndex]!.cells[0] ?? '');
     let level1 = '';
     let level2 = '';
-    const pieces: { level1Pieces?: string } = {};
+    const pieces: { level1Pieces?: string; level2Rest?: string | undefined } = {};
     // Whether this table has 满意度指标 as a first level of its own; an older framework has it under 效益指标.
     const satisfactionIsLevel1 = table.rows.some((row) => /^满意度指标/.test(compactLabel(row.cells[c.level1!] ?? '')));
     const rows = rowsOnward(ctx.seg, printedTable, table.rows.slice(header.rowIndex + 1), table.rows[header.rowIndex]);
@@ -605,7 +611,7 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
       // The 一级 and 二级 words run together with one space between ("满意度指标 服务对象满意度指标"), as a narrow column leaves them.
       const pair = levelPair(l1both, cells[c.level2!] ?? '');
       const l1 = pair?.level1 ?? l1both;
-      const l2 = pair?.level2 ?? cells[c.level2!] ?? '';
+      const l2 = pair?.level2 ?? level2Cell(cells[c.level2!] ?? '', pieces, rows[ri + 1]?.cells[c.level2! - pad]);
       // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
       const name = (cells[c.name!] ?? '').trim().replace(TEMPLATE_NUMBER, '');
       // A stray cell under 二级 with no name beside it (a row a copy split over lines) names no group.

@@ -711,3 +711,17 @@ test('a "（续表）" printed under the name column where a page break splits t
   const rows = read(lines).filter((r) => r.length > 2);
   assert.deepEqual(rows.map((r) => r[3]), ['三级指标', '新建站点数量', '单位建设成本', '三级指标', '受益人数']);
 });
+
+test('a header printed over three lines, with a rule of dashes under it: the column words put together, the rows under their columns', () => {
+  const lines = [
+    at(2, '一级', 10, '二级', 44, '年度指标值', 58, '实际完成值', 84, '偏差原因'),
+    at(20, '三级指标', 72, '分值', 78, '得分'),
+    at(2, '指标', 10, '指标', 46, '（A）', 60, '（B）'),
+    '-'.repeat(92),
+    at(2, '产出', 10, '数量', 20, '新建站点数量', 44, '≥12个', 58, '12个', 72, '10', 78, '10'),
+    at(2, '指标', 10, '指标', 20, '验收合格率', 44, '100%', 58, '98%', 72, '10', 78, '9.8', 84, '个别站点返工'),
+  ];
+  const rows = read(lines);
+  assert.deepEqual(rows[0], [1, '一级指标', '二级指标', '三级指标', '年度指标值（A）', '实际完成值（B）', '分值', '得分', '偏差原因']);
+  assert.deepEqual(rows.slice(1).filter((r) => r.length > 2).map((r) => r[3]), ['新建站点数量', '验收合格率']);
+});

@@ -61,6 +61,9 @@ function piecesOf(cell: string): Piece[] | undefined {
   return words.length >= 2 ? words.flatMap(splitLabelFigure) : undefined;
 }
 
+/** A line drawn with dashes or box-drawing characters: "------", "────", "＝＝＝". */
+const RULE_LINE = /^[-—–─━═=＝_－+|\s]{6,}$/;
+
 /** The mark a table continued on the next page prints above it: "（续表）", "续表2", "(续)". */
 const CONTINUED = /^[（(]?\s*续\s*表?\s*[0-9一二三四五六七八九十]{0,3}\s*[）)]?$/;
 
@@ -212,8 +215,12 @@ function headedBlocks(lines: readonly SourceLine[], pieces: readonly (Piece[] | 
     const t = lines[k]!.cells.length === 1 ? lines[k]!.cells[0]!.trim() : '';
     if (t.length >= 6) heads.add(t);
   }
-  // A page footer and a "（续表）" printed where a page break splits the table are no cells of it.
-  const all = lines.map((l) => (l.cells.length === 1 && l.cells[0]!.trim() !== '' && pageNumberLine(l.cells[0]!.trim()) !== 'certain' && !CONTINUED.test(l.cells[0]!.trim()) ? allPieces(l.cells[0]!) : undefined));
+  // A page footer, a "（续表）" printed where a page break splits the table and a rule drawn with dashes under the
+  // header are no cells of it.
+  const all = lines.map((l) => {
+    const t = l.cells.length === 1 ? l.cells[0]!.trim() : '';
+    return t !== '' && pageNumberLine(t) !== 'certain' && !CONTINUED.test(t) && !RULE_LINE.test(t) ? allPieces(l.cells[0]!) : undefined;
+  });
   for (let h = 0; h < lines.length; h++) {
     const hp = pieces[h];
     if (!hp || !isHeaderPieces(hp)) continue;
@@ -233,11 +240,21 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
   // where the text is printed double-spaced.
   const blank = (k: number) => all[k] === undefined && (lines[k]?.cells.join('').trim() ?? '') === '';
   // A piece under a header word continues it when the two make one column word ("年度" ⏎ "指标值", "实际" ⏎ "完成值").
+  // A piece that only touches a header word's edge (a column printed tight beside it) stands where none does.
   const continues = (p: Piece, k: number) => {
-    const q = head.find((x) => overlaps(p, x));
+    const q = head.find((x) => overlapsMostly(p, x));
     return !q || headerKind(k < h ? `${p.text}${q.text}` : `${q.text}${p.text}`) !== undefined;
   };
-  const extra = [blank(h - 1) ? h - 2 : h - 1, blank(h + 1) ? h + 2 : h + 1].filter((k) => k >= 0 && k < lines.length && isPlain(k) && all[k]!.every((p) => continues(p, k)));
+  const above = blank(h - 1) ? h - 2 : h - 1;
+  const extra = above >= 0 && isPlain(above) && all[above]!.every((p) => continues(p, above)) ? [above] : [];
+  // Below: the header's other lines — a header printed over three lines ("一级 二级 年度指标值" ⏎ "三级指标 分值 得分" ⏎
+  // "指标 指标 （A） （B）") has column words on each; none prints a figure.
+  for (let k = blank(h + 1) ? h + 2 : h + 1; k < lines.length && k <= h + 3 && extra.filter((x) => x > h).length < 2; k++) {
+    const ps = all[k];
+    if (!ps || ps.some(isFigurePiece) || TABLE_END_LINE.test(lines[k]!.cells[0]!) || !ps.every((p) => continues(p, k))) break;
+    if (!isPlain(k) && !isHeaderPieces(ps)) break;
+    extra.push(k);
+  }
   const columns: Column[] = [];
   // One column per position: a header word wrapped above and below its line ("偏差原因分析" ⏎ "及改进措施") is one.
   for (const c of [...head, ...extra.flatMap((k) => all[k]!)].map((p) => ({ at: p.at, end: p.at + displayWidth(p.text) })).sort((a, b) => a.at - b.at)) {
@@ -467,4 +484,9 @@ const TOTAL_LABEL = /^(?:合计|总计|总分|得分合计)/;
 /** The next part of a form (the national project form's 年度总体目标 block under its funds): it ends the table above. */
 const FORM_PART = /^(?:年度总体目标|总体目标|预期目标|实际完成情况|年度绩效目标)$/;
 
-const overlaps = (a: Piece, b: Piece): boolean => a.at < b.at + displayWidth(b.text) + 1 && b.at < a.at + displayWidth(a.text) + 1;
+/** Two pieces overlapping by half the narrower one's width or more. */
+const overlapsMostly = (a: Piece, b: Piece): boolean => {
+  const wa = displayWidth(a.text);
+  const wb = displayWidth(b.text);
+  return Math.min(a.at + wa, b.at + wb) - Math.max(a.at, b.at) >= Math.min(wa, wb) / 2;
+};

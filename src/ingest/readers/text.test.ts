@@ -217,3 +217,15 @@ test('joinBrokenCells: in a document made from such text, a broken cell’s piec
     [2, '效益指标', '社会效益指标', '受益人数', '≥5000人', '5200人', '40', '40'],
   ]);
 });
+
+test('a header printed over two rows with each cell’s rest under it is one header row; a row of figures under a header is no rest of it', () => {
+  const text = [
+    '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期\t年度\t实际\t分值\t得分',
+    '\t\t\t\t指标值\t指标值\t完成值\t\t',
+    '\t产出指标\t数量指标\t新增床位\t≥1200张\t≥400张\t412张\t10\t10',
+  ].join('\n');
+  assert.deepEqual(plainLines(text, DEFAULT_LIMITS).lines.map((l) => [l.loc.line, ...l.cells]), [
+    [1, '绩效指标', '一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值', '实际完成值', '分值', '得分'],
+    [3, '', '产出指标', '数量指标', '新增床位', '≥1200张', '≥400张', '412张', '10', '10'],
+  ]);
+});

@@ -75,7 +75,44 @@ export function joinBrokenCells(lines: readonly SourceLine[]): SourceLine[] {
     out.push(line);
   }
   const rows = joinWrappedRows(joined ? out : lines);
-  return rows ?? (joined ? out : (lines as SourceLine[]));
+  const headers = joinHeaderRows(rows ?? (joined ? out : lines));
+  return headers ?? rows ?? (joined ? out : (lines as SourceLine[]));
+}
+
+/**
+ * A header printed over two rows with each cell's rest under it ("实施周期 | 年度 | 实际" ⏎ "指标值 | 指标值 | 完成值"): the
+ * second row is put into the first, cell by cell, when every filled cell of it makes a column word with the cell
+ * above, and it prints no figure. Returns undefined when nothing was joined.
+ */
+function joinHeaderRows(lines: readonly SourceLine[]): SourceLine[] | undefined {
+  let out: SourceLine[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i]!;
+    const b = lines[i + 1];
+    if (b && b.table === a.table && !b.pageStart && a.cells.length >= 4 && isHeaderLine(filled(a.cells)) && restOfHeader(a.cells, b.cells)) {
+      out ??= lines.slice(0, i);
+      out.push({ ...a, cells: a.cells.map((x, j) => `${x.trim()}${(b.cells[j] ?? '').trim()}`) });
+      i++;
+      continue;
+    }
+    out?.push(a);
+  }
+  return out;
+}
+
+/** Whether `below` holds the rest of the header cells of `above`: two filled cells or more, each making a column word. */
+function restOfHeader(above: readonly string[], below: readonly string[]): boolean {
+  if (below.length > above.length) return false;
+  let n = 0;
+  for (let j = 0; j < below.length; j++) {
+    const x = below[j]!.trim();
+    if (x === '') continue;
+    if (/\d/.test(x) || x.length > 12) return false;
+    const top = (above[j] ?? '').trim();
+    if (top === '' || headerKind(`${top}${x}`) === undefined) return false;
+    n++;
+  }
+  return n >= 2;
 }
 
 /** A row's cells without the empty ones a table pads it with at its end. */
