@@ -743,6 +743,12 @@ function extractTotals(ctx: ExtractContext, fromTable: TotalFound | undefined): 
       const label = compactLabel(cell);
       if (GRADE_LABEL.test(label)) {
         const next = line.cells.slice(col + 1).find((x) => x.trim() !== '');
+        // "自评等级：优" in one cell, else the next filled cell.
+        const own = GRADE_LINE.exec(cell);
+        if (own) {
+          put(ctx, 'project.grade', own[1]!, own[1]!, sourceAt(ctx, line.index, line.kind === 'row' ? col : undefined, cell));
+          return;
+        }
         const g = next && GRADE_VALUE.exec(compactLabel(next));
         if (g) put(ctx, 'project.grade', g[1]!, g[1]!, sourceAt(ctx, line.index, line.cells.indexOf(next!), `${cell} ${next}`));
         return;
