@@ -81,7 +81,27 @@ function isIndicatorHeader(cells: readonly string[]): boolean {
   return kinds.filter(Boolean).length >= 3 && kinds.includes('indicator-level');
 }
 
-function rebuildRun<T extends VerticalRow>(run: readonly T[], out: T[], before?: readonly string[], pairs = true): void {
+/**
+ * Column words a PDF-to-text step ran together on one line with a space between ("年初预算数 全年预算数 全年执行数",
+ * "一级指标 二级指标", "分值 得分"): one line each, as the other header cells stand. Only where every part is a column word.
+ */
+function splitHeaderWords<T extends VerticalRow>(run: readonly T[]): readonly T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < run.length; i++) {
+    const c = run[i]!.cells[0]!;
+    const parts = c.length <= 60 && /\S\s+\S/.test(c) ? c.trim().split(/\s+/) : undefined;
+    if (parts && parts.length >= 2 && parts.every((x) => headerKind(x) !== undefined)) {
+      out ??= run.slice(0, i);
+      for (const x of parts) out.push({ ...run[i]!, cells: [x] });
+      continue;
+    }
+    out?.push(run[i]!);
+  }
+  return out ?? run;
+}
+
+function rebuildRun<T extends VerticalRow>(whole: readonly T[], out: T[], before?: readonly string[], pairs = true): void {
+  const run = splitHeaderWords(whole);
   const cell = (i: number) => run[i]?.cells[0] ?? '';
   const row = (from: number, to: number, cells?: string[]): T => ({ ...run[from]!, cells: cells ?? run.slice(from, to).map((r) => r.cells[0]!) });
   let start = 0;
@@ -317,14 +337,17 @@ function classOf(headerCell: string): CellClass {
 /** Second-level words of the national framework, which never stand for a reason. */
 const LEVEL2_CELL = /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(?:指标)?$/;
 
+const NUMBERED_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])/;
+
 /** A heading or a sentence after a table ("三、存在的问题", a paragraph): where the table's last row ends. */
-const isHeadingLine = (t: string): boolean => /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])/.test(t) || /[。；]$/.test(t.trim());
+const isHeadingLine = (t: string): boolean => NUMBERED_HEADING.test(t) || /[。；]$/.test(t.trim());
 
 const fitsClass = (cell: string, c: CellClass): boolean => {
   const t = cell.trim();
   if (c === 'number') return /^\d{1,3}(?:\.\d{1,4})?分?$/.test(t) || isMarkCell(t);
   // A sentence, a short reason ("天气影响"), or a mark for none ("无", "/") — never a figure, a level or a column word.
-  if (c === 'long') return t !== '' && !isFigureCell(t) && !isLevel1Word(t) && !LEVEL2_CELL.test(t) && headerKind(t) === undefined && !isTableEndLabel(t);
+  // Nor a numbered heading after the table ("三、存在的问题").
+  if (c === 'long') return t !== '' && !isFigureCell(t) && !isLevel1Word(t) && !LEVEL2_CELL.test(t) && headerKind(t) === undefined && !isTableEndLabel(t) && !NUMBERED_HEADING.test(t);
   if (c === 'value') return t !== '' && t.length <= 40 && !/[。；]/.test(t);
   return t !== '' && t.length <= 30 && !isFigureCell(t) && !isMarkCell(t) && !/[。；]/.test(t) && !VALUE_LIKE.test(t) && headerKind(t) === undefined && !isTableEndLabel(t);
 };
