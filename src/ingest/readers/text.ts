@@ -89,7 +89,8 @@ function joinHeaderRows(lines: readonly SourceLine[]): SourceLine[] | undefined 
   for (let i = 0; i < lines.length; i++) {
     const a = lines[i]!;
     const b = lines[i + 1];
-    if (b && b.table === a.table && !b.pageStart && a.cells.length >= 4 && isHeaderLine(filled(a.cells)) && restOfHeader(a.cells, b.cells)) {
+    // The rest first: a row of figures under a header says no at its first figure.
+    if (b && b.table === a.table && !b.pageStart && a.cells.length >= 4 && restOfHeader(a.cells, b.cells) && isHeaderLine(filled(a.cells))) {
       out ??= lines.slice(0, i);
       out.push({ ...a, cells: a.cells.map((x, j) => `${x.trim()}${(b.cells[j] ?? '').trim()}`) });
       i++;
@@ -168,10 +169,17 @@ function joinWrappedRows(lines: readonly SourceLine[]): SourceLine[] | undefined
   let out: SourceLine[] | undefined;
   let header: readonly string[] = [];
   let width = 0;
+  // Whether each line is a header, worked out once (the next line's verdict is asked again when rows are joined).
+  const heads = new Map<number, boolean>();
+  const isHeader = (k: number, cells: readonly string[]) => {
+    let v = heads.get(k);
+    if (v === undefined) heads.set(k, (v = isHeaderLine(cells)));
+    return v;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const a = filled(line.cells);
-    if (isHeaderLine(a)) {
+    if (isHeader(i, a)) {
       header = a;
       width = a.length;
     } else if (a.length === 1 && (a[0]!.trim().length > 40 || PART_START.test(a[0]!.trim()))) width = 0; // a paragraph, a heading, a caption: the table has ended
@@ -184,7 +192,7 @@ function joinWrappedRows(lines: readonly SourceLine[]): SourceLine[] | undefined
         // of its own between the table's rows.
         if ((next.table !== line.table && next.table !== undefined && line.table !== undefined) || next.pageStart) break;
         const b = filled(next.cells);
-        if (!b.length || isHeaderLine(b) || !wrapPiece(cells[cells.length - 1]!, false) || !wrapPiece(b[0]!, true)) break;
+        if (!b.length || !wrapPiece(cells[cells.length - 1]!, false) || !wrapPiece(b[0]!, true) || isHeader(j + 1, b)) break;
         cells = [...cells.slice(0, -1), `${cells[cells.length - 1]!.trim()}${b[0]!.trim()}`, ...b.slice(1)];
         j++;
       }
