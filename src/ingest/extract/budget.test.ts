@@ -637,3 +637,20 @@ describe('budget tables: the whole named by its words in any order', () => {
     }
   });
 });
+
+describe('budget tables: rows a space layout set a column off their header', () => {
+  it('年度总支出 is the whole; a part row whose figures start a column early is read under its header', () => {
+    const ctx = extract(
+      textDocument(
+        row('', '', '年初预算数', '全年预算数', '全年执行数', '执行率'),
+        row('年度总支出', '', '3,862.40', '4,127.95', '3,986.18', '96.57%'),
+        row('其中：基本支出', '2,415.60', '2,498.32', '2,498.32', '100.00%'),
+        row('项目支出', '1,446.80', '1,629.63', '1,487.86', '91.30%'),
+      ),
+      extractBudgetTable,
+    );
+    assert.equal((valueAt(ctx, 'budget.actualSpending') as { value: string } | undefined)?.value, '3986.18');
+    const project = valueAt(ctx, 'budget.project') as { actualSpending?: { value: string }; printed?: { executionRate?: { value: string } } } | undefined;
+    assert.deepStrictEqual([project?.actualSpending?.value, project?.printed?.executionRate?.value], ['1487.86', '91.30%']);
+  });
+});

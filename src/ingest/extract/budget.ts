@@ -144,7 +144,7 @@ export const BUDGET_PART_ROW =
 
 /** Names of the row that holds the department's whole budget, strongest first. */
 const WHOLE_ROWS: readonly RegExp[] = [
-  /^(?:部门)?(?:整体)?(?:资金|预算|支出){0,2}(?:合计|总计|总额)$|^年度资金总额$/,
+  /^(?:部门)?(?:整体)?(?:资金|预算|支出){0,2}(?:合计|总计|总额)$|^年度资金总额$|^(?:年度)?总支出$/,
   /^(?:部门(?:整体)?(?:预算|支出|资金)(?:合计|总额)?|部门整体)$/,
   /^财政(?:资金|拨款)(?:小计|合计)$/,
 ];
@@ -221,7 +221,8 @@ interface ValueRow {
 function valueRowsOf(ctx: ExtractContext, table: Table, h: number, c: Partial<Record<BudgetKey, number>>): ValueRow[] {
   const first = Math.min(...(Object.values(c) as number[]));
   const valueRows: ValueRow[] = [];
-  for (const row of rowsOnward(ctx.seg, table, table.rows.slice(h + 1), table.rows[h])) {
+  for (const printed of rowsOnward(ctx.seg, table, table.rows.slice(h + 1), table.rows[h])) {
+    const row = alignedRow(printed, c);
     const hasFigure = (['initial', 'adjusted', 'actual'] as const).some((k) => c[k] !== undefined && cellNumber(row.cells[c[k]!] ?? '') !== undefined);
     if (!hasFigure) {
       // An empty row, or one of labels awaiting their parts ("按收入性质分： | 按支出性质分："), does not end the rows.
@@ -234,6 +235,20 @@ function valueRowsOf(ctx: ExtractContext, table: Table, h: number, c: Partial<Re
     valueRows.push({ row, name: names.join(''), label: (names.at(-1) ?? '').replace(/[：:]$/, '') });
   }
   return valueRows;
+}
+
+/**
+ * A row whose cells a text laid out with spaces set one column off its header (a label cell fewer or more on the left):
+ * moved by the shift that puts the most figures under the header's amount columns; as printed on a tie.
+ */
+function alignedRow(row: Row, c: Partial<Record<BudgetKey, number>>): Row {
+  const money = (['initial', 'adjusted', 'actual'] as const).map((k) => c[k]).filter((x): x is number => x !== undefined);
+  const under = (shift: number) => money.filter((col) => cellNumber(row.cells[col - shift] ?? '') !== undefined).length;
+  let best = 0;
+  for (const shift of [-1, 1]) if (under(shift) > under(best)) best = shift;
+  if (best === 0) return row;
+  const pad = <T>(xs: readonly T[], fill: T): T[] => (best > 0 ? [...Array<T>(best).fill(fill), ...xs] : xs.slice(-best));
+  return { ...row, cells: pad(row.cells, ''), cellLines: pad(row.cellLines, row.lines[0]!), pieces: pad(row.pieces, undefined) };
 }
 
 /** The row of figures that holds the department's whole budget, if one does. */

@@ -267,3 +267,21 @@ describe('extractIndicatorTable: directions in words, a 二级 word over two row
     assert.equal(valueAt(whole, 'selfScores.total'), '89.6');
   });
 });
+
+test('extractIndicatorTable: a name and its target run together with one space, the target’s cell empty, are read apart', () => {
+  const ctx = extract(
+    textDocument(
+      row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      row('产出指标', '质量指标', '计量器具强制检定合格率 ≥98%', '', '98.6%', '6', '6'),
+      row('', '成本指标', '单批次食品抽检平均成本 ≤1800元/批次', '', '1745元/批次', '10', '10'),
+      // A name with a space of its own and no sign after it stays whole.
+      row('', '时效指标', '“双随机、一公开” 抽查', '≥95%', '97%', '4', '4'),
+    ),
+    extractIndicatorTable,
+  );
+  assert.deepEqual(pick(ctx).map((x) => [x[2], x[3]]), [
+    ['计量器具强制检定合格率', '≥98%'],
+    ['单批次食品抽检平均成本', '≤1800元/批次'],
+    ['“双随机、一公开” 抽查', '≥95%'],
+  ]);
+});

@@ -124,6 +124,9 @@ export function composeTarget(value: string, directionText?: string, unit?: stri
   return `${sign}${withUnit}`;
 }
 
+/** A name followed by a target that starts with its sign, one space between: "合格率 ≥98%", "平均成本 ≤1800元/批次". */
+const GLUED_TARGET = /^(.*[\u4e00-\u9fa5）)”"])\s+((?:≥|≤|>=|<=|≧|≦|＞|＜|>|<|=|＝|﹦)\s*[\d.]+\S{0,12})$/;
+
 /** The blank national form's numbering of a name: "指标1：", "指标 2:". */
 export const TEMPLATE_NUMBER = /^\s*指标\s*\d{1,2}\s*[：:]\s*/;
 /** A row the blank form left unfilled: its dots ("……", "…", "...") in place of a name. */
@@ -617,7 +620,11 @@ function readRows(
       if (state.section2) sections.level2.push(state.section2);
     }
     if (!nameRaw) continue;
-    const named = splitWeight(nameRaw);
+    // A name and its target a narrow column ran together with one space ("计量器具强制检定合格率 ≥98%"), the target's own
+    // cell left empty: the two apart.
+    const glued = !v.target && c.target !== undefined ? GLUED_TARGET.exec(nameRaw.trim()) : null;
+    if (glued) v.target = glued[2]!;
+    const named = splitWeight(glued ? glued[1]! : nameRaw);
     const line = row.cellLines[nameCol] ?? row.lines[0]!;
     // The sign column (≥ ≤ =) when the form has one beside 指标性质 (定量/定性); else 指标性质 itself.
     const signText = v.sign?.trim() && DIRECTIONS[v.sign.replace(/\s/g, '')] ? v.sign.trim() : undefined;

@@ -67,6 +67,9 @@ const RULE_LINE = /^[-—–─━═=＝_－+|\s]{6,}$/;
 /** The mark a table continued on the next page prints above it: "（续表）", "续表2", "(续)". */
 const CONTINUED = /^[（(]?\s*续\s*表?\s*[0-9一二三四五六七八九十]{0,3}\s*[）)]?$/;
 
+/** Two-character labels a form spaces out wider still to the width of its four-character ones ("合    计"). */
+const SPACED_WORDS = new Set(['合计', '总计', '小计', '共计', '总分', '项目', '序号', '单位', '名称', '备注', '科目', '类别', '金额', '说明', '内容']);
+
 const ONE_HANZI = /^[\u4e00-\u9fa5]$/;
 
 /**
@@ -78,7 +81,7 @@ function spacedOutWords(pieces: Piece[]): Piece[] {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     const q = pieces[i + 1];
-    if (q && ONE_HANZI.test(p.text) && ONE_HANZI.test(q.text) && q.at - (p.at + 2) <= 3) {
+    if (q && ONE_HANZI.test(p.text) && ONE_HANZI.test(q.text) && (q.at - (p.at + 2) <= 3 || (q.at - (p.at + 2) <= 8 && SPACED_WORDS.has(p.text + q.text)))) {
       out ??= pieces.slice(0, i);
       out.push({ text: p.text + q.text, at: p.at });
       i++;
@@ -469,6 +472,14 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
   const text = (c: { above: string[]; own: string; below: string[] }) => `${c.above.join('')}${c.own}${c.below.join('')}`;
   const header = headCells.map(text);
   const rowCells = rows.map((row) => row.cells.map(text));
+  // A column of labels with no header word of its own beside an empty column headed by one (names printed left of a
+  // centred 项目名称): the labels are that column's.
+  for (let s = header.length - 2; s >= 0; s--) {
+    if (header[s] !== '' || header[s + 1] === '' || !rowCells.every((r) => (r[s + 1] ?? '') === '') || !rowCells.some((r) => (r[s] ?? '') !== '')) continue;
+    header[s] = header[s + 1]!;
+    header.splice(s + 1, 1);
+    for (const r of rowCells) r.splice(s + 1, 1);
+  }
   const rebuilt: SourceLine[] = [{ ...lines[h]!, cells: header }];
   let r = 0;
   for (let k = h + 1; k < end; k++) {
