@@ -43,6 +43,11 @@ describe('parseIndicatorValue', () => {
     assertParsed('≥6万', { direction: 'gte', stated: true, value: '60000', unit: '' });
   });
 
+  test('"≥97百分比" is 97% with the sign written as a word; "2百分点" is two points, not two hundred', () => {
+    assertParsed('≥97百分比', { direction: 'gte', stated: true, value: '0.97', unit: '%' });
+    assertParsed('≥2百分点', { direction: 'gte', stated: true, value: '2', unit: '百分点' });
+  });
+
   test('"100%" is an unsigned floor of 1 in %', () => {
     assertParsed('100%', { direction: 'gte', stated: false, value: '1', unit: '%' });
   });

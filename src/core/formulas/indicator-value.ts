@@ -42,7 +42,8 @@ export function parseIndicatorValue(raw: string, declared?: Direction): Indicato
   }
   let value = parseExact(m[1] ?? '') ?? ZERO;
   let unit = (m[2] ?? '').trim();
-  if (unit.startsWith('%') || unit.startsWith('％')) {
+  // "97百分比": the percent sign written as a word.
+  if (unit.startsWith('%') || unit.startsWith('％') || unit.startsWith('百分比')) {
     value = { n: value.n, d: value.d * 100n };
     unit = '%';
   } else if (unit.startsWith('‰')) {
@@ -51,7 +52,8 @@ export function parseIndicatorValue(raw: string, declared?: Direction): Indicato
   } else {
     const mult = MULTIPLIERS[unit.charAt(0)];
     // "6万" → 60000; "万元" stays a unit of its own (a money amount in 万元), and so does a rate of it ("38万元/公里").
-    if (mult !== undefined && !/^[万亿]元/.test(unit)) {
+    // "2百分点" is a number of points, not two hundred.
+    if (mult !== undefined && !/^[万亿]元/.test(unit) && !unit.startsWith('百分')) {
       value = mul(value, { n: mult, d: 1n });
       unit = unit.slice(1);
     }

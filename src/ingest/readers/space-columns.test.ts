@@ -740,3 +740,14 @@ test('names printed left of a centred 项目名称 are its column; 合    计 sp
     [4, '', '合计', '210.00', '269.70', '244.75', '90.75%'],
   ]);
 });
+
+test('a label awaiting its parts alone on its line ("按收入性质分：") is no wrapped piece of the row above', () => {
+  const lines = [
+    at(2, '年度预算执行情况', 26, '年初预算数', 42, '全年预算数', 58, '全年执行数', 74, '执行率'),
+    at(2, '年度资金总额', 28, '1,286.40', 44, '1,452.75', 60, '1,398.62', 74, '96.27%'),
+    at(2, '按收入性质分：'),
+    at(2, '其中：一般公共预算', 28, '1,086.40', 44, '1,219.35', 60, '1,170.22', 74, '95.97%'),
+  ];
+  const rows = read(lines).filter((r) => r.length > 2);
+  assert.deepEqual(rows.map((r) => r[1]), ['年度预算执行情况', '年度资金总额', '按收入性质分：', '其中：一般公共预算']);
+});

@@ -317,7 +317,9 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
       const figures = ps.filter(isFigurePiece).length;
       // A line printing figures is a row, though its label reads like a heading ("一、基本支出").
       // Labels awaiting their parts ("按收入性质分：    按支出性质分：") are a row of their own, not wrapped text.
-      const isRow = (figures >= 2 || (figures === 0 && ps.filter((p) => /[：:]$/.test(p.text)).length >= 2)) && cols.filter((c) => c === -1).length <= 3;
+      // So is one such label alone on its line ("按收入性质分：" over its parts): it is no wrapped piece of the row above.
+      const colonLabels = figures === 0 ? ps.filter((p) => /[：:]$/.test(p.text)).length : 0;
+      const isRow = (figures >= 2 || colonLabels >= 2 || (colonLabels === 1 && ps.length === 1 && ps[0]!.text.length >= 5)) && cols.filter((c) => c === -1).length <= 3;
       if (!isRow && (TABLE_END_LINE.test(lines[k]!.cells[0]!) || ps.some((p) => FORM_PART.test(p.text.replace(/\s/g, ''))))) break;
       // A total closes the table (unless it is its first row, as in a funding table): what follows is not its text.
       if (afterTotal >= 0 && (k - afterTotal > 1 || !isRow)) break;
