@@ -654,3 +654,9 @@ describe('budget tables: rows a space layout set a column off their header', () 
     assert.deepStrictEqual([project?.actualSpending?.value, project?.printed?.executionRate?.value], ['1487.86', '91.30%']);
   });
 });
+
+describe('budget narrative: odd characters in a sentence', () => {
+  it('a line separator (U+2028) in the words before a figure is read past, not a crash', () => {
+    assert.doesNotThrow(() => extract(textDocument('二、预算执行情况', '2、本年\u2028支出：799.12万元。'), extractBudgetNarrative));
+  });
+});

@@ -589,7 +589,8 @@ function termOf(text: string, start: number): { path: Field; keywordStart: numbe
   if (bare) return at(bare, 1, 'budget.adjustedBudget', true);
   // "2、支出：799.12万元": the sentence's start up to the figure is the term.
   const sentence = text.slice(breakBefore(text, start, isSentenceEnd, 40), start);
-  const s = /^(.*?)(?:为|是|共计|合计|共|：|:)?\s*$/.exec(sentence)!;
+  // [\s\S]: a line or paragraph separator a text may hold (U+2028) is no end of the term.
+  const s = /^([\s\S]*?)(?:为|是|共计|合计|共|：|:)?\s*$/.exec(sentence)!;
   if (BARE_SPENDING.test(s[1]!.trim())) {
     const k = /(?:总)?支出(?:合计|总额|总计)?/.exec(s[1]!)!;
     return { path: 'budget.actualSpending', keywordStart: start - sentence.length + k.index, keyword: k[0], tier: 1, isBare: false, isTotal };
