@@ -441,6 +441,26 @@ export function level2Cell(raw: string, state: { level2Rest?: string | undefined
   return raw;
 }
 
+/**
+ * A row's 一级 and 二级 cells as the group words they print, with the next row's cells to see pieces go on: a 一级
+ * word held or completed (level1Cell), a piece of the form's label printed down the 一级 column ("绩效" ⏎ "指标" where the
+ * header reads "绩效 一级指标") taken for none, the two words run together in the 一级 cell with one space between
+ * ("满意度指标 服务对象满意度指标", as a narrow column leaves them) parted, a 二级 word finished on the next row (level2Cell).
+ * A column the table does not have is undefined and gives ''.
+ */
+export function levelCells(
+  cells: { readonly level1: string | undefined; readonly level2: string | undefined },
+  next: { readonly level1: string | undefined; readonly level2: string | undefined },
+  state: { level1Pieces?: string | undefined; level2Rest?: string | undefined },
+): { level1: string; level2: string } {
+  const raw1 = cells.level1 ?? '';
+  const word1 = cells.level1 !== undefined ? level1Cell(raw1, state, next.level1) : '';
+  const level1 = word1 === raw1 && isLabelPiece(raw1, '') ? '' : word1;
+  const pair = cells.level2 !== undefined ? levelPair(level1, cells.level2) : undefined;
+  if (pair) return pair;
+  return { level1, level2: cells.level2 !== undefined ? level2Cell(cells.level2, state, next.level2) : '' };
+}
+
 /** Whether two first-level names are the same group, printed with or without 指标 ("产出" and "产出指标"). */
 export const sameLevel1 = (a: string, b: string): boolean => compactLabel(a).replace(/指标$/, '') === compactLabel(b).replace(/指标$/, '');
 
@@ -569,14 +589,14 @@ function readRows(
       if (isValueCell(compactLabel(before[0]!))) continue;
       break;
     }
-    const l1cell = c.level1 !== undefined ? (row.cells[c.level1] ?? '') : '';
-    const l1word = c.level1 !== undefined ? level1Cell(l1cell, state, table.rows[r + 1]?.cells[c.level1]) : '';
-    // A piece of the form's label printed down the 一级 column ("绩效" ⏎ "指标" where the header reads "绩效 一级指标").
-    const l1only = l1word === l1cell && isLabelPiece(l1cell, '') ? '' : l1word;
-    // The 一级 and 二级 words run together with one space between ("满意度指标 服务对象满意度指标"), as a narrow column leaves them.
-    const pair = c.level2 !== undefined ? levelPair(l1only, row.cells[c.level2] ?? '') : undefined;
-    const l1raw = pair?.level1 ?? l1only;
-    const l2raw = pair?.level2 ?? (c.level2 !== undefined ? level2Cell(row.cells[c.level2] ?? '', state, table.rows[r + 1]?.cells[c.level2]) : '');
+    const next = table.rows[r + 1];
+    const levels = levelCells(
+      { level1: c.level1 !== undefined ? (row.cells[c.level1] ?? '') : undefined, level2: c.level2 !== undefined ? (row.cells[c.level2] ?? '') : undefined },
+      { level1: c.level1 !== undefined ? next?.cells[c.level1] : undefined, level2: c.level2 !== undefined ? next?.cells[c.level2] : undefined },
+      state,
+    );
+    const l1raw = levels.level1;
+    const l2raw = levels.level2;
     // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
     const nameRaw = (row.cells[nameCol] ?? '').replace(TEMPLATE_NUMBER, '');
     if (TEMPLATE_FILLER.test(nameRaw.trim())) continue;

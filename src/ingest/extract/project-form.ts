@@ -17,7 +17,7 @@ import type { Source } from '../../core/model/money.ts';
 import { compactLabel } from '../../core/text/normalize.ts';
 import { type Line, type Row, type Table, isValueCell, rowsOnward } from '../segment.ts';
 import { type ExtractContext, cellNumber, cellPercent, getPath, put, putMoney, putPrinted, sourceAt, unitFromNotes } from './context.ts';
-import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, isLabelPiece, level1Cell, level1Of, level2Cell, levelPair, sameLevel1, withUngluedHeader } from './indicators.ts';
+import { LEVEL1_WORD as NATIONAL_LEVEL1, LEVEL2_WORD as NATIONAL_LEVEL2, TEMPLATE_FILLER, TEMPLATE_NUMBER, composeTarget, indicatorRowShift, isBareFigure, fillLeadingLevels, isStrayCell, isLabelPiece, level1Of, levelCells, sameLevel1, withUngluedHeader } from './indicators.ts';
 import { documentStart } from './subject.ts';
 import { type ColumnSpec, alignValues, findHeader, isSequenceNumber } from './table-columns.ts';
 
@@ -604,14 +604,12 @@ function extractIndicators(ctx: ExtractContext): { count: number; total?: TotalF
         if (isValueCell(compactLabel(before[0]!))) continue;
         break;
       }
-      const l1cell = cells[c.level1!] ?? '';
-      const l1word = level1Cell(l1cell, pieces, rows[ri + 1]?.cells[c.level1! - pad]);
-      // A piece of the form's label printed down the 一级 column ("绩效" ⏎ "指标" where the header reads "绩效 一级指标").
-      const l1both = l1word === l1cell && isLabelPiece(l1cell, '') ? '' : l1word;
-      // The 一级 and 二级 words run together with one space between ("满意度指标 服务对象满意度指标"), as a narrow column leaves them.
-      const pair = levelPair(l1both, cells[c.level2!] ?? '');
-      const l1 = pair?.level1 ?? l1both;
-      const l2 = pair?.level2 ?? level2Cell(cells[c.level2!] ?? '', pieces, rows[ri + 1]?.cells[c.level2! - pad]);
+      const next = rows[ri + 1];
+      const { level1: l1, level2: l2 } = levelCells(
+        { level1: cells[c.level1!] ?? '', level2: cells[c.level2!] ?? '' },
+        { level1: next?.cells[c.level1! - pad], level2: next?.cells[c.level2! - pad] },
+        pieces,
+      );
       // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
       const name = (cells[c.name!] ?? '').trim().replace(TEMPLATE_NUMBER, '');
       // A stray cell under 二级 with no name beside it (a row a copy split over lines) names no group.
