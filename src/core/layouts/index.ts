@@ -128,21 +128,33 @@ function markerTest(re: RegExp): MarkerTest {
 
 const MARKER_TESTS = new Map<RegExp, MarkerTest>(LAYOUTS.flatMap((l) => l.markers.map(([re]) => [re, markerTest(re)] as const)));
 
-/** Every literal the scan looks for, longest first; per literal, the literals that start it (itself included). */
+/** Every literal the scan looks for. */
 const LITERALS = [...new Set([...MARKER_TESTS.values()].flatMap((t) => (t.word !== undefined ? [t.word] : (t.starts ?? []))))].sort((a, b) => b.length - a.length);
-const PREFIXES = new Map(LITERALS.map((w) => [w, LITERALS.filter((v) => w.startsWith(v))]));
-/** Zero-width, so that literals overlapping in the text are all found; at each position the longest is reported. */
-const LITERAL_SCAN = LITERALS.length ? new RegExp(`(?=(${LITERALS.join('|')}))`, 'g') : undefined;
+/** The literals by their first character (longest first), and which characters start one: the scan's index. */
+const BY_FIRST = new Map<number, string[]>();
+for (const w of LITERALS) {
+  const c = w.charCodeAt(0);
+  const list = BY_FIRST.get(c);
+  if (list) list.push(w);
+  else BY_FIRST.set(c, [w]);
+}
+const STARTS = new Uint8Array(0x10000);
+for (const c of BY_FIRST.keys()) STARTS[c] = 1;
 
-/** Where each literal starts in the text. */
+/**
+ * Where each literal starts in the text: every literal standing at each position, overlapping ones included. Why by
+ * first character: one pass that looks further only where a literal can start — a pattern of all the literals tried
+ * at every position cost more than the rest of recognising the layout.
+ */
 function literalPositions(text: string): Map<string, number[]> {
   const at = new Map<string, number[]>();
-  if (!LITERAL_SCAN) return at;
-  for (const m of text.matchAll(LITERAL_SCAN)) {
-    for (const w of PREFIXES.get(m[1]!)!) {
+  for (let i = 0; i < text.length; i++) {
+    if (STARTS[text.charCodeAt(i)] !== 1) continue;
+    for (const w of BY_FIRST.get(text.charCodeAt(i))!) {
+      if (!text.startsWith(w, i)) continue;
       const list = at.get(w);
-      if (list) list.push(m.index);
-      else at.set(w, [m.index]);
+      if (list) list.push(i);
+      else at.set(w, [i]);
     }
   }
   return at;

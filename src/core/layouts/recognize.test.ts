@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { LAYOUTS, recognizeLayout } from './index.ts';
 
 /** What the text reader gives recognizeLayout: the text without whitespace. */
@@ -78,5 +79,23 @@ describe('recognizeLayout: a title naming both, or neither, changes nothing', ()
     const r = recognizeLayout(compact('青岚县某局2023年度绩效自评材料', PROJECT_BODY));
     assert.equal(r.layout.id, 'project-form');
     assert.equal(r.scores['project-form'], 18);
+  });
+});
+
+describe('recognizeLayout: the one-pass marker scan finds what each marker pattern finds', () => {
+  /** Each layout's score with every marker tested as a pattern over the whole text: what the scan must equal. */
+  const plainScores = (text: string) => Object.fromEntries(LAYOUTS.map((l) => [l.id, l.markers.reduce((s, [re, w]) => s + (new RegExp(re.source, re.flags).test(text) ? w : 0), 0)]));
+  /** Pieces of marker patterns' text (literal heads, overlapping words), noise and digits, to build texts from. */
+  const pieces = [...new Set(LAYOUTS.flatMap((l) => l.markers.map(([re]) => re.source.replace(/[\\^$.|?*+()[\]{}]/g, ' ').split(/\s+/).filter(Boolean)).flat()))];
+  const piece = fc.oneof(fc.constantFrom(...pieces), fc.constantFrom('部门', '部门整体', '项目', '年度', '12.5', '分', '：', '一、'), fc.string({ maxLength: 3 }));
+
+  it('on texts made of marker words, overlapping and broken, and noise', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(recognizeLayout(text).scores, plainScores(text));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

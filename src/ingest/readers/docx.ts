@@ -46,6 +46,24 @@ const SKIPPED = new Set([
   'mc:Fallback',
 ]);
 
+/**
+ * Of each properties element, the children a reader here looks at (numbering, merges, deleted rows, content-control
+ * placeholders); the rest of a properties element (borders, fonts, spacing …) and run properties whole are not built.
+ */
+const PROPERTIES_READ: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['w:pPr', new Set(['w:numPr', 'w:pStyle'])],
+  ['w:tcPr', new Set(['w:gridSpan', 'w:vMerge'])],
+  ['w:trPr', new Set(['w:del', 'w:gridBefore', 'w:gridAfter'])],
+  ['w:sdtPr', new Set(['w:showingPlcHdr'])],
+]);
+const PRUNED = new Set(['w:rPr', 'w:tblPr', 'w:tblGrid', 'w:sectPr']);
+
+function pruned(name: string, parent: string): boolean {
+  if (PRUNED.has(name)) return true;
+  const read = PROPERTIES_READ.get(parent);
+  return read !== undefined && !read.has(name);
+}
+
 // ---- Inline content: one paragraph's text --------------------------------------------------------------------
 
 interface InlineState {
@@ -289,6 +307,7 @@ export function readDocumentXml(xml: string, part: string, limits: ReadLimits = 
       if (name === 'w:body') sawBody = true;
       return parent === 'w:body';
     },
+    prune: pruned,
     onElement: (el) => {
       walkBlock(el, sink);
       return !state.truncated;

@@ -99,6 +99,29 @@ test('streamXml builds only the selected subtrees and can stop early', () => {
   assert.deepEqual(seen, ['w:p:一', 'w:tbl:', 'w:p:二']);
 });
 
+test('streamXml leaves pruned elements out with all they hold, and still checks their markup', () => {
+  const xml = `<w:document xmlns:w="${W}"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr><w:jc w:val="center"/><w:rPr><w:b/>粗</w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="&amp;"/><w:sz w:val="24"/></w:rPr><w:t>一</w:t></w:r></w:p></w:body></w:document>`;
+  const read = (prune?: (name: string, parent: string) => boolean): XmlElement[] => {
+    const out: XmlElement[] = [];
+    const error = streamXml(xml, 'd.xml', { namespaces: NS, select: (_n, parent) => parent === 'w:body', onElement: (el) => void out.push(el), ...(prune ? { prune } : {}) });
+    assert.equal(error, undefined);
+    return out;
+  };
+  const names = (el: XmlElement): string[] => [el.name, ...childElements(el).flatMap(names)];
+  const whole = read()[0]!;
+  assert.ok(names(whole).includes('w:rFonts') && names(whole).includes('w:jc'));
+  const p = read((name, parent) => name === 'w:rPr' || (parent === 'w:pPr' && name !== 'w:numPr'))[0]!;
+  assert.deepEqual(names(p), ['w:p', 'w:pPr', 'w:numPr', 'w:ilvl', 'w:r', 'w:t']);
+  assert.equal(textContent(p), '一', 'text inside a pruned element is not kept');
+  assert.equal(childElements(childElements(childElements(p)[0]!)[0]!)[0]!.attrs['w:val'], '0', 'what is kept keeps its attributes');
+  // Inside a pruned element the markup is still checked: a wrong end tag or a broken attribute is refused.
+  const prune = (name: string) => name === 'w:rPr';
+  for (const bad of ['<w:rPr><w:b></w:i></w:rPr>', '<w:rPr><w:b w:val=1/></w:rPr>', '<w:rPr><w:b w:val="1/></w:rPr>']) {
+    const error = streamXml(`<w:document xmlns:w="${W}"><w:body><w:p>${bad}</w:p></w:body></w:document>`, 'd.xml', { namespaces: NS, select: (_n, parent) => parent === 'w:body', onElement: () => {}, prune });
+    assert.equal(error?.code, 'xml-corrupt', bad);
+  }
+});
+
 test('malformed XML is refused with xml-corrupt and a detail, never a throw', () => {
   assert.match(corruptDetail('<a><b></a>'), /does not match/);
   assert.match(corruptDetail('<a><b>'), /truncated/);

@@ -31,6 +31,12 @@ export interface XmlStreamOptions {
   readonly select: (name: string, parent: string | undefined, depth: number) => boolean;
   /** Receives each selected subtree when it closes; returning false stops reading. */
   readonly onElement: (element: XmlElement) => boolean | void;
+  /**
+   * Whether the element `name`, inside a selected subtree and child of `parent`, is left out of it with all it
+   * holds. Why: OOXML carries far more formatting (borders, fonts, spacing) than text; a reader that never looks
+   * at it is spared building it, and the scanner checks its markup without decoding its attributes.
+   */
+  readonly prune?: (name: string, parent: string) => boolean;
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -76,6 +82,10 @@ interface ScanHandler {
   text(text: string): void;
   /** Set by the handler to stop scanning: an error detail, or '' to stop without error. */
   halt: string | undefined;
+  /** Set by the handler while nothing read is kept: attributes are checked but not decoded (`attrs` stays empty). */
+  skipping: boolean;
+  /** Set by the handler while character data is kept; when false, text is not decoded. */
+  wantsText: boolean;
 }
 
 function isSpace(c: number): boolean {
@@ -126,7 +136,7 @@ function scanStartTag(s: string, lt: number, h: ScanHandler): number | string {
     if (quote !== '"' && quote !== "'") return fail('属性值缺少引号', 'attribute value without quotes', j);
     const close = s.indexOf(quote, j + 1);
     if (close === -1) return fail('属性值未结束', 'unterminated attribute value', j);
-    attrs.push(attrName, decodeEntities(s.slice(j + 1, close)));
+    if (!h.skipping) attrs.push(attrName, decodeEntities(s.slice(j + 1, close)));
     j = close + 1;
   }
 }
@@ -162,7 +172,7 @@ function scanOther(s: string, lt: number, h: ScanHandler): number | string {
   if (s.startsWith('![CDATA[', lt + 1)) {
     const end = s.indexOf(']]>', lt + 9);
     if (end === -1) return fail('CDATA 未结束', 'unterminated CDATA section', lt);
-    h.text(s.slice(lt + 9, end));
+    if (h.wantsText) h.text(s.slice(lt + 9, end));
     return end + 3;
   }
   if (s.startsWith('!DOCTYPE', lt + 1)) {
@@ -180,10 +190,10 @@ function scan(s: string, h: ScanHandler): string | undefined {
     if (h.halt !== undefined) return h.halt || undefined;
     const lt = s.indexOf('<', i);
     if (lt === -1) {
-      h.text(decodeText(s.slice(i)));
+      if (h.wantsText) h.text(decodeText(s.slice(i)));
       break;
     }
-    if (lt > i) h.text(decodeText(s.slice(i, lt)));
+    if (lt > i && h.wantsText) h.text(decodeText(s.slice(i, lt)));
     const c = s.charCodeAt(lt + 1);
     const next = c === 0x2f || c === 0x3f || c === 0x21 ? scanOther(s, lt, h) : scanStartTag(s, lt, h);
     if (typeof next === 'string') return next;
@@ -262,10 +272,15 @@ export function streamXml(text: string, part: string, options: XmlStreamOptions)
   const rootScope: Scope = { prefixes: new Map([['xml', XML_NS]]), elements: new Map(), attributes: new Map() };
   const open: OpenElement[] = [];
   const building: { name: string; attrs: Record<string, string>; children: XmlNode[] }[] = [];
+  const prune = options.prune;
+  /** Depth in `open` of the pruned element being skipped, or -1. */
+  let pruned = -1;
   let rootClosed = false;
   let rootSeen = false;
   const h: ScanHandler = {
     halt: undefined,
+    skipping: false,
+    wantsText: false,
     open(raw, rawAttrs, selfClosing) {
       if (rootClosed) {
         h.halt = '根元素之后还有元素 / an element follows the root element';
@@ -277,12 +292,27 @@ export function streamXml(text: string, part: string, options: XmlStreamOptions)
         return;
       }
       const parent = open[open.length - 1];
+      if (pruned >= 0) {
+        // Inside a pruned element: only the nesting is kept, to match end tags.
+        open.push({ raw, name: '', scope: rootScope });
+        if (selfClosing) h.close(raw);
+        return;
+      }
       const scope = childScope(parent ? parent.scope : rootScope, rawAttrs);
       const name = resolveName(raw, scope, naming, false);
+      if (prune && building.length > 0 && parent && prune(name, parent.name)) {
+        pruned = open.length;
+        h.skipping = true;
+        h.wantsText = false;
+        open.push({ raw, name, scope });
+        if (selfClosing) h.close(raw);
+        return;
+      }
       if (building.length > 0 || options.select(name, parent?.name, open.length)) {
         const el = { name, attrs: makeAttrs(rawAttrs, scope, naming), children: [] };
         building[building.length - 1]?.children.push(el);
         building.push(el);
+        h.wantsText = true;
       }
       open.push({ raw, name, scope });
       if (selfClosing) h.close(raw);
@@ -298,8 +328,17 @@ export function streamXml(text: string, part: string, options: XmlStreamOptions)
         return;
       }
       if (open.length === 0) rootClosed = true;
+      if (pruned >= 0) {
+        if (open.length === pruned) {
+          pruned = -1;
+          h.skipping = false;
+          h.wantsText = true;
+        }
+        return;
+      }
       // Why: once a subtree starts, every element opened inside it is built, so the closing one is on top.
       const el = building.pop();
+      h.wantsText = building.length > 0;
       if (el && building.length === 0 && options.onElement(el) === false) h.halt = '';
     },
     text(t) {
