@@ -199,11 +199,19 @@ function richText(el: XmlElement): string {
   return unescapeXstring(out);
 }
 
+/**
+ * What a cell's reading never looks at, left out of the rows and strings as they are built (`streamXml`'s prune): a
+ * formula's text (its value is in x:v), a rich-text run's formatting, phonetic guides, extensions.
+ */
+const NOT_READ = new Set(['x:f', 'x:rPr', 'x:rPh', 'x:phoneticPr', 'x:extLst']);
+const notRead = (name: string): boolean => NOT_READ.has(name);
+
 function readSharedStrings(text: string, part: string): string[] | Problem {
   const strings: string[] = [];
   const error = streamXml(text, part, {
     namespaces: NAMESPACES,
     select: (name, parent) => name === 'x:si' && parent === 'x:sst',
+    prune: notRead,
     onElement: (si) => {
       strings.push(richText(si));
     },
@@ -344,6 +352,7 @@ export function readSheetXml(text: string, part: string, ctx: SheetContext, maxR
   const error = streamXml(text, part, {
     namespaces: NAMESPACES,
     select: (name, parent) => (name === 'x:row' && parent === 'x:sheetData') || name === 'x:mergeCell',
+    prune: notRead,
     onElement: (el) => {
       if (el.name === 'x:mergeCell') {
         const range = parseRange(el.attrs['ref'] ?? '');

@@ -165,12 +165,22 @@ test('fuzz: arbitrary text and damaged XML never throw', () => {
   );
 });
 
-test('linear time: pathological inputs of 2 MB finish fast', () => {
-  const cases = ['<'.repeat(2_000_000), `<a>${'<b x="1" y=\'2\'/>'.repeat(100_000)}</a>`, `<a>${'&amp;'.repeat(400_000)}</a>`, `<a ${'x="1" '.repeat(300_000)}/>`, `<a><!--${'-'.repeat(2_000_000)}`, `<a>${'<!---->'.repeat(300_000)}</a>`];
-  for (const text of cases) {
+test('pathological inputs of 2 MB are read to their end or refused, each in one pass (time as a diagnostic only)', (t) => {
+  // Why no deadline: a loaded machine makes any one slow; a quadratic scan of 2 MB would not finish at all.
+  const cases: [string, boolean][] = [
+    ['<'.repeat(2_000_000), false],
+    [`<a>${'<b x="1" y=\'2\'/>'.repeat(100_000)}</a>`, true],
+    [`<a>${'&amp;'.repeat(400_000)}</a>`, true],
+    [`<a ${'x="1" '.repeat(300_000)}/>`, true],
+    [`<a><!--${'-'.repeat(2_000_000)}`, false],
+    [`<a>${'<!---->'.repeat(300_000)}</a>`, true],
+  ];
+  for (const [text, ok] of cases) {
     const started = performance.now();
-    parseXml(text, 'x.xml');
-    const ms = performance.now() - started;
-    assert.ok(ms < 1500, `${ms.toFixed(0)} ms for ${text.slice(0, 20)}…`);
+    const r = parseXml(text, 'x.xml');
+    t.diagnostic(`${(performance.now() - started).toFixed(0)} ms for ${text.slice(0, 20)}…`);
+    assert.equal(r.ok, ok, text.slice(0, 20));
   }
+  const amps = parseXml(`<a>${'&amp;'.repeat(400_000)}</a>`, 'x.xml');
+  assert.equal(amps.ok && textContent(amps.root).length, 400_000);
 });

