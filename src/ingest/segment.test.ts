@@ -270,3 +270,19 @@ test('a table row the blank form left unfilled ("……", "指标2：") is a row
   const d: SourceDocument = { format: 'docx', lines: cells.map((c, i) => ({ cells: c, loc: { line: i + 1, table: '表1', row: i + 1 }, table: 0 })) };
   assert.deepEqual(segment(d).tables[0]!.rows.map((r) => r.cells[2]), ['三级指标', '指标1：维修改造学校数量', '……', '指标2：']);
 });
+
+test('a row left empty (its label and empty cells) stays in its table; a paragraph with one tab is not made a row', () => {
+  const text = [
+    '资金结构\t年初安排①\t年中调整②\t小计③=①+②',
+    '财政资金小计\t100.00\t10.00\t110.00',
+    '②市级财政资金\t\t\t',
+    '①……\t\t\t',
+    '合计\t120.00\t10.00\t130.00',
+    '',
+    '说明：以上为决算数。\t',
+  ].join('\n');
+  const seg = segment(doc(text));
+  assert.equal(seg.tables.length, 1);
+  assert.deepEqual(seg.tables[0]!.rows.map((r) => r.cells[0]), ['资金结构', '财政资金小计', '②市级财政资金', '①……', '合计']);
+  assert.equal(seg.tableOfLine.has(6), false, 'a line with one tab after its text is a paragraph');
+});

@@ -162,7 +162,9 @@ export function segment(doc: SourceDocument): Segmented {
   );
   const lines: Line[] = read.map(({ cells, src: l }, index) => {
     const nonEmpty = cells.filter((c) => c !== '');
-    const isRow = cells.length > 1 || l.table !== undefined;
+    // A line of three cells or more with only its first filled is a row left empty ("②市级财政资金" and its empty
+    // cells, a blank form's "①……"): a row of the table it stands in, not a paragraph that ends the table.
+    const isRow = cells.length > 1 || l.table !== undefined || l.cells.length >= 3;
     // Why: a running page number ("— 3 —", "第 2 页 共 5 页") marks a page break; it is not content, inside a table least.
     const isFurniture = nonEmpty.length === 1 && pageNumberLine(nonEmpty[0]!) === 'certain';
     const kind: Line['kind'] = nonEmpty.length === 0 || isFurniture || (isRow && nonEmpty.every((c) => DASH_ROW.test(c))) ? 'blank' : isRow ? 'row' : 'text';

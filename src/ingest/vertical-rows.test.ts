@@ -363,3 +363,17 @@ test('column words a PDF-to-text step ran together on one line ("年初预算数
   assert.deepEqual(out[3], ['产出指标（50分）', '数量指标', '新增监控点位', '≥420个', '436个', '10', '10', '']);
   assert.deepEqual(out[4], ['', '', '配备报警装置学校数', '=38所', '38所', '10', '10', '']);
 });
+
+test('a funds header whose rate carries its unit ("执行率（%）"), one cell a line: the whole header, then a label and its figures a row', () => {
+  assert.deepEqual(['执行率（%）', '预算执行率(%)', '执行率（％）', '执行率（%）说明'].map(headerKind), ['fund', 'fund', 'fund', undefined]);
+  const input = lines([
+    '年度预算资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率（%）', '得分',
+    '年度资金总额', '120.00', '130.00', '126.10', '10', '97.00', '9.70',
+    '其中：基本支出', '50.00', '52.00', '52.00', '——', '100.00', '——',
+  ]);
+  assert.deepEqual(rebuilt(input), [
+    ['年度预算资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率（%）', '得分'],
+    ['年度资金总额', '120.00', '130.00', '126.10', '10', '97.00', '9.70'],
+    ['其中：基本支出', '50.00', '52.00', '52.00', '——', '100.00', '——'],
+  ]);
+});

@@ -11,10 +11,11 @@ import { compactLabel } from './normalize.ts';
 /** "（万元）", "(元)", "(单位：万元)": the unit a header or label carries. */
 export const UNIT_MARK_RE = /[（(]\s*(?:单位[：:])?\s*(?:万元|元)\s*[）)]/;
 
-/** A header cell without spaces, its unit ("（万元）") or its column letter ("（A）", "(B/A)"), and without "（N分）". */
+/** A header cell without spaces, its unit ("（万元）", "（%）") or its column letter ("（A）", "(B/A)"), and without "（N分）". */
 export function headerWord(cell: string): string {
   return compactLabel(cell)
     .replace(UNIT_MARK_RE, '')
+    .replace(/[（(][%％][）)]$/, '')
     .replace(/[（(][A-Za-z][A-Za-z/÷×*0-9%]*[）)]$/, '')
     .replace(/[（(]\d+(?:\.\d+)?分?[）)]$/, '');
 }

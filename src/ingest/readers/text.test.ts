@@ -180,6 +180,39 @@ test('a Word table copied as text, whose cells held line breaks: the lines of on
   ]);
 });
 
+test('a copied row whose last cells are empty, or whose reason was left empty, is put back together too; a sentence’s end and 总分 start rows of their own', () => {
+  const text = [
+    '\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+    '\t\t成本指标\t每公里',
+    '补助标准\t≤20万元/公里\t19.8万元/公里\t5\t5\t',
+    '\t效益指标',
+    '（30分）\t社会效益指标\t群众出行',
+    '条件改善情况\t明显改善\t明显改善\t10\t10\t',
+    '\t满意度指标\t满意度指标\t群众满意度\t≥90%\t88%\t10\t9.78\t部分路段施工期间出行不便，',
+    '今后加强施工组织。',
+    '总分\t\t\t\t\t\t100\t98.78\t',
+  ].join('\n');
+  assert.deepEqual(plainLines(text, DEFAULT_LIMITS).lines.map((l) => [l.loc.line, ...l.cells]), [
+    [1, '', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    [2, '', '', '成本指标', '每公里补助标准', '≤20万元/公里', '19.8万元/公里', '5', '5', ''],
+    [4, '', '效益指标（30分）', '社会效益指标', '群众出行条件改善情况', '明显改善', '明显改善', '10', '10', ''],
+    [7, '', '满意度指标', '满意度指标', '群众满意度', '≥90%', '88%', '10', '9.78', '部分路段施工期间出行不便，'],
+    [8, '今后加强施工组织。'],
+    [9, '总分', '', '', '', '', '', '100', '98.78', ''],
+  ]);
+  // Rows of a document made from such text are padded to the table's width: only the free-text columns may be missing.
+  let n = 0;
+  const row = (...cells: string[]): SourceLine => ({ cells: [...cells, ...new Array<string>(5 - cells.length).fill('')], loc: { line: ++n }, table: 0 });
+  const joined = joinBrokenCells([row('三级指标', '指标值', '分值', '得分', '原因'), row('每公里'), row('补助标准', '≤20', '5', '5'), row('新建', '≥3'), row('站点', '≥3', '5')]);
+  assert.deepEqual(joined.map((l) => l.cells), [
+    ['三级指标', '指标值', '分值', '得分', '原因'],
+    ['每公里补助标准', '≤20', '5', '5', ''],
+    // The 得分 column is no free text: a row that would leave it empty is not put together.
+    ['新建', '≥3', '', '', ''],
+    ['站点', '≥3', '5', '', ''],
+  ]);
+});
+
 test('rows that lost their merged cells are not run together, even where their cells add up to the header’s width', () => {
   const text = [
     '一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分',

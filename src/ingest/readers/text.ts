@@ -8,7 +8,7 @@
  * `maxLineChars` characters of a line, `maxCellChars` of a cell, each cut noted with its line.
  */
 import type { Problem } from '../../core/problem.ts';
-import { headerKind } from '../../core/text/form-words.ts';
+import { headerKind, isTableEndLabel } from '../../core/text/form-words.ts';
 import { type Encoding, decodeText } from '../decode.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
 import { csvLines } from './csv.ts';
@@ -123,6 +123,22 @@ function filled(cells: readonly string[]): readonly string[] {
   return n === cells.length ? cells : cells.slice(0, n);
 }
 
+/**
+ * How many cells a line of tab-separated text reaches, its empty ones at the end included (a row whose last cells are
+ * empty still has them); a table row of a document made from such text is padded to the table's width, so there
+ * only its filled cells count.
+ */
+function reach(line: SourceLine, filledCells: readonly string[]): number {
+  return line.table === undefined ? line.cells.length : filledCells.length;
+}
+
+/** How many free-text columns (原因, 备注) end a header: a row may leave them empty. */
+function textColumnsAtEnd(header: readonly string[]): number {
+  let n = 0;
+  for (let k = header.length - 1; k >= 0 && headerKind(header[k]!) === 'text'; k--) n++;
+  return n;
+}
+
 /** A header line: two column words or more. */
 function isHeaderLine(cells: readonly string[]): boolean {
   if (cells.length < 2) return false;
@@ -138,7 +154,10 @@ function isHeaderLine(cells: readonly string[]): boolean {
  */
 const wrapPiece = (cell: string, isHead: boolean): boolean => {
   const t = cell.trim();
-  return t !== '' && t.length <= 30 && (!/[\d０-９]/.test(t) || (isHead && /^[（(][\d０-９]+(?:[.．][\d０-９]+)?分?[）)]$/.test(t)));
+  if (t === '' || t.length > 30) return false;
+  // A piece that ends a sentence ends its cell; a total or a closing label (合计, 总分) starts a row of its own.
+  if (isHead ? isTableEndLabel(t) : /[。；;！!？?]$/.test(t)) return false;
+  return !/[\d０-９]/.test(t) || (isHead && /^[（(][\d０-９]+(?:[.．][\d０-９]+)?分?[）)]$/.test(t));
 };
 
 /** A heading or a caption: 一、 （二） 表3 … */
@@ -183,10 +202,11 @@ function joinWrappedRows(lines: readonly SourceLine[]): SourceLine[] | undefined
       header = a;
       width = a.length;
     } else if (a.length === 1 && (a[0]!.trim().length > 40 || PART_START.test(a[0]!.trim()))) width = 0; // a paragraph, a heading, a caption: the table has ended
-    if (width > 0 && a.length >= 1 && a.length < width) {
+    if (width > 0 && a.length >= 1 && reach(line, a) < width) {
       let cells = a;
+      let far = reach(line, a);
       let j = i;
-      while (cells.length < width && j + 1 < lines.length) {
+      while (far < width && j + 1 < lines.length) {
         const next = lines[j + 1]!;
         // Lines of one table; in a document made from such text (a DOCX), a line of one piece may be a paragraph
         // of its own between the table's rows.
@@ -194,12 +214,16 @@ function joinWrappedRows(lines: readonly SourceLine[]): SourceLine[] | undefined
         const b = filled(next.cells);
         if (!b.length || !wrapPiece(cells[cells.length - 1]!, false) || !wrapPiece(b[0]!, true) || isHeader(j + 1, b)) break;
         cells = [...cells.slice(0, -1), `${cells[cells.length - 1]!.trim()}${b[0]!.trim()}`, ...b.slice(1)];
+        far = cells.length - b.length + reach(next, b);
         j++;
       }
-      if (j > i && cells.length === width && filled(lines[j]!.cells).length >= 2 && fitsHeader(cells, header)) {
+      // The row's last cells may be empty: typed as empty cells (text), or free-text columns (原因) a table left empty.
+      const complete = cells.length === width || (cells.length < width && (far >= width || width - cells.length <= textColumnsAtEnd(header)));
+      if (j > i && complete && filled(lines[j]!.cells).length >= 2 && fitsHeader(cells, header)) {
         out ??= lines.slice(0, i);
         const table = line.table ?? lines[j]!.table;
-        out.push({ ...line, cells, ...(table !== undefined ? { table } : {}) });
+        const row = cells.length < width ? [...cells, ...new Array<string>(width - cells.length).fill('')] : cells;
+        out.push({ ...line, cells: row, ...(table !== undefined ? { table } : {}) });
         i = j;
         continue;
       }

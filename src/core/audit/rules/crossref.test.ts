@@ -378,6 +378,24 @@ export const CASES: readonly RuleCases[] = [
         },
       },
       {
+        name: 'the 年初 budget “批复” in words (年初部门预算批复 1,826.40) against 1,862.40 on the form',
+        data: { budget: { initialBudget: fig('1862.40', 12, '合计 1,862.40'), adjustedBudget: '2035.76', actualSpending: '1968.53' } },
+        with: { passages: [passage('2022年度年初部门预算批复1826.40万元。', 3)] },
+        expect: { severity: 'error', printed: '1826.40 万元', computed: '1,862.40 万元', message: /^正文写“2022年度年初部门预算批复 1826\.40 万元”，部门预算年初预算为 1,862\.40 万元/, locations: [{ line: 3 }, { field: 'budget.initialBudget', line: 12 }] },
+      },
+      {
+        name: 'a 实际完成情况 cell under its own label (目标3完成情况：…各类资金合计拨付 2,163.58) against the actual 2,179.18',
+        data: { budget: { initialBudget: '1901.40', adjustedBudget: '2235.75', actualSpending: fig('2179.18', 12, '合计 2,179.18') } },
+        with: { passages: [passage('目标3完成情况：全年各类资金合计拨付2163.58万元；应免畜禽免疫密度88.2%。', 15)] },
+        expect: { severity: 'error', printed: '2163.58 万元', computed: '2,179.18 万元', message: /^正文写“各类资金合计拨付 2163\.58 万元”，部门预算实际支出为 2,179\.18 万元/, locations: [{ line: 15 }, { field: 'budget.actualSpending', line: 12 }] },
+      },
+      {
+        name: 'the adjusted budget as 调整后全年预算数 (2,053.76) against 2,035.76',
+        data: { budget: { initialBudget: '1862.40', adjustedBudget: fig('2035.76', 12, '合计 2,035.76'), actualSpending: '1968.53' } },
+        with: { passages: [passage('调整后全年预算数为2053.76万元，较年初增加171.36万元。', 4)] },
+        expect: { severity: 'error', printed: '2053.76 万元', computed: '2,035.76 万元', locations: [{ line: 4 }, { field: 'budget.adjustedBudget', line: 12 }] },
+      },
+      {
         name: 'a project form’s 全年执行 2,368.60 in the text against its 年度资金总额 2,388.60',
         data: {
           documentKind: 'project-form',

@@ -13,9 +13,14 @@ export const PROJECT_PART_IN_SENTENCE = /基本支出|人员经费|公用经费|
 /** A budget term or a figure: where the subject of a clause ends. */
 const TERM_OR_FIGURE = /(?:年初|全年|调整|实际|决算|执行|预算|支出|拨付|安排)|\d/;
 
+/** A form's label at the start of a cell's text: 目标3完成情况：, 实际完成情况：, 完成情况：. */
+const FORM_LABEL = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．])?(?:年度)?(?:总体)?(?:目标\s*\d{0,2}|实际)?完成情况[：:]/;
+
 /** Whether the first clause of a sentence names a subject other than the department before its budget term. */
 export function namesOtherSubject(sentence: string): boolean {
-  const first = sentence.split(/[，,：:]/)[0]!.replace(/\s+/g, '').replace(/^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．])+/, '');
+  // A cell's own label ("目标3完成情况：", "实际完成情况：") says which part of the form it is, not whose figure follows.
+  const unlabelled = sentence.replace(/\s+/g, '').replace(FORM_LABEL, '');
+  const first = unlabelled.split(/[，,：:]/)[0]!.replace(/^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．])+/, '');
   const head = first.replace(WHOLE_PREFIX, '');
   const at = TERM_OR_FIGURE.exec(head);
   const subject = at ? head.slice(0, at.index) : head;
@@ -23,4 +28,4 @@ export function namesOtherSubject(sentence: string): boolean {
 }
 
 /** What may stand before the term and still say it is the department's (or the project's) own figure. */
-export const WHOLE_PREFIX = /^(?:(?:19|20)\d{2}年度?)?(?:(?:我|本)(?:局|委|办|院|中心|单位|部门|厅|所|站|馆|队)|部门|单位|本级|整体|支出|项目|资金|全年|年度|共|合计|总计|的|，|,)*/;
+export const WHOLE_PREFIX = /^(?:(?:19|20)\d{2}年度?)?(?:(?:我|本)(?:局|委|办|院|中心|单位|部门|厅|所|站|馆|队)|部门|单位|本级|整体|支出|项目|资金|各类|各项|全部|全年|年度|共|合计|总计|的|，|,)*/;
