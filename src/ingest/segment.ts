@@ -135,6 +135,9 @@ export function detectHeading(text: string): Heading | undefined {
 }
 
 /** "表 3：2023 年部门预算情况", "表2 部门预算按经济分类执行情况". */
+/** A line that only dates the form: "（2022年度）", "2023年". */
+const YEAR_LINE = /^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?$/;
+
 export const CAPTION_RE = /^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}\s*[：:．.、\s]/;
 /** "单位：万元", "金额单位：元", "（单位：万元）". */
 export const UNIT_NOTE_RE = /^[（(]?\s*(?:金额)?单位\s*[：:]/;
@@ -334,6 +337,8 @@ function buildTables(lines: Line[], readerTable: readonly (number | undefined)[]
       if (l.kind !== 'text') break;
       seen++;
       const t = l.cells[0]!;
+      // "（2022年度）" under a form's title dates it; the title above is the caption.
+      if (YEAR_LINE.test(t)) continue;
       if (UNIT_NOTE_RE.test(t) || /单位[：:]\s*(万元|元)/.test(t)) unitNotes.push(t);
       else if (!caption && (CAPTION_RE.test(t) || (t.length <= 40 && !TERMINAL.test(t)))) caption = t;
       else break;

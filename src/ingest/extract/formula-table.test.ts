@@ -99,6 +99,31 @@ describe('header formulas: odd and faulty tables', () => {
     });
   });
 
+  it('labels with marks, and the formulas in a row of their own under them (小计 over ④=①+②+③); the title above the form’s year line', () => {
+    const ctx = extract(
+      textDocument(
+        '部门整体支出绩效自评表',
+        '（2022年度）',
+        row('资金结构（万元）', '年初安排①', '结余结转②', '年中调整③', '小计', '拨付金额⑤', '支出实现率', '结余'),
+        row('', '', '', '', '④=①+②+③', '', '⑥=⑤/④', '⑦=④-⑤'),
+        row('财政资金小计', '900.00', '20.00', '80.00', '1000.00', '950.00', '95.00%', '50.00'),
+        row('②市级财政资金', '', '', '', '', '', '', ''),
+        row('合    计', '920.00', '20.00', '80.00', '1020.00', '968.00', '94.90%', '52.00'),
+      ),
+      extractFormulaTables,
+    );
+    const [t] = tables(ctx);
+    assert.equal(t!.title, '部门整体支出绩效自评表');
+    assert.deepStrictEqual(t!.columns.slice(3), [
+      { label: '小计', mark: '④', formula: '①+②+③', output: 'money' },
+      { label: '拨付金额', mark: '⑤', output: 'money' },
+      { label: '支出实现率', mark: '⑥', formula: '⑤/④', output: 'rate' },
+      { label: '结余', mark: '⑦', formula: '④-⑤', output: 'money' },
+    ]);
+    assert.deepStrictEqual(t!.rows.map((r) => r.name), ['财政资金小计', '②市级财政资金', '合计']);
+    assert.equal(valueAt(ctx, 'budget.actualSpending') && foundList(ctx)['budget.actualSpending'], '968.00 万元');
+  });
+
   it('marks in a row of their own over the labels', () => {
     const ctx = extract(
       textDocument(

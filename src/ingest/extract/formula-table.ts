@@ -69,7 +69,10 @@ function columnsOf(table: Table, h: number): FormulaColumn[] {
     // Every labelled column from the first marked one on: a column printed without a mark (an unmarked 备注 or
     // rate) is still a column of the table.
     if (col < first || (!isMarked(cell) && compactLabel(cell) === '' && compactLabel(above[col] ?? '') === '')) return;
-    const p = parseHeadCell(cell);
+    const head = parseHeadCell(cell);
+    // A formula printed in the row under the labels ("小计" over "④=①+②+③"): the column's mark and formula are there.
+    const under = below[col] ? parseHeadCell(below[col]!) : undefined;
+    const p = !head.formula && under?.formula && under.label === '' && (!head.mark || head.mark === under.mark) ? { ...head, mark: under.mark, formula: under.formula } : head;
     // Marks in a row of their own ("①", "③=①+②") under the labels: the label is the cell above.
     const label = p.label || compactLabel(above[col] ?? '') || compactLabel(below[col] ?? '');
     const isRate = RATE_LABEL.test(label) || /[/÷]/.test(p.formula ?? '');

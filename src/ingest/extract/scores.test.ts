@@ -208,6 +208,22 @@ describe('a small score table (评价内容 | 分值 | 自评得分)', () => {
   });
 });
 
+describe('a budget table with its execution score (项目 | 年初预算数 | … | 分值 | 得分)', () => {
+  it('its 合计 | 10 | 9.67 is the execution item, not the self-score: the sentence’s 98.65 of 100 is', () => {
+    const ctx = extract(
+      textDocument(
+        '预算执行情况表',
+        row('项目', '年初预算数', '全年预算数', '全年执行数', '执行率', '分值', '得分'),
+        row('合计', '1862.40', '2035.76', '1968.53', '96.70%', '10', '9.67'),
+        row('基本支出', '1023.15', '1087.62', '1085.04', '99.76%', '—', '—'),
+        '经部门自评，本部门整体支出绩效自评得分98.65分（满分100分），其中预算执行得分9.67分。',
+      ),
+      [extractScoreTable, extractScoreTotals],
+    );
+    assert.deepStrictEqual([valueAt(ctx, 'selfScores.total'), valueAt(ctx, 'selfScores.max')], ['98.65', '100']);
+  });
+});
+
 describe('self-score items stated in sentences', () => {
   it('“1.预算编审管理（6分）：…自评得5.5分” per item, when the report states two or more', () => {
     const ctx = extract(

@@ -215,8 +215,11 @@ const SCORE_TABLE_COLUMNS: readonly ColumnSpec<ScoreKey>[] = [
   { key: 'score', re: /^(?:自评)?得分(?:[（(]分[)）])?$|^自评分(?:数|值)?$/ },
   { key: 'name', re: /^(?:评价内容|评价指标|评价项目|评价维度|考核内容|指标名称|一级指标|指标|项目|内容)$/ },
 ];
-/** Headers of the tables other extractors read (a scorecard's criteria, an indicator table's targets and results). */
-const NOT_A_SCORE_TABLE = /评分标准|评分要点|评分细则|评分办法|指标值|目标值|完成值|实际完成|指标解释/;
+/**
+ * Headers of the tables other extractors read (a scorecard's criteria, an indicator table's targets and results, a
+ * budget table's amounts beside its execution score: its 合计 | 10 | 9.67 is one item's score, not the total).
+ */
+const NOT_A_SCORE_TABLE = /评分标准|评分要点|评分细则|评分办法|指标值|目标值|完成值|实际完成|指标解释|预算数|执行数|决算数|支出数|金额/;
 
 /** 部门决策 | 20 | 19 rows and their 合计 | 100 | 91.5 row, as self-score items, total and maximum. */
 export function extractScoreTable(ctx: ExtractContext): void {

@@ -11,7 +11,7 @@ import { displayScale, readPrintedNumber } from '../../compute/printed.ts';
 import { type Exact, HUNDRED, ONE, abs, add, decimalsOf, div, eq, fromInt, lte, mul, pow10, roundHalfUp, sub, sum, toFixed, toPlainString } from '../../exact.ts';
 import { FORMULAS_BY_ID } from '../../formulas/library.ts';
 import type { Money } from '../../model/money.ts';
-import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, layoutRule, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
+import { type AuditContext, type FindingDraft, at, digitsOf, fromSource, halfUnit, isMoney, layoutRule, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import { FUND_LINES } from '../../compute/compute.ts';
 import { halfScoreUnit, indicatorScore, itemRounding, projectsOf, rubricCoversItems } from './scores.ts';
 import type { LocalText } from '../../formulas/types.ts';
@@ -125,6 +125,20 @@ function narrativeRates(ctx: AuditContext): FindingDraft[] {
   return out;
 }
 
+/**
+ * Whether a printed rate was read from a cell of a table whose header prints that column's formula (支出实现率⑥=⑤/④):
+ * `row-formula` checks it there, naming the row and the header's formula, so it is not reported twice.
+ */
+function checkedByRowFormula(ctx: AuditContext, f: ComputedFigure): boolean {
+  if (!f.printed) return false;
+  const line = locationOf(ctx, f.printed.path).line;
+  if (line === undefined) return false;
+  const printed = f.printed.text.replace(/\s/g, '');
+  return (ctx.e.formulaTables ?? []).some((table) =>
+    table.rows.some((row) => fromSource(row.source).line === line && table.columns.some((c, i) => c.formula !== undefined && (row.cells[i] ?? '').replace(/\s/g, '') === printed)),
+  );
+}
+
 const rateMismatch: RuleImpl = {
   code: 'rate-mismatch',
   category: 'arithmetic',
@@ -138,6 +152,7 @@ const rateMismatch: RuleImpl = {
     const out: FindingDraft[] = narrativeRates(ctx);
     for (const f of ctx.figures) {
       if (f.output !== 'rate' || f.comparison !== 'differs' || !f.printed) continue;
+      if (checkedByRowFormula(ctx, f)) continue;
       const why = diagnose(f);
       const others = (f.alternatives ?? []).filter((a) => a.outcome.kind === 'value');
       const alt = (lang: 'zh' | 'en') =>

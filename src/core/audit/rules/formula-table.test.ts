@@ -143,3 +143,22 @@ describe('formula tables', () => {
     assert.deepEqual(findingsOf('parts-sum', { name: '', data: { formulaTables: e.formulaTables } }).length, 0);
   });
 });
+
+describe('a printed rate the budget was read from a header-formula table', () => {
+  const table = fundingTable({ 合计: ['1,280.00', '150.00', '1,430.00', '1,287.00', '91.00%', '143.00', '10.00%'] });
+  const budget = (line: number, text: string) => ({
+    initialBudget: '1280.00',
+    adjustedBudget: '1430.00',
+    actualSpending: '1287.00',
+    printed: { executionRate: { value: '91.00%', source: { file: 'x.txt', line, text } } },
+  });
+  const rules = (data: Record<string, unknown>) => audit({ evaluation: evaluation(data), file: 'x.txt' }).findings.map((f) => f.rule).filter((r) => r === 'row-formula' || r === 'rate-mismatch');
+
+  it('is reported once, by row-formula (which names the row and the header formula), when it is that table’s cell', () => {
+    assert.deepEqual(rules({ documentKind: 'funding-structure-form', formulaTables: [table], budget: budget(15, '合计 支出实现率⑤ 91.00%') }), ['row-formula']);
+  });
+
+  it('is still a rate-mismatch when the budget’s rate was printed elsewhere (a sentence on another line)', () => {
+    assert.deepEqual(rules({ documentKind: 'funding-structure-form', formulaTables: [table], budget: budget(30, '预算执行率91.00%') }).sort(), ['rate-mismatch', 'row-formula']);
+  });
+});
