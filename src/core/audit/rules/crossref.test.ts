@@ -30,6 +30,11 @@ export const CASES: readonly RuleCases[] = [
         with: { passages: [passage('开展文物安全巡查 100 次。', 3, true), passage('全年开展文物安全巡查 86 次。', 9)] },
       },
       {
+        name: 'an indicator’s actual said again in the text as the table has it (41.40% at more decimals), its target in a plan, a change from last year',
+        data: { indicators: [{ level1: '产出指标', level2: '质量指标', name: '家庭医生签约服务覆盖率', target: '≥45%', actual: '41.4%', source: { file: FILE, line: 26, text: '家庭医生签约服务覆盖率 | ≥45% | 41.4%' } }] },
+        with: { passages: [passage('家庭医生签约服务覆盖率达到41.40%，较上年提高3个百分点。', 10), passage('家庭医生签约服务覆盖率不低于45%。', 11), passage('家庭医生签约服务覆盖率45%。', 12, true)] },
+      },
+      {
         name: 'a figure printed as 1.3 万 covers 12,960 at its precision',
         data: { overallResult: '全年接待参观群众 1.3 万人次。', performanceNarrative: '本年度接待参观群众 12960 人次。' },
       },
@@ -48,6 +53,18 @@ export const CASES: readonly RuleCases[] = [
             { file: FILE, line: 14, text: '全年开展文物安全巡查 86 次，发现隐患 12 处。' },
             { file: FILE, line: 31, text: '本年度开展文物安全巡查 68 次，整改率 100%。' },
           ],
+        },
+      },
+      {
+        name: 'an indicator’s actual said right after its name in the text (44.1%) against the indicator table’s 41.4%',
+        data: { indicators: [{ level1: '产出指标', level2: '质量指标', name: '家庭医生签约服务覆盖率', target: '≥45%', actual: '41.4%', source: { file: FILE, line: 26, text: '家庭医生签约服务覆盖率 | ≥45% | 41.4%' } }] },
+        with: { passages: [passage('家庭医生签约服务覆盖率44.1%，县域医共体建设持续推进。', 10)] },
+        expect: {
+          severity: 'warning',
+          printed: '44.1%',
+          computed: '41.4%',
+          message: /^指标“家庭医生签约服务覆盖率”的实际完成值，指标表中为 41\.4%，正文写 44\.1%。$/,
+          locations: [{ line: 10 }, { field: 'indicators', line: 26 }],
         },
       },
       {

@@ -4,14 +4,14 @@
  * them; amounts the text names (基本支出, 项目支出, a classification row) with the table rows of that name.
  */
 import { type MoneyUnit, valueIn } from '../../amount.ts';
-import { type Exact, abs, add, cmp, div, eq, fromInt, gt, lt, lte, max, min, mul, pow10, reduce, roundHalfUp, sub, sum, toPlainString } from '../../exact.ts';
+import { type Exact, abs, add, cmp, div, eq, fromInt, gt, lt, lte, max, min, mul, parseExact, pow10, reduce, roundHalfUp, sub, sum, toPlainString } from '../../exact.ts';
 import type { BudgetLine, Evaluation } from '../../model/evaluation.ts';
 import type { Money } from '../../model/money.ts';
 import type { PathSegment } from '../../problem.ts';
 import type { NarrativeFact } from '../../text/facts.ts';
 import { SENTENCE_REACH, breakBefore } from '../../text/reach.ts';
 import { PART_IN_SENTENCE, PROJECT_PART_IN_SENTENCE, WHOLE_PREFIX, namesOtherSubject } from './sentence-subject.ts';
-import { type AuditContext, type FindingDraft, at, digitsOf, halfUnit, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
+import { type AuditContext, type FindingDraft, at, digitsOf, fromSource, halfUnit, isMoney, locationOf, moneyText, t, uniqueLocations } from '../context.ts';
 import type { FindingLocation, Passage } from '../types.ts';
 import { formulaTableTotals } from './formula-table.ts';
 import { FUND_LINES } from '../../compute/compute.ts';
@@ -503,16 +503,64 @@ function byValue(facts: readonly LocatedFact[]): { v: LocatedFact; all: LocatedF
   return values;
 }
 
+/** An indicator's actual as its cell prints it: a number and its unit ("41.4%", "123.6公里"). */
+const ACTUAL_FIGURE = /^\s*(\d+(?:\.\d+)?)\s*([%％]|[\u4e00-\u9fa5]{1,4})?\s*$/;
+/** Right after the indicator's name in a sentence: its figure, with at most a verb between ("为", "达到"). */
+const RESTATED = /^\s*(?:为|是|达|达到|实际(?:完成|为|达到?)?|完成|[：:])?\s*(\d+(?:\.\d+)?)\s*([%％]|[\u4e00-\u9fa5]{1,4})/;
+
+/**
+ * An indicator's actual that the text states again, right after the indicator's full name ("家庭医生签约服务覆盖率44.1%"),
+ * with another number than the indicator table's (41.4%): the same fact in two places. Only where the name (four
+ * characters or more) is followed at once by a figure in the same unit, outside passages of targets, and the figure is
+ * neither the actual at the text's decimals nor the target's number.
+ */
+function indicatorActualsInText(ctx: AuditContext): FindingDraft[] {
+  const indicators = [...(ctx.e.indicators ?? []), ...(ctx.e.project?.indicators ?? [])];
+  const out: FindingDraft[] = [];
+  for (const ind of indicators) {
+    const name = ind.name.replace(/\s+/g, '');
+    const a = ACTUAL_FIGURE.exec(ind.actual ?? '');
+    if (name.length < 4 || !a) continue;
+    const actual = parseExact(a[1]!);
+    const unit = (a[2] ?? '').replace('％', '%');
+    if (!actual || unit === '') continue;
+    const targetNumber = /(\d+(?:\.\d+)?)/.exec(ind.target ?? '')?.[1];
+    for (const p of ctx.passages) {
+      if (p.isTarget) continue;
+      for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + name.length)) {
+        const m = RESTATED.exec(p.text.slice(at + name.length, at + name.length + 16));
+        if (!m || m[2]!.replace('％', '%') !== unit) continue;
+        const said = parseExact(m[1]!);
+        if (!said) continue;
+        const digits = m[1]!.includes('.') ? m[1]!.split('.')[1]!.length : 0;
+        if (eq(roundHalfUp(actual, digits), said) || m[1] === targetNumber) continue;
+        const start = at + name.length + m.index + m[0].indexOf(m[1]!);
+        out.push({
+          message: t(
+            `指标“${ind.name}”的实际完成值，指标表中为 ${ind.actual!.trim()}，正文写 ${m[1]}${m[2]}。`,
+            `The actual of “${ind.name}” is ${ind.actual!.trim()} in the indicator table, ${m[1]}${m[2]} in the text.`,
+          ),
+          printed: `${m[1]}${m[2]}`,
+          computed: ind.actual!.trim(),
+          locations: uniqueLocations([p.locate(start, start + m[1]!.length + m[2]!.length), ...(ind.source ? [fromSource(ind.source, 'indicators', t('指标表', 'indicator table'))] : [])]),
+        });
+      }
+    }
+  }
+  return out;
+}
+
 const factConflict: RuleImpl = {
   code: 'fact-conflict',
   category: 'cross-reference',
   severity: 'warning',
   title: t('同一事项多处数字不同', 'one fact, different numbers'),
   description: t(
-    '叙述与表格中的每个数字事实（主语、数值、单位）两两比较：单位相同、所述事项相同（按主语及其后的宾语用词相似度判断，而非位置）而数值不同即报，并列出每个数值出现的全部位置。同一段落内的并列数字、上年/同比/计划/平均数、约数不比较；一方的主语是另一方的主语前加限定词（“其中夜间开展文物安全巡查”之于“开展文物安全巡查”）时是部分与整体，不比较；印作“5.1 万”的数按其精度比较。',
-    'Every numeric fact of the narrative and tables (subject, number, unit) is compared with every other: same unit, same thing counted (by the words around it, not by position), different number → a finding listing each number with all its places. Figures of one passage, other periods, plans, averages and approximate figures are not compared, nor is a part with its whole (one subject is the other with a qualifier before it: 其中夜间开展文物安全巡查 against 开展文物安全巡查); "5.1 万" is compared at its precision.',
+    '叙述与表格中的每个数字事实（主语、数值、单位）两两比较：单位相同、所述事项相同（按主语及其后的宾语用词相似度判断，而非位置）而数值不同即报，并列出每个数值出现的全部位置。同一段落内的并列数字、上年/同比/计划/平均数、约数不比较；一方的主语是另一方的主语前加限定词（“其中夜间开展文物安全巡查”之于“开展文物安全巡查”）时是部分与整体，不比较；印作“5.1 万”的数按其精度比较。正文紧跟指标全称写出的完成值（“家庭医生签约服务覆盖率44.1%”，单位相同，目标段落除外）与指标表的实际完成值不同（按正文小数位比较，也不等于指标值）时亦报。',
+    'Every numeric fact of the narrative and tables (subject, number, unit) is compared with every other: same unit, same thing counted (by the words around it, not by position), different number → a finding listing each number with all its places. Figures of one passage, other periods, plans, averages and approximate figures are not compared, nor is a part with its whole (one subject is the other with a qualifier before it: 其中夜间开展文物安全巡查 against 开展文物安全巡查); "5.1 万" is compared at its precision. An indicator’s actual the text states right after the indicator’s full name (家庭医生签约服务覆盖率44.1%, same unit, outside passages of targets) that differs from the indicator table’s actual (at the text’s decimals, and is not the target’s number) is reported too.',
   ),
   run(ctx) {
+    const out: FindingDraft[] = indicatorActualsInText(ctx);
     const facts = locateFacts(ctx.passages);
     const byUnit = new Map<string, LocatedFact[]>();
     for (const f of facts) {
@@ -520,7 +568,6 @@ const factConflict: RuleImpl = {
       list.push(f);
       byUnit.set(f.unitKey, list);
     }
-    const out: FindingDraft[] = [];
     for (const [unitKey, list] of byUnit) {
       for (const c of conflictClusters(list, unitKey)) {
         const values = byValue(c);
