@@ -231,6 +231,34 @@ describe('budget tables read by their header words: the clean case', () => {
     assert.deepStrictEqual(valueAt(ctx, 'budget.basic.actualSpending'), { value: '10028700.00', unit: '元', source: { file: FILE, line: 4, column: 4, text: '基本支出 实际支出 10,028,700.00' } });
   });
 
+  it('a form’s budget block: parts under their group labels (按收入性质分：…, 按支出性质分：…), the unit in the corner cell, the form going on below', () => {
+    const ctx = extract(
+      textDocument(
+        '2023年度部门整体支出绩效自评表',
+        row('填报单位（盖章）：某县某局', '', '', '', '金额单位：元'),
+        row('年度预算执行情况', '项目', '年初预算数', '调整后预算数', '实际支出数', '执行率'),
+        row('', '合计', '3,000,000.00', '3,400,000.00', '3,300,000.00', '97.06%'),
+        row('', '按收入性质分：一般公共预算', '2,800,000.00', '3,100,000.00', '3,020,000.00', '97.42%'),
+        row('', '政府性基金预算', '200,000.00', '300,000.00', '280,000.00', '93.33%'),
+        row('', '按支出性质分：基本支出', '1,200,000.00', '1,250,000.00', '1,240,000.00', '99.20%'),
+        row('', '项目支出', '1,800,000.00', '2,150,000.00', '2,060,000.00', '95.81%'),
+        row('年度主要任务', '任务名称', '主要内容'),
+        row('', '农村公路养护', '开展日常养护'),
+      ),
+      extractBudgetTable,
+    );
+    assert.deepStrictEqual(foundList(ctx), {
+      'budget.initialBudget': '3000000.00 元',
+      'budget.adjustedBudget': '3400000.00 元',
+      'budget.actualSpending': '3300000.00 元',
+      'budget.printed.executionRate': '97.06%',
+      'budget.basic': '基本支出 1200000.00 / 1250000.00 / 1240000.00',
+      'budget.project': '项目支出 1800000.00 / 2150000.00 / 2060000.00',
+      'budget.fundSources': '2 个资金来源',
+    });
+    assert.deepStrictEqual((valueAt(ctx, 'budget.fundSources') as { name: string }[]).map((f) => f.name), ['一般公共预算', '政府性基金预算']);
+  });
+
   it('a header a narrow PDF column wrapped over two rows (“年初预” over “算数”) is read joined', () => {
     const ctx = extract(
       textDocument(row('资金来源', '年初预', '全年预', '全年执', '执行率'), row('', '算数', '算数', '行数', ''), row('合计', '898.00', '914.00', '882.56', '96.56%')),

@@ -45,8 +45,9 @@ export function headerUnit(t: Table, headerRow: number, above: readonly string[]
   const fromNotes = unitFromNotes(t.unitNotes);
   if (fromNotes) return fromNotes;
   for (const text of [...t.rows.slice(0, headerRow + 1).flatMap((r) => r.cells), t.caption ?? '', ...[...above].reverse()]) {
-    const m = /[（(]\s*(?:金额)?(?:单位[：:]\s*)?(万元|元)\s*[)）]/.exec(text);
-    if (m) return m[1] as '元' | '万元';
+    // "（万元）", "（单位：元）", or a form's corner cell "金额单位：元" unbracketed.
+    const m = /[（(]\s*(?:金额)?(?:单位[：:]\s*)?(万元|元)\s*[)）]|(?:金额)?单位[：:]\s*(万元|元)(?![\u4e00-\u9fa5/／])/.exec(text);
+    if (m) return (m[1] ?? m[2]) as '元' | '万元';
   }
   return '万元';
 }
@@ -140,7 +141,7 @@ const PART_HEADER = /项目名称|科目|分类|支出内容|单位名称|^序�
  * the whole, never projects: a table of such rows under a "项目" header is the department's budget table.
  */
 export const BUDGET_PART_ROW =
-  /^(?:其中[：:]?)?(?:[一二三四五六七八九十]{1,3}[、.．])?(?:基本支出|项目支出|人员经费|(?:日常)?公用经费|“?三公”?经费|财政拨款(?:收入|资金|支出)?|当年财政拨款|一般公共预算(?:资金|拨款|财政拨款)?|政府性基金(?:预算)?(?:资金|拨款)?|国有资本经营预算(?:资金)?|财政专户管理资金|单位资金|自有资金|其他资金|其他收入|事业收入|上年结转(?:资金|结余)?|结转结余(?:资金)?|财政资金(?:小计|合计)?|资金(?:小计|合计|总额)|合计|总计|小计|总额|年度资金总额)$/;
+  /^(?:按[\u4e00-\u9fa5]{1,6}分[：:])?(?:其中[：:]?)?(?:[一二三四五六七八九十]{1,3}[、.．])?(?:基本支出|项目支出|人员经费|(?:日常)?公用经费|“?三公”?经费|财政拨款(?:收入|资金|支出)?|当年财政拨款|一般公共预算(?:资金|拨款|财政拨款)?|政府性基金(?:预算)?(?:资金|拨款)?|国有资本经营预算(?:资金)?|财政专户管理资金|单位资金|自有资金|其他资金|其他收入|事业收入|上年结转(?:资金|结余)?|结转结余(?:资金)?|财政资金(?:小计|合计)?|资金(?:小计|合计|总额)|合计|总计|小计|总额|年度资金总额)$/;
 
 /** Names of the row that holds the department's whole budget, strongest first. */
 const WHOLE_ROWS: readonly RegExp[] = [
@@ -195,11 +196,17 @@ export function extractBudgetTable(ctx: ExtractContext): void {
 
 const moneyColumns = (c: Partial<Record<BudgetKey, number>>) => (['initial', 'adjusted', 'actual'] as const).filter((k) => c[k] !== undefined).length;
 
+/** A cell of a row that does not end the budget rows: empty, a dash, a label awaiting its parts ("按收入性质分："), a unit. */
+const awaitsParts = (x: string): boolean => x.trim() === '' || /^[-—/／]+$/.test(x.trim()) || /[：:]$/.test(x.trim()) || /^[（(](?:万元|元)[)）]$/.test(x.trim());
+
 /** Whether every row of figures under the header is named as a part of the budget (基本支出, 项目支出, 合计 …). */
 function partsOnly(table: Table, h: number, c: Partial<Record<BudgetKey, number>>): boolean {
   const first = Math.min(...(Object.values(c) as number[]));
   let n = 0;
   for (const row of table.rows.slice(h + 1)) {
+    // The budget rows end at the first row without a figure under the amounts (the form's next block: 年度主要任务 …).
+    const hasFigure = (['initial', 'adjusted', 'actual'] as const).some((k) => c[k] !== undefined && cellNumber(row.cells[c[k]!] ?? '') !== undefined);
+    if (!hasFigure && !row.cells.every(awaitsParts)) break;
     const names = row.cells.slice(0, first).map(compactLabel).filter(Boolean);
     if (!names.length) continue;
     // The row's own label is the last cell before its figures; a cell before it is a group label printed beside the
@@ -226,7 +233,7 @@ function valueRowsOf(ctx: ExtractContext, table: Table, h: number, c: Partial<Re
     const hasFigure = (['initial', 'adjusted', 'actual'] as const).some((k) => c[k] !== undefined && cellNumber(row.cells[c[k]!] ?? '') !== undefined);
     if (!hasFigure) {
       // An empty row, or one of labels awaiting their parts ("按收入性质分： | 按支出性质分："), does not end the rows.
-      if (row.cells.every((x) => x.trim() === '' || /^[-—/／]+$/.test(x.trim()) || /[：:]$/.test(x.trim()) || /^[（(](?:万元|元)[)）]$/.test(x.trim()))) continue;
+      if (row.cells.every(awaitsParts)) continue;
       break;
     }
     const names = row.cells.slice(0, first).map(compactLabel).filter(Boolean);
@@ -266,7 +273,8 @@ function wholeRow(valueRows: readonly ValueRow[]): ValueRow | undefined {
   return undefined;
 }
 
-const bareRowName = (name: string) => name.replace(/^(?:[一二三四五六七八九十]{1,3}[、.．])/, '').replace(/^其中[：:]?/, '');
+/** A row's name without its numbering, its group label ("按收入性质分：") and 其中. */
+const bareRowName = (name: string) => name.replace(/^(?:[一二三四五六七八九十]{1,3}[、.．])/, '').replace(/^按[\u4e00-\u9fa5]{1,6}分[：:]/, '').replace(/^其中[：:]?/, '');
 
 /** Fund sources as rows of a budget table: 财政拨款, 其他资金, 上年结转 … (not 基本支出/项目支出, which are kinds of spending). */
 const FUND_SOURCE_ROW = /财政拨款|财政资金|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|自有资金|其他资金|其他收入|事业收入|上年结转|结转结余资金/;

@@ -213,6 +213,23 @@ test('extractIndicatorTable: the form’s label in the header’s 一级 cell ("
   ]);
 });
 
+test('extractIndicatorTable: a 二级 word and the name run together with one space, the name’s cell empty ("可持续影响指标 县域内就诊率"); a target is never taken for a name', () => {
+  const ctx = extract(
+    textDocument(
+      row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      row('效益指标', '社会效益指标', '传染病报告及时率', '≥95%', '98.1%', '10', '10'),
+      row('', '可持续影响指标 县域内就诊率', '', '≥90%', '91.2%', '5', '5'),
+      row('', '质量指标 ≥98%', '', '', '99%', '5', '5'),
+    ),
+    extractIndicatorTable,
+  );
+  assert.deepEqual(pick(ctx).slice(0, 2).map((x) => [x[0], x[1], x[2], x[3], x[4]]), [
+    ['效益指标', '社会效益指标', '传染病报告及时率', '≥95%', '98.1%'],
+    ['效益指标', '可持续影响指标', '县域内就诊率', '≥90%', '91.2%'],
+  ]);
+  assert.equal(pick(ctx).some((x) => x[2] === '≥98%'), false);
+});
+
 describe('extractIndicatorTable: directions in words, a 二级 word over two rows, 一级 words centred in their groups', () => {
   test('指标方向 in words (大于等于, 小于等于, 等于) is the target’s sign', () => {
     const ctx = extract(

@@ -144,6 +144,10 @@ export function splitWeight(text: string): { name: string; weight?: string } {
  * or without "指标" and a weight "(20分)". 成本 and 满意度 are printed at either level, so they are in both.
  */
 export const LEVEL1_WORD = /^(?:产出|效益|满意度|成本|效果)(?:指标)?(?:[（(]\d+(?:\.\d+)?分?[）)])?$/;
+/** A 二级 word, with 指标, then one space and a name: "可持续影响指标 县域内就诊率". */
+const LEVEL2_AND_NAME =
+  /^((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|满意度)指标)\s+([^\s\d≥≤><=＝﹦][^\s]{1,39})$/;
+
 export const LEVEL2_WORD =
   /^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|满意度)(?:指标)?(?:[（(]\d+(?:\.\d+)?分?[）)])?$/;
 
@@ -596,9 +600,16 @@ function readRows(
       state,
     );
     const l1raw = levels.level1;
-    const l2raw = levels.level2;
+    let l2raw = levels.level2;
     // The blank form's numbering left in ("指标1：维修改造学校数量"), and its rows left unfilled ("……", "指标2：").
-    const nameRaw = (row.cells[nameCol] ?? '').replace(TEMPLATE_NUMBER, '');
+    let nameRaw = (row.cells[nameCol] ?? '').replace(TEMPLATE_NUMBER, '');
+    // A 二级 word and the name a narrow column ran together with one space ("可持续影响指标 县域内就诊率"), the name's own
+    // cell left empty: the two apart.
+    const pair = nameRaw.trim() === '' ? LEVEL2_AND_NAME.exec(l2raw.trim()) : null;
+    if (pair) {
+      l2raw = pair[1]!;
+      nameRaw = pair[2]!;
+    }
     if (TEMPLATE_FILLER.test(nameRaw.trim())) continue;
     // A header repeated after a page break.
     if (/^(?:一级指标|二级指标|三级指标|指标名称|一级$|三级$)/.test(compactLabel(l1raw || nameRaw))) continue;

@@ -407,6 +407,12 @@ export const CASES: readonly RuleCases[] = [
         expect: { severity: 'error', printed: '2163.58 万元', computed: '2,179.18 万元', message: /^正文写“各类资金合计拨付 2163\.58 万元”，部门预算实际支出为 2,179\.18 万元/, locations: [{ line: 15 }, { field: 'budget.actualSpending', line: 12 }] },
       },
       {
+        name: 'a sentence dated first (截至2022年12月31日，全年实际支出 4,730.48) against the actual 4,370.48',
+        data: { budget: { initialBudget: '4102.35', adjustedBudget: '4520.52', actualSpending: fig('4370.48', 23, '合计 4,370.48') } },
+        with: { passages: [passage('截至2022年12月31日，全年实际支出4,730.48万元。', 14)] },
+        expect: { severity: 'error', printed: '4730.48 万元', computed: '4,370.48 万元', locations: [{ line: 14 }, { field: 'budget.actualSpending', line: 23 }] },
+      },
+      {
         name: 'the adjusted budget as 调整后全年预算数 (2,053.76) against 2,035.76',
         data: { budget: { initialBudget: '1862.40', adjustedBudget: fig('2035.76', 12, '合计 2,035.76'), actualSpending: '1968.53' } },
         with: { passages: [passage('调整后全年预算数为2053.76万元，较年初增加171.36万元。', 4)] },

@@ -241,7 +241,7 @@ function passage(text: string, line: number, isTarget = false): Passage {
   return { text, facts: extractFacts(text), isTarget, locate: (start, end): FindingLocation => ({ file: 'x.txt', line, text: text.slice(start, end) }) };
 }
 
-const run = (r: RuleImpl, passages: readonly Passage[]): readonly FindingDraft[] => r.run({ passages } as unknown as AuditContext);
+const run = (r: RuleImpl, passages: readonly Passage[]): readonly FindingDraft[] => r.run({ passages, e: {} } as unknown as AuditContext);
 
 // ───────────── tests ─────────────
 

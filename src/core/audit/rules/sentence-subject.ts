@@ -16,10 +16,13 @@ const TERM_OR_FIGURE = /(?:年初|全年|调整|实际|决算|执行|预算|支�
 /** A form's label at the start of a cell's text: 目标3完成情况：, 实际完成情况：, 完成情况：. */
 const FORM_LABEL = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．])?(?:年度)?(?:总体)?(?:目标\s*\d{0,2}|实际)?完成情况[：:]/;
 
+/** A date the sentence's figures stand at ("截至2022年12月31日，", "截至年底，"): when, not whose. */
+const AS_OF = /^(?:截至|截止(?:到|至)?|到)(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|底|末)?[，,]/;
+
 /** Whether the first clause of a sentence names a subject other than the department before its budget term. */
 export function namesOtherSubject(sentence: string): boolean {
   // A cell's own label ("目标3完成情况：", "实际完成情况：") says which part of the form it is, not whose figure follows.
-  const unlabelled = sentence.replace(/\s+/g, '').replace(FORM_LABEL, '');
+  const unlabelled = sentence.replace(/\s+/g, '').replace(FORM_LABEL, '').replace(AS_OF, '');
   const first = unlabelled.split(/[，,：:]/)[0]!.replace(/^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．])+/, '');
   const head = first.replace(WHOLE_PREFIX, '');
   const at = TERM_OR_FIGURE.exec(head);
