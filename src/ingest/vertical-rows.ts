@@ -163,12 +163,15 @@ function rebuildRun<T extends VerticalRow>(whole: readonly T[], out: T[], before
 
 /** The label column's word of a small score table (评价内容 | 分值 | 得分). */
 const SCORE_LEAD = /^(?:评价内容|评价指标|评价项目|评价维度|考核内容|评分项目|指标名称|一级指标|指标|项目|内容)$/;
+const SCORE_LEAD_FIRST = new Set(['评', '考', '指', '一', '项', '内']);
 /** Its figure columns: the weight and the score. */
 const SCORE_COLUMN = /^(?:分值|权重|标准分值?|满分|(?:自评)?得分|自评分)(?:[（(]分[)）])?$/;
 
 /** Where the header of a small score table that starts at `at` ends (exclusive), or undefined: a label word, then two or three score words. */
 function scoreHeader(run: readonly VerticalRow[], at: number): number | undefined {
-  if (!SCORE_LEAD.test((run[at]?.cells[0] ?? '').replace(/\s/g, ''))) return undefined;
+  const lead = run[at]?.cells[0] ?? '';
+  // Why the first character first: this is asked of every short line of a document.
+  if (!SCORE_LEAD_FIRST.has(lead.trimStart()[0] ?? '') || !SCORE_LEAD.test(lead.replace(/\s/g, ''))) return undefined;
   let end = at + 1;
   while (end < run.length && end - at <= 3 && SCORE_COLUMN.test(run[end]!.cells[0]!.replace(/\s/g, ''))) end++;
   return end - at - 1 >= 2 ? end : undefined;
@@ -234,10 +237,11 @@ const MARKS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
  * starts with a mark ("①中央财政资金") is followed by figures, not by the next mark, and makes no run.
  */
 function markedRun(run: readonly VerticalRow[], at: number): number {
+  // The marks ①…⑳ are the code points U+2460…U+2473, in order.
   const first = (c: string) => {
     for (let i = 0; i < c.length; i++) {
-      const k = MARKS.indexOf(c[i]!);
-      if (k >= 0) return k;
+      const k = c.charCodeAt(i) - 0x2460;
+      if (k >= 0 && k < MARKS.length) return k;
     }
     return -1;
   };

@@ -34,11 +34,30 @@ const INDICATOR_OTHER_HEADER =
 const TEXT_COLUMN_HEADER =
   /^(?:原因|原因分析|偏差原因(?:分析)?(?:及改进措施)?|未完成原因(?:分析)?(?:[及和](?:拟采取的)?改进措施)?|主要内容|备注|说明|评价标准|评分标准|评分要点|评分细则|评分办法|指标解释|指标说明|计分方法|得分计算方法|评分方法)$/;
 
+/** The patterns of the column words, for the test that each word ends in a character of HEADER_LAST. */
+export const HEADER_PATTERNS: readonly RegExp[] = [FUND_AMOUNT_HEADER, FUND_OTHER_HEADER, INDICATOR_LEVEL_HEADER, INDICATOR_OTHER_HEADER, TEXT_COLUMN_HEADER];
+
 export type HeaderKind = 'fund-amount' | 'fund' | 'indicator-level' | 'indicator' | 'text';
+
+/**
+ * The last character of every column word above, once its unit, letter or weight is off ("年初预算数", "执行率", "偏差原因
+ * 分析及改进措施" …); a word with one of those still ends in a bracket. Kept beside the patterns: a word added to them must
+ * end in one of these (a test checks it on the words of the forms).
+ */
+const HEADER_LAST = new Set([...'算排数额出率值重分标称质向位因析施容注明准点则法释']);
 
 /** What kind of column a header cell names, or undefined when it is no column word of these forms. */
 export function headerKind(cell: string): HeaderKind | undefined {
-  const w = headerWord(cell);
+  // Why a look at the last character first: readers ask this of most cells of a document, and most are no column word.
+  let end = cell.length - 1;
+  while (end >= 0 && (cell[end] === ':' || cell[end] === '：' || /\s/.test(cell[end]!))) end--;
+  const last = end >= 0 ? cell[end]! : '';
+  if (last !== ')' && last !== '）' && !HEADER_LAST.has(last)) return undefined;
+  return headerKindOfWord(headerWord(cell));
+}
+
+/** What kind of column a header word (`headerWord`) names. */
+export function headerKindOfWord(w: string): HeaderKind | undefined {
   if (w === '' || w.length > 24) return undefined;
   if (FUND_AMOUNT_HEADER.test(w)) return 'fund-amount';
   if (FUND_OTHER_HEADER.test(w)) return 'fund';

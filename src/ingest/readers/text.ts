@@ -58,7 +58,8 @@ export function joinBrokenCells(lines: readonly SourceLine[]): SourceLine[] {
   for (const line of lines) {
     const prev = out[out.length - 1];
     // A line of one piece may be a paragraph of its own before the table's row, in a document made from such text.
-    if (prev && (prev.table === line.table || (prev.table === undefined && prev.cells.length === 1)) && !line.pageStart) {
+    // (A line of one cell never goes on a row: looked at first, as most lines of a report are such.)
+    if (prev && line.cells.length >= 2 && (prev.table === line.table || (prev.table === undefined && prev.cells.length === 1)) && !line.pageStart) {
       const a = filled(prev.cells);
       const b = line.cells;
       const tail = a[a.length - 1]?.trim() ?? '';
@@ -201,7 +202,11 @@ function joinWrappedRows(lines: readonly SourceLine[]): SourceLine[] | undefined
     if (isHeader(i, a)) {
       header = a;
       width = a.length;
-    } else if (a.length === 1 && (a[0]!.trim().length > 40 || PART_START.test(a[0]!.trim()))) width = 0; // a paragraph, a heading, a caption: the table has ended
+    } else if (a.length === 1 && width > 0) {
+      // A paragraph, a heading, a caption: the table has ended.
+      const t = a[0]!.trim();
+      if (t.length > 40 || PART_START.test(t)) width = 0;
+    }
     if (width > 0 && a.length >= 1 && reach(line, a) < width) {
       let cells = a;
       let far = reach(line, a);
