@@ -230,6 +230,20 @@ test('extractIndicatorTable: a 二级 word and the name run together with one sp
   assert.equal(pick(ctx).some((x) => x[2] === '≥98%'), false);
 });
 
+test('extractIndicatorTable: a total row that names whose total it is (部门整体支出总分) closes the table and gives the self-score', () => {
+  const ctx = extract(
+    textDocument(
+      row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      row('产出指标', '数量指标', '执法检查企业数', '≥1200家', '1250家', '90', '90'),
+      row('预算执行', '', '预算执行率', '100%', '97.66%', '10', '9.77'),
+      row('部门整体支出总分', '', '', '', '', '100', '99.77'),
+    ),
+    extractIndicatorTable,
+  );
+  assert.deepEqual(pick(ctx).map((x) => x[2]), ['执法检查企业数', '预算执行率']);
+  assert.deepEqual([valueAt(ctx, 'selfScores.total'), valueAt(ctx, 'selfScores.max')], ['99.77', '100']);
+});
+
 describe('extractIndicatorTable: directions in words, a 二级 word over two rows, 一级 words centred in their groups', () => {
   test('指标方向 in words (大于等于, 小于等于, 等于) is the target’s sign', () => {
     const ctx = extract(

@@ -316,7 +316,8 @@ function coefficientOf(text: string, headerSaysPercent: boolean): string | undef
 }
 
 /** Rows that total the table (合计, 总分, 自评得分 …): they end it and print the self-score. */
-const TOTAL_ROW = /^(?:合计|总计|总分|得分合计|分值合计|自评(?:总)?得分|自评总分|综合得分|评价得分)/;
+/** A total row's label; a form may name whose total it is (部门整体支出总分). */
+const TOTAL_ROW = /^(?:合计|总计|总分|得分合计|分值合计|自评(?:总)?得分|自评总分|综合得分|评价得分|(?:部门整体(?:支出)?(?:绩效)?|部门|整体)(?:自评)?(?:总分|总得分))/;
 
 /** A scorecard (评分表) has 一级/二级/三级 too, but scores a rubric, not the department's own indicators. */
 const SCORECARD_WORDS = /评分标准|评分要点|评分细则|指标解释|评分办法|计分方法|评价标准/;

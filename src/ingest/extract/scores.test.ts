@@ -224,6 +224,13 @@ describe('a budget table with its execution score (项目 | 年初预算数 | �
   });
 });
 
+describe('a labelled total that names whose it is', () => {
+  it('部门整体支出总分 | 100 | 97.66: the maximum then the total', () => {
+    const ctx = extract(textDocument(row('部门整体支出总分', '', '100', '97.66')), extractScoreCells);
+    assert.deepStrictEqual([valueAt(ctx, 'selfScores.total'), valueAt(ctx, 'selfScores.max')], ['97.66', '100']);
+  });
+});
+
 describe('self-score items stated in sentences', () => {
   it('“1.预算编审管理（6分）：…自评得5.5分” per item, when the report states two or more', () => {
     const ctx = extract(

@@ -751,3 +751,16 @@ test('a label awaiting its parts alone on its line ("按收入性质分：") is 
   const rows = read(lines).filter((r) => r.length > 2);
   assert.deepEqual(rows.map((r) => r[1]), ['年度预算执行情况', '年度资金总额', '按收入性质分：', '其中：一般公共预算']);
 });
+
+test('a form’s label and its value right above the funds header ("部门名称    某区某局") are a row of their own, not header words', () => {
+  const texts = [
+    at(4, '部门名称', 22, '某区市场监督管理局'),
+    at(36, '年初预算数', 52, '全年预算数', 68, '全年执行数', 84, '分值', 92, '执行率', 104, '得分'),
+    at(4, '年度预算', 18, '年度资金总额：', ...right(44, '2486.30'), ...right(60, '2715.84'), ...right(76, '2652.19'), ...right(88, '10'), ...right(100, '97.66%'), ...right(108, '9.77')),
+  ];
+  assert.deepEqual(read(texts), [
+    [1, '部门名称', '某区市场监督管理局'],
+    [2, '', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    [3, '年度预算', '年度资金总额：', '2486.30', '2715.84', '2652.19', '10', '97.66%', '9.77'],
+  ]);
+});

@@ -16,7 +16,7 @@
  * positions do not settle it (a piece between two columns), the row keeps its pieces as they are and the extractors
  * place them by their words, as they do with a web copy that dropped empty cells.
  */
-import { headerKind } from '../../core/text/form-words.ts';
+import { headerKind, isValueLabel } from '../../core/text/form-words.ts';
 import { pageNumberLine } from '../../core/text/normalize.ts';
 import type { SourceLine } from '../source.ts';
 
@@ -249,7 +249,8 @@ function readBlock(lines: readonly SourceLine[], all: readonly (Piece[] | undefi
     return !q || headerKind(k < h ? `${p.text}${q.text}` : `${q.text}${p.text}`) !== undefined;
   };
   const above = blank(h - 1) ? h - 2 : h - 1;
-  const extra = above >= 0 && isPlain(above) && all[above]!.every((p) => continues(p, above)) ? [above] : [];
+  // A form's label and its value above the header ("部门名称    某区某局") are a row of their own, not header words.
+  const extra = above >= 0 && isPlain(above) && all[above]!.every((p) => continues(p, above)) && !all[above]!.some((p) => isValueLabel(p.text)) ? [above] : [];
   // Below: the header's other lines — a header printed over three lines ("一级 二级 年度指标值" ⏎ "三级指标 分值 得分" ⏎
   // "指标 指标 （A） （B）") has column words on each; none prints a figure.
   for (let k = blank(h + 1) ? h + 2 : h + 1; k < lines.length && k <= h + 3 && extra.filter((x) => x > h).length < 2; k++) {
