@@ -16,6 +16,7 @@ import {
   isMarkCell,
   isTableEndLabel,
   isValueLabel,
+  textColumnsAtEnd,
 } from '../core/text/form-words.ts';
 
 /** A row as the caller keeps it: its cells, and whatever else it carries (its line), copied onto a rebuilt row. */
@@ -254,13 +255,6 @@ function markedRun(run: readonly VerticalRow[], at: number): number {
     last = k;
     n++;
   }
-  return n;
-}
-
-/** Trailing free-text columns of a header (原因, 备注): rows may leave them out where the page merged them. */
-function textColumnsAtEnd(names: readonly string[]): number {
-  let n = 0;
-  for (let k = names.length - 1; k >= 0 && headerKind(names[k]!) === 'text'; k--) n++;
   return n;
 }
 

@@ -67,6 +67,13 @@ export function headerKindOfWord(w: string): HeaderKind | undefined {
   return undefined;
 }
 
+/** How many columns of free text (原因, 备注 …) end a header: a row may leave them empty or out. */
+export function textColumnsAtEnd(header: readonly string[]): number {
+  let n = 0;
+  for (let k = header.length - 1; k >= 0 && headerKind(header[k]!) === 'text'; k--) n++;
+  return n;
+}
+
 /**
  * A label whose value is the next cell of the form: 项目名称, 主管部门, 实施单位, 部门（单位）名称 … optionally with
  * "（盖章）"/"（公章）".

@@ -144,12 +144,10 @@ export function splitWeight(text: string): { name: string; weight?: string } {
  * or without "指标" and a weight "(20分)". 成本 and 满意度 are printed at either level, so they are in both.
  */
 export const LEVEL1_WORD = /^(?:产出|效益|满意度|成本|效果)(?:指标)?(?:[（(]\d+(?:\.\d+)?分?[）)])?$/;
+const LEVEL2_STEMS = '(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|满意度)';
+export const LEVEL2_WORD = new RegExp(`^${LEVEL2_STEMS}(?:指标)?(?:[（(]\\d+(?:\\.\\d+)?分?[）)])?$`);
 /** A 二级 word, with 指标, then one space and a name: "可持续影响指标 县域内就诊率". */
-const LEVEL2_AND_NAME =
-  /^((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|满意度)指标)\s+([^\s\d≥≤><=＝﹦][^\s]{1,39})$/;
-
-export const LEVEL2_WORD =
-  /^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|满意度)(?:指标)?(?:[（(]\d+(?:\.\d+)?分?[）)])?$/;
+const LEVEL2_AND_NAME = new RegExp(`^(${LEVEL2_STEMS}指标)\\s+([^\\s\\d≥≤><=＝﹦][^\\s]{1,39})$`);
 
 /**
  * The level-1 group a level-2 word belongs to in the national framework, for a table whose merged 一级指标 cell was

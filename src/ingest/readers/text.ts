@@ -8,7 +8,7 @@
  * `maxLineChars` characters of a line, `maxCellChars` of a cell, each cut noted with its line.
  */
 import type { Problem } from '../../core/problem.ts';
-import { headerKind, isTableEndLabel } from '../../core/text/form-words.ts';
+import { headerKind, isTableEndLabel, textColumnsAtEnd } from '../../core/text/form-words.ts';
 import { type Encoding, decodeText } from '../decode.ts';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type SourceLine } from '../source.ts';
 import { csvLines } from './csv.ts';
@@ -131,13 +131,6 @@ function filled(cells: readonly string[]): readonly string[] {
  */
 function reach(line: SourceLine, filledCells: readonly string[]): number {
   return line.table === undefined ? line.cells.length : filledCells.length;
-}
-
-/** How many free-text columns (原因, 备注) end a header: a row may leave them empty. */
-function textColumnsAtEnd(header: readonly string[]): number {
-  let n = 0;
-  for (let k = header.length - 1; k >= 0 && headerKind(header[k]!) === 'text'; k--) n++;
-  return n;
 }
 
 /** A header line: two column words or more. */
